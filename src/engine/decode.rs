@@ -1,0 +1,362 @@
+//! Decoding: the bytes of a story file to clean text, with the encoding that was used.
+//!
+//! Fan fiction arrives as UTF-8 (with or without a BOM), UTF-16 with a BOM, and very often
+//! Windows-1252 from old mailing lists. The text that comes out has `\n` line endings only,
+//! no control characters but tab, and lines that hold only spaces, tabs or no-break spaces
+//! are empty, so later stages can look at lines without caring where the file came from.
+
+use std::fmt;
+
+/// How many leading bytes are examined to tell text from binary data.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// The character encoding a story file was decoded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark (plain ASCII included).
+    Utf8,
+    /// UTF-8 with a byte-order mark.
+    Utf8Bom,
+    /// UTF-16, little-endian.
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+    /// A legacy single- or multi-byte encoding, by its WHATWG name (`windows-1252`, ...).
+    Legacy(&'static str),
+}
+
+impl Encoding {
+    /// The lower-case name shown to users and printed by `ficshelf inspect`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Legacy(name) => name,
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why some bytes could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The bytes hold NULs or other binary data: an image, an archive, a program.
+    #[error("not a text file (it looks like binary data: {reason})")]
+    NotText {
+        /// What gave the data away, in words.
+        reason: &'static str,
+    },
+}
+
+/// Text decoded from a story file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The normalised text: `\n` line endings, no control characters but tab.
+    pub text: String,
+    /// The encoding the bytes were read in.
+    pub encoding: Encoding,
+    /// How many byte sequences could not be decoded and became U+FFFD.
+    pub replacements: usize,
+}
+
+/// Decodes the bytes of a story file into normalised text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (raw, encoding, replacements) = decode_raw(bytes)?;
+    Ok(Decoded {
+        text: normalise(&raw),
+        encoding,
+        replacements,
+    })
+}
+
+/// Picks the encoding and decodes, without normalising line endings yet.
+fn decode_raw(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding, usize), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let (text, bad) = utf8_lossy(rest);
+        return Ok((text, Encoding::Utf8Bom, bad));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Ok(utf16(rest, Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Ok(utf16(rest, Encoding::Utf16Be));
+    }
+    let sniff = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if sniff.contains(&0) {
+        return match utf16_without_bom(sniff) {
+            Some(encoding) => Ok(utf16(bytes, encoding)),
+            None => Err(DecodeError::NotText {
+                reason: "it contains NUL bytes",
+            }),
+        };
+    }
+    if is_mostly_control(sniff) {
+        return Err(DecodeError::NotText {
+            reason: "most of its bytes are control codes",
+        });
+    }
+    let valid_up_to = encoding_rs::Encoding::utf8_valid_up_to(bytes);
+    if valid_up_to == bytes.len() {
+        // Safe to borrow: the whole buffer was just validated as UTF-8.
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
+        return Ok((text.into(), Encoding::Utf8, 0));
+    }
+    if looks_like_damaged_utf8(bytes) {
+        let (text, bad) = utf8_lossy(bytes);
+        return Ok((text, Encoding::Utf8, bad));
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let legacy = detector.guess(None, false);
+    let (text, _, had_errors) = legacy.decode(bytes);
+    let bad = if had_errors {
+        count_replacements(&text)
+    } else {
+        0
+    };
+    Ok((text, Encoding::Legacy(legacy.name()), bad))
+}
+
+/// UTF-8 with invalid sequences replaced, and how many were replaced.
+fn utf8_lossy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, usize) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad = match &text {
+        std::borrow::Cow::Borrowed(_) => 0,
+        std::borrow::Cow::Owned(s) => count_replacements(s),
+    };
+    (text, bad)
+}
+
+fn utf16(bytes: &[u8], encoding: Encoding) -> (std::borrow::Cow<'_, str>, Encoding, usize) {
+    let decoder = match encoding {
+        Encoding::Utf16Be => encoding_rs::UTF_16BE,
+        _ => encoding_rs::UTF_16LE,
+    };
+    let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
+    let bad = if had_errors {
+        count_replacements(&text)
+    } else {
+        0
+    };
+    (text, encoding, bad)
+}
+
+fn count_replacements(text: &str) -> usize {
+    text.chars().filter(|&c| c == '\u{FFFD}').count()
+}
+
+/// Recognises UTF-16 text that lost its byte-order mark: ASCII-range text leaves every
+/// other byte zero, on the odd positions for little-endian and the even ones for big.
+fn utf16_without_bom(sniff: &[u8]) -> Option<Encoding> {
+    let pairs = sniff.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even_zero, mut odd_zero) = (0usize, 0usize);
+    for pair in sniff.chunks_exact(2) {
+        even_zero += usize::from(pair[0] == 0);
+        odd_zero += usize::from(pair[1] == 0);
+    }
+    let mostly = |n: usize| n * 10 >= pairs * 7;
+    let rarely = |n: usize| n * 20 <= pairs;
+    if mostly(odd_zero) && rarely(even_zero) {
+        Some(Encoding::Utf16Le)
+    } else if mostly(even_zero) && rarely(odd_zero) {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// True when more than a tenth of the bytes are C0 control codes that text never uses.
+fn is_mostly_control(sniff: &[u8]) -> bool {
+    let control = sniff
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    control * 10 > sniff.len()
+}
+
+/// UTF-8 text with a few broken bytes (a bad copy, a truncated download) is better read as
+/// UTF-8 with replacements than as Windows-1252, which would garble every accented letter.
+fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid_multibyte > 0 && valid_multibyte >= invalid * 4
+}
+
+/// Normalises decoded text: `\n` line endings, no control characters but tab, and lines
+/// of only horizontal white space (spaces, tabs, no-break spaces) made empty.
+pub fn normalise(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for (i, line) in split_lines(raw).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if is_blank(line) {
+            continue;
+        }
+        if line.bytes().all(|b| b >= 0x20 || b == b'\t') && !line.contains(is_dropped) {
+            out.push_str(line);
+        } else {
+            out.extend(line.chars().filter(|&c| !is_dropped(c)));
+        }
+    }
+    out
+}
+
+/// Splits on `\r\n`, lone `\r` and `\n`.
+fn split_lines(raw: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(raw);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if text[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&text[i + skip..]);
+                Some(&text[..i])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// Characters dropped from the text: control codes other than tab, and the stray
+/// byte-order marks and zero-width spaces that copy-and-paste leaves behind.
+fn is_dropped(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{FEFF}' | '\u{200B}')
+}
+
+/// True for a line that holds nothing a reader could see.
+pub fn is_blank(line: &str) -> bool {
+    line.chars().all(is_space)
+}
+
+/// Horizontal white space, including the no-break spaces that pad "blank" lines.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || is_dropped(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(bytes: &[u8]) -> Decoded {
+        decode(bytes).unwrap_or_else(|e| panic!("decode failed: {e}"))
+    }
+
+    #[test]
+    fn utf8_plain_and_ascii() {
+        let d = ok("Title: Café\n".as_bytes());
+        assert_eq!(d.encoding, Encoding::Utf8);
+        assert_eq!(d.text, "Title: Café\n");
+        assert_eq!(ok(b"plain").encoding.name(), "utf-8");
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped_and_recorded() {
+        let d = ok(b"\xEF\xBB\xBFHello");
+        assert_eq!(d.encoding, Encoding::Utf8Bom);
+        assert_eq!(d.text, "Hello");
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hé\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let d = ok(&le);
+        assert_eq!((d.encoding, d.text.as_str()), (Encoding::Utf16Le, "Hé\n"));
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Hé".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let d = ok(&be);
+        assert_eq!((d.encoding, d.text.as_str()), (Encoding::Utf16Be, "Hé"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "Title: Lost mark\nStory."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = ok(&le);
+        assert_eq!(d.encoding, Encoding::Utf16Le);
+        assert_eq!(d.text, "Title: Lost mark\nStory.");
+    }
+
+    #[test]
+    fn windows_1252_curly_quotes() {
+        // “It’s mine,” she said – with 0x93/0x92/0x94 and an en dash 0x96.
+        let bytes = b"\x93It\x92s mine,\x94 she said \x96 and left. Caf\xe9 au lait.\r\n";
+        let d = ok(bytes);
+        assert_eq!(d.encoding.name(), "windows-1252");
+        assert_eq!(d.text, "“It’s mine,” she said – and left. Café au lait.\n");
+        assert_eq!(d.replacements, 0);
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8_with_replacement() {
+        let mut bytes = "Déjà vu, “quoted”, naïve café. ".repeat(4).into_bytes();
+        bytes.extend_from_slice(b"broken \xFF byte");
+        let d = ok(&bytes);
+        assert_eq!(d.encoding, Encoding::Utf8);
+        assert_eq!(d.replacements, 1);
+        assert!(d.text.contains("naïve") && d.text.contains("broken \u{FFFD} byte"));
+    }
+
+    #[test]
+    fn binary_data_is_an_error() {
+        let jpeg = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01";
+        assert!(matches!(decode(jpeg), Err(DecodeError::NotText { .. })));
+        assert!(matches!(
+            decode(&[0u8; 64]),
+            Err(DecodeError::NotText { .. })
+        ));
+        let controls: Vec<u8> = (0..200u8).map(|i| i % 8 + 1).collect();
+        let err = decode(&controls).map(|d| d.text);
+        assert!(matches!(err, Err(DecodeError::NotText { .. })), "{err:?}");
+    }
+
+    #[test]
+    fn line_endings_are_normalised() {
+        assert_eq!(ok(b"a\r\nb\rc\nd").text, "a\nb\nc\nd");
+        assert_eq!(ok(b"a\r\n\r\n").text, "a\n\n");
+    }
+
+    #[test]
+    fn blank_looking_lines_become_empty() {
+        let d = ok(" summary: x\n\u{a0} \t\nStory".as_bytes());
+        assert_eq!(d.text, " summary: x\n\nStory");
+    }
+
+    #[test]
+    fn control_characters_are_dropped_but_tab_kept() {
+        let text = ok(b"She said\x07 hello.\tThen she left the room\x1b and the door closed.");
+        assert_eq!(
+            text.text,
+            "She said hello.\tThen she left the room and the door closed."
+        );
+    }
+
+    #[test]
+    fn empty_input_is_empty_text() {
+        let d = ok(b"");
+        assert_eq!((d.text.as_str(), d.encoding), ("", Encoding::Utf8));
+    }
+}

@@ -1,0 +1,367 @@
+//! The story body as blocks: paragraphs, verse, scene breaks, part headings, notes.
+//!
+//! All block text lives in one string and blocks are ranges into it, so a 50 MB story
+//! costs one copy of its text plus a few bytes per block. Paragraphs are already reflowed
+//! (see [`super::reflow`]); verse keeps its line breaks as `\n`.
+
+use super::lines::{Ending, ending, heading, is_scene_break, starts_note};
+use super::reflow::{self, Layout, Line, Link, Style};
+
+/// What a block of the story is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A reflowed paragraph (one line of text).
+    Paragraph,
+    /// Lines whose breaks are kept: lyrics, poems, a letter's sign-off.
+    Verse,
+    /// A scene break; its text is the marker as written (empty for a gap of blank lines).
+    SceneBreak,
+    /// A part or chapter heading, tidied (`Part 3`).
+    Heading,
+    /// An author's note (`A/N: ...`) or a table of contents, apart from the story.
+    Note,
+    /// The closing line (`The End`, `TBC`).
+    Ending,
+}
+
+/// One block: its kind and where its text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    start: u32,
+    end: u32,
+}
+
+/// A part or chapter: an entry of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Part {
+    /// The heading as shown (`Part 3`, `Chapter 2: Home`).
+    pub title: String,
+    /// Index of the heading block.
+    pub block: usize,
+}
+
+/// A story body, parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    text: String,
+    blocks: Vec<Block>,
+    parts: Vec<Part>,
+    words: usize,
+    hard_wrapped: bool,
+    ending: Option<Ending>,
+}
+
+impl Document {
+    /// The blocks in reading order.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The text of a block.
+    pub fn text(&self, block: &Block) -> &str {
+        self.text
+            .get(block.start as usize..block.end as usize)
+            .unwrap_or("")
+    }
+
+    /// The part and chapter headings: the table of contents.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    /// Words in the story text (paragraphs, verse, notes and headings).
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    /// True when the file was hard-wrapped and its lines were joined back.
+    pub fn hard_wrapped(&self) -> bool {
+        self.hard_wrapped
+    }
+
+    /// The closing line's verdict, if the story has one.
+    pub fn ending(&self) -> Option<Ending> {
+        self.ending
+    }
+
+    /// How many blocks are of `kind`.
+    pub fn count(&self, kind: BlockKind) -> usize {
+        self.blocks.iter().filter(|b| b.kind == kind).count()
+    }
+
+    fn push(&mut self, kind: BlockKind, text: &str) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.finish(kind, start);
+    }
+
+    /// Records the text appended since `start` as a block.
+    fn finish(&mut self, kind: BlockKind, start: usize) {
+        let end = self.text.len();
+        if kind != BlockKind::SceneBreak {
+            self.words += count_words(&self.text[start..end]);
+        }
+        // Stories are capped far below 4 GiB (see `MAX_STORY_BYTES`), so offsets fit u32.
+        let (start, end) = (to_u32(start), to_u32(end));
+        self.blocks.push(Block { kind, start, end });
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Builds the document from the body's lines (blank lines are empty strings).
+pub fn build(raw_lines: &[&str]) -> Document {
+    let lines: Vec<Line<'_>> = raw_lines.iter().map(|l| Line::new(l)).collect();
+    let layout = reflow::analyse(&lines);
+    let total: usize = raw_lines.iter().map(|l| l.len() + 1).sum();
+    let mut doc = Document {
+        text: String::with_capacity(total),
+        hard_wrapped: layout.style == Style::Wrapped,
+        ..Document::default()
+    };
+    let mut i = 0;
+    let mut gap = 0;
+    while i < lines.len() {
+        if lines[i].chars == 0 {
+            gap += 1;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && lines[i].chars > 0 {
+            i += 1;
+        }
+        if gap >= layout.usual_gap + 2 && !doc.blocks.is_empty() {
+            doc.push(BlockKind::SceneBreak, "");
+        }
+        gap = 0;
+        if is_contents_line(lines[start].text) {
+            i = contents_block(&lines, start, &mut doc);
+            continue;
+        }
+        group(&layout, &lines[start..i], &mut doc);
+    }
+    finish_ending(&mut doc);
+    tidy_scene_breaks(&mut doc);
+    doc.parts = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Heading)
+        .map(|(i, b)| Part {
+            title: doc.text(b).to_string(),
+            block: i,
+        })
+        .collect();
+    doc
+}
+
+/// Turns one run of non-blank lines into blocks.
+fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document) {
+    let width = lines.iter().map(|l| l.chars).max().unwrap_or(0);
+    let min_indent = lines.iter().map(|l| l.indent).min().unwrap_or(0);
+    let mut k = 0;
+    while k < lines.len() {
+        let line = &lines[k];
+        let after_wrap =
+            k > 0 && layout.style == Style::Wrapped && lines[k - 1].chars * 10 >= width * 6;
+        if !after_wrap {
+            if let Some(title) = heading(line.text) {
+                k += push_heading(title, &lines[k + 1..], doc);
+                continue;
+            }
+        }
+        if is_scene_break(line.text) {
+            doc.push(BlockKind::SceneBreak, line.text.trim());
+            k += 1;
+            continue;
+        }
+        k = text_run(layout, lines, k, width, min_indent, doc);
+    }
+}
+
+/// Pushes a heading, taking a short title from the line after it when that line ends the
+/// group (`Chapter 1` / `The Beginning`). Returns how many lines were used.
+fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Document) -> usize {
+    if let [next] = rest {
+        let t = next.text.trim();
+        let title_like = next.chars <= 60
+            && !next.ends_sentence()
+            && !t.ends_with([',', ';', ':'])
+            && t.starts_with(|c: char| c.is_uppercase())
+            && heading(t).is_none()
+            && !is_scene_break(t);
+        if title_like && !title.contains(':') {
+            doc.push(BlockKind::Heading, &format!("{title}: {t}"));
+            return 2;
+        }
+    }
+    doc.push(BlockKind::Heading, &title);
+    1
+}
+
+/// Emits the paragraph or verse that starts at line `k`; returns the index after it.
+fn text_run(
+    layout: &Layout,
+    lines: &[Line<'_>],
+    k: usize,
+    width: usize,
+    min_indent: usize,
+    doc: &mut Document,
+) -> usize {
+    let mut links = Vec::new();
+    let mut end = k + 1;
+    while end < lines.len() {
+        let next = &lines[end];
+        if heading(next.text).is_some() && lines[end - 1].chars * 10 < width * 6
+            || is_scene_break(next.text)
+        {
+            break;
+        }
+        match reflow::link(layout, &lines[end - 1], next, width, min_indent) {
+            Link::Break => break,
+            l => links.push(l),
+        }
+        end += 1;
+    }
+    let run = &lines[k..end];
+    let verse = links.contains(&Link::Verse);
+    if verse && !reflow::run_is_verse(layout, run) {
+        // Short lines of dialogue: each its own paragraph.
+        for line in run {
+            push_paragraph(std::slice::from_ref(line), &[], doc);
+        }
+    } else {
+        push_paragraph(run, &links, doc);
+    }
+    end
+}
+
+/// Appends lines as one block, joined by `links` (a `Verse` link keeps the line break).
+fn push_paragraph(run: &[Line<'_>], links: &[Link], doc: &mut Document) {
+    let start = doc.text.len();
+    for (j, line) in run.iter().enumerate() {
+        let t = line.text.trim();
+        if j > 0 {
+            match links.get(j - 1) {
+                Some(Link::Verse) => doc.text.push('\n'),
+                _ if doc.text.ends_with('-') => {}
+                _ => doc.text.push(' '),
+            }
+        }
+        doc.text.push_str(t);
+    }
+    let text = &doc.text[start..];
+    let kind = if starts_note(text) {
+        BlockKind::Note
+    } else if links.contains(&Link::Verse) {
+        BlockKind::Verse
+    } else {
+        BlockKind::Paragraph
+    };
+    doc.finish(kind, start);
+}
+
+fn is_contents_line(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':').to_lowercase();
+    t == "table of contents" || t == "contents"
+}
+
+/// A table of contents (FanFicFare writes one): the title line and the indented or
+/// heading-like entries after it become one note, so they don't count as parts.
+fn contents_block(lines: &[Line<'_>], start: usize, doc: &mut Document) -> usize {
+    let begin = doc.text.len();
+    doc.text.push_str(lines[start].text.trim());
+    let mut i = start + 1;
+    let mut last = i;
+    let mut after_blank = false;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.chars == 0 {
+            after_blank = true;
+            i += 1;
+            continue;
+        }
+        // Entries are indented, or follow the title without a blank line between.
+        if l.indent == 0 && after_blank || l.chars > 80 {
+            break;
+        }
+        doc.text.push('\n');
+        doc.text.push_str(l.text.trim());
+        i += 1;
+        last = i;
+    }
+    doc.finish(BlockKind::Note, begin);
+    last
+}
+
+/// Marks the closing line (`The End`, `TBC`) among the last few blocks.
+fn finish_ending(doc: &mut Document) {
+    let n = doc.blocks.len();
+    for i in (n.saturating_sub(3)..n).rev() {
+        let b = doc.blocks[i];
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        if let Some(e) = ending(doc.text(&b)) {
+            doc.blocks[i].kind = BlockKind::Ending;
+            doc.ending = Some(e);
+            return;
+        }
+    }
+}
+
+/// Drops scene breaks that separate nothing: at either end, next to a heading, the ending
+/// or another break.
+fn tidy_scene_breaks(doc: &mut Document) {
+    let blocks = &doc.blocks;
+    let is_edge = |i: Option<usize>| match i.and_then(|i| blocks.get(i)) {
+        None => true,
+        Some(b) => matches!(
+            b.kind,
+            BlockKind::Heading | BlockKind::Ending | BlockKind::SceneBreak
+        ),
+    };
+    let keep: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            blocks[i].kind != BlockKind::SceneBreak
+                || !(is_edge(i.checked_sub(1)) || is_edge(Some(i + 1)))
+        })
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut k = keep.iter();
+    doc.blocks.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Counts words: runs of non-space characters holding at least one letter or digit.
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut counted = false;
+    for &b in text.as_bytes() {
+        if b == b' ' || b == b'\n' || b == b'\t' {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            counted = false;
+        }
+        // Non-ASCII letters count; 0xE2 leads the dashes, quotes and ellipses of U+2000-U+2BFF.
+        if !counted && (b.is_ascii_alphanumeric() || (b >= 0xC0 && b != 0xE2)) {
+            words += 1;
+            counted = true;
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests;

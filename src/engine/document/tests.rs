@@ -1,0 +1,216 @@
+//! Tests of block building: every paragraph style, scene-break family, heading and ending.
+
+use super::*;
+
+fn doc(text: &str) -> Document {
+    let lines: Vec<&str> = text.split('\n').collect();
+    build(&lines)
+}
+
+/// (kind, text) for every block, for compact assertions.
+fn shape(d: &Document) -> Vec<(BlockKind, &str)> {
+    d.blocks().iter().map(|b| (b.kind, d.text(b))).collect()
+}
+
+use BlockKind::{
+    Ending as End, Heading as H, Note as N, Paragraph as P, SceneBreak as S, Verse as V,
+};
+
+const A: &str =
+    "Mara counted the barges as they passed beneath the bridge, one by one, until the light went.";
+const B: &str =
+    "Tobin came in at noon with bread and a letter that he would not let her read just yet.";
+const C: &str =
+    "By evening the river had risen past the third step, and the lamplighters went out early.";
+
+#[test]
+fn blank_line_paragraphs() {
+    let d = doc(&format!("{A}\n\n{B}\n\n{C}\n"));
+    assert_eq!(shape(&d), vec![(P, A), (P, B), (P, C)]);
+    assert!(!d.hard_wrapped());
+}
+
+#[test]
+fn one_paragraph_per_line() {
+    let d = doc(&format!("{A}\n{B}\n{C}\n{A}\n"));
+    assert_eq!(d.count(P), 4);
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let text = "The rain had not stopped for three days, and the gutters of the old town\n\
+                ran brown with silt from the hills. Mara watched it from the window of\n\
+                the print shop, counting the barges under the bridge.\n\
+                \n\
+                Tobin came in at noon with bread and a letter he would not let her read\n\
+                until she had eaten something, which she thought was a very unfair trade\n\
+                and told him so at length, twice, with feeling.\n\
+                \n\
+                By evening the river had risen past the third step of the water stairs,\n\
+                and the lamplighters went out early with their long poles and their oil.\n";
+    let d = doc(text);
+    assert!(d.hard_wrapped());
+    assert_eq!(d.count(P), 3);
+    let first = d.text(&d.blocks()[0]);
+    assert!(
+        first.starts_with("The rain") && first.ends_with("under the bridge."),
+        "{first}"
+    );
+    assert!(first.contains("old town ran brown"), "{first}");
+}
+
+#[test]
+fn hard_wrapped_with_indented_paragraphs_and_no_blank_lines() {
+    let text = "\tThe rain had not stopped for three days, and the gutters of the old town\n\
+                ran brown with silt from the hills. Mara watched it from the window.\n\
+                \tTobin came in at noon with bread and a letter he would not let her read\n\
+                until she had eaten something, which she thought was a very unfair trade.\n\
+                \tBy evening the river had risen past the third step of the water stairs,\n\
+                and the lamplighters went out early with their long poles and their oil.\n\
+                \tNobody slept much that night, least of all Mara, who kept the lamp lit\n\
+                and listened to the water talking to itself beneath the floorboards.\n";
+    let d = doc(text);
+    assert!(d.hard_wrapped());
+    assert_eq!(d.count(P), 4, "{:#?}", shape(&d));
+    assert!(d.text(&d.blocks()[1]).starts_with("Tobin came in"));
+}
+
+#[test]
+fn mid_sentence_breaks_are_joined_in_line_per_paragraph_text() {
+    let text = format!(
+        "{A}\nShe was tired of all of it, the rain and the bread and the letters, and she\ncouldn't believe it.\n{B}\n"
+    );
+    let d = doc(&text);
+    assert_eq!(d.count(P), 3);
+    assert!(
+        d.text(&d.blocks()[1])
+            .contains("and she couldn't believe it.")
+    );
+}
+
+#[test]
+fn verse_keeps_its_line_breaks() {
+    let text = format!(
+        "{A}\n\nI walk the line alone tonight\nand the river sings along\nI walk the line\n\n{B}\n"
+    );
+    let d = doc(&text);
+    assert_eq!(
+        shape(&d)[1],
+        (
+            V,
+            "I walk the line alone tonight\nand the river sings along\nI walk the line"
+        )
+    );
+}
+
+#[test]
+fn letter_sign_off_is_verse() {
+    let d = doc(&format!("{A}\n\nLove always,\nWillow\n"));
+    assert_eq!(shape(&d)[1], (V, "Love always,\nWillow"));
+}
+
+#[test]
+fn symbol_scene_breaks() {
+    for mark in [
+        "* * *",
+        "***",
+        "~~~~",
+        "#",
+        "-----",
+        "∞ ∞ ∞ ∞",
+        "oOo",
+        "xXx",
+        "o0o",
+        "~*~*~",
+    ] {
+        let d = doc(&format!("{A}\n\n{mark}\n\n{B}\n"));
+        assert_eq!(shape(&d), vec![(P, A), (S, mark), (P, B)], "{mark}");
+    }
+}
+
+#[test]
+fn a_wide_gap_of_blank_lines_is_a_scene_break_but_a_usual_one_is_not() {
+    let d = doc(&format!(
+        "{A}\n\n{B}\n\n\n\n(Ten days later)\n\n{C}\n\n{A}\n"
+    ));
+    assert_eq!(d.count(S), 1);
+    let d = doc(&format!("{A}\n\n{B}\n\n\n{C}\n\n{A}\n"));
+    assert_eq!(d.count(S), 0, "one extra blank line is not a break");
+}
+
+#[test]
+fn line_per_paragraph_text_breaks_on_two_blank_lines() {
+    let d = doc(&format!("{A}\n{B}\n\n\n{C}\n{A}\n"));
+    assert_eq!(d.count(S), 1);
+    let d = doc(&format!("{A}\n{B}\n\n{C}\n{A}\n"));
+    assert_eq!(d.count(S), 0);
+}
+
+#[test]
+fn breaks_that_separate_nothing_are_dropped() {
+    let d = doc(&format!(
+        "* * *\n\n{A}\n\n* * *\n\n~Part: 2~\n\n{B}\n\n* * *\n"
+    ));
+    assert_eq!(shape(&d), vec![(P, A), (H, "Part 2"), (P, B)]);
+}
+
+#[test]
+fn parts_make_the_table_of_contents() {
+    let d = doc(&format!(
+        "Prologue\n\n{A}\n\n~Part: 1~\n\n{B}\n\nChapter 2: Home\n\n{C}\n"
+    ));
+    let titles: Vec<&str> = d.parts().iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Prologue", "Part 1", "Chapter 2: Home"]);
+    assert_eq!(d.parts()[1].block, 2);
+    assert_eq!(d.blocks()[2].kind, H);
+}
+
+#[test]
+fn heading_with_its_title_on_the_next_line() {
+    let d = doc(&format!("Chapter 1\nThe Beginning\n\n{A}\n"));
+    assert_eq!(shape(&d)[0], (H, "Chapter 1: The Beginning"));
+}
+
+#[test]
+fn endings_complete_and_continued() {
+    let d = doc(&format!("{A}\n\n\n\nThe End\n"));
+    assert_eq!(shape(&d), vec![(P, A), (End, "The End")]);
+    assert_eq!(d.ending(), Some(Ending::Complete));
+    let d = doc(&format!(
+        "{A}\n\nTBC\n\nA/N: reviews make me write faster!\n"
+    ));
+    assert_eq!(d.ending(), Some(Ending::Continued));
+    assert_eq!(d.blocks()[2].kind, N);
+    assert_eq!(doc(&format!("{A}\n\n{B}\n")).ending(), None);
+}
+
+#[test]
+fn authors_notes_are_kept_apart() {
+    let d = doc(&format!("A/N: Written for a prompt.\n\n{A}\n"));
+    assert_eq!(shape(&d), vec![(N, "A/N: Written for a prompt."), (P, A)]);
+}
+
+#[test]
+fn table_of_contents_is_a_note_not_parts() {
+    let d = doc(&format!(
+        "TABLE OF CONTENTS\n\n\tChapter 1\n\tChapter 2\n\nChapter 1\n\n{A}\n\nChapter 2\n\n{B}\n"
+    ));
+    assert_eq!(d.blocks()[0].kind, N);
+    assert_eq!(d.parts().len(), 2);
+}
+
+#[test]
+fn words_are_counted_without_punctuation_tokens() {
+    assert_eq!(count_words("One two – three... “four” café"), 5);
+    assert_eq!(count_words(""), 0);
+    assert_eq!(
+        doc(&format!("{A}\n\n* * *\n\n{B}\n")).words(),
+        count_words(A) + count_words(B)
+    );
+}
+
+#[test]
+fn empty_and_blank_bodies() {
+    assert!(doc("").blocks().is_empty());
+    assert!(doc(&"\n".repeat(10_000)).blocks().is_empty());
+}

@@ -1,0 +1,465 @@
+//! Line shapes: what a single line of a story is when it is not prose.
+//!
+//! Scene breaks (`* * *`, `~~~~`, `oOo`, a row of `∞`), part and chapter headings
+//! (`~Part: 3~`, `Chapter 2: Home`, `Prologue`, `* 1 *`, `(2/5)`), endings (`The End`,
+//! `TBC`) and the start of an author's note. Each test looks at one trimmed line and is
+//! cheap enough to run on every line of a 50 MB story.
+
+/// Longest line that can be a scene break or a heading.
+const MAX_MARK_CHARS: usize = 80;
+
+/// What the last lines of a story say about whether it is finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ending {
+    /// `The End`, `End file.`, `Fin`.
+    Complete,
+    /// `TBC`, `To be continued`: a work in progress.
+    Continued,
+}
+
+impl Ending {
+    /// True for a finished story.
+    pub fn is_complete(self) -> bool {
+        self == Ending::Complete
+    }
+}
+
+/// Characters that decorate scene breaks and headings.
+fn is_ornament(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '~'
+            | '-'
+            | '_'
+            | '='
+            | '#'
+            | '+'
+            | '.'
+            | ':'
+            | '|'
+            | '/'
+            | '\\'
+            | '<'
+            | '>'
+            | '^'
+            | '•'
+            | '·'
+            | '°'
+            | '∞'
+            | '☆'
+            | '★'
+            | '♥'
+            | '❤'
+            | '♡'
+            | '✿'
+            | '❀'
+            | '§'
+            | '¤'
+            | '–'
+            | '—'
+            | '…'
+            | '%'
+            | '@'
+            | '&'
+            | '['
+            | ']'
+            | '('
+            | ')'
+            | '{'
+            | '}'
+            | '✦'
+            | '✧'
+            | '◊'
+    ) || c.is_whitespace()
+}
+
+/// True for a short line of symbols (or an `oOo`/`xXx` pattern) that marks a scene break.
+pub fn is_scene_break(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > MAX_MARK_CHARS * 4 {
+        return false;
+    }
+    if t.chars().all(is_ornament) {
+        // Dots, ellipses and dashes alone are a pause in dialogue, not a break.
+        let meaningful = t
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .any(|c| !matches!(c, '.' | '…' | '-' | '–' | '—' | '(' | ')' | '[' | ']' | ':'));
+        return meaningful || t.chars().filter(|&c| c == '-').count() >= 3;
+    }
+    let letters: String = t.chars().filter(|&c| !is_ornament(c)).collect();
+    is_letter_pattern(&letters)
+}
+
+/// `oOo`, `xXx`, `o0o0o`, `OoO`: a run of o/O/0 or x/X that changes case and is
+/// symmetric at the ends (so the word `Ooo` is not a break).
+fn is_letter_pattern(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 3 || b.len() > 24 {
+        return false;
+    }
+    let o_family = b.iter().all(|c| matches!(c, b'o' | b'O' | b'0'));
+    let x_family = b.iter().all(|c| matches!(c, b'x' | b'X'));
+    let mixed = b.windows(2).all(|w| w[0] != w[1]);
+    (o_family || x_family) && mixed && b[0] == b[b.len() - 1]
+}
+
+/// Keywords that open a numbered heading (`Chapter 3`).
+const NUMBERED: &[&str] = &[
+    "part", "chapter", "chap", "ch", "book", "section", "act", "volume", "vol", "episode",
+];
+/// Keywords that are a heading alone (`Prologue`).
+const STANDALONE: &[&str] = &[
+    "prologue",
+    "epilogue",
+    "interlude",
+    "intermission",
+    "coda",
+    "afterword",
+    "foreword",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "last",
+    "final",
+];
+
+/// The heading a line names, tidied (`~Part: 1~` gives `Part 1`), or `None`.
+pub fn heading(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > MAX_MARK_CHARS {
+        return None;
+    }
+    let inner = t.trim_matches(|c: char| is_ornament(c) && !matches!(c, '(' | ')' | '.'));
+    let decorated = inner.len() < t.len();
+    if inner.is_empty() {
+        return None;
+    }
+    keyword_heading(inner)
+        .or_else(|| fraction_heading(inner))
+        .or_else(|| number_heading(inner, decorated))
+}
+
+/// `Part 3`, `Chapter: 2 - Home`, `PART ONE`, `Prologue`, `Epilogue: Years Later`.
+fn keyword_heading(inner: &str) -> Option<String> {
+    let (first, rest) = split_word(inner);
+    let keyword = first.trim_end_matches([':', '.']).to_lowercase();
+    if STANDALONE.contains(&keyword.as_str()) {
+        let title = rest.trim_start_matches(is_separator).trim();
+        return match title {
+            "" => Some(capitalise(&keyword)),
+            _ if title_is_plausible(title, rest) => {
+                Some(format!("{}: {title}", capitalise(&keyword)))
+            }
+            _ => None,
+        };
+    }
+    if !NUMBERED.contains(&keyword.as_str()) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
+    let (number, after) = split_number(rest)?;
+    let name = capitalise(&keyword);
+    let title = after.trim_start_matches(is_separator).trim();
+    if title.is_empty() {
+        return Some(format!("{name} {number}"));
+    }
+    if is_of_total(after) || title_is_plausible(title, after) {
+        let sep = if is_of_total(after) { " " } else { ": " };
+        return Some(format!("{name} {number}{sep}{title}"));
+    }
+    None
+}
+
+/// `(2/5)`, `[3/10]`, `2/5`.
+fn fraction_heading(inner: &str) -> Option<String> {
+    let s = inner
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']']);
+    let (a, b) = s.split_once('/')?;
+    let ok = |n: &str| {
+        !n.trim().is_empty() && n.trim().len() <= 3 && n.trim().bytes().all(|c| c.is_ascii_digit())
+    };
+    (ok(a) && ok(b)).then(|| format!("Part {}", a.trim()))
+}
+
+/// `1`, `12.`, and `* One *` or `~ IV ~` when decorated.
+fn number_heading(inner: &str, decorated: bool) -> Option<String> {
+    let s = inner.trim_end_matches('.').trim();
+    if s.is_empty() || s.len() > 8 {
+        return None;
+    }
+    let digits = s.len() <= 3 && s.bytes().all(|c| c.is_ascii_digit());
+    let words = decorated && (is_roman(s) || NUMBER_WORDS.contains(&s.to_lowercase().as_str()));
+    (digits || words).then(|| format!("Part {s}"))
+}
+
+/// A chapter title after the number: short, and not the rest of a sentence.
+fn title_is_plausible(title: &str, after_number: &str) -> bool {
+    let separated = after_number.trim_start().starts_with(is_separator);
+    let words = title.split_whitespace().count();
+    let sentence_end = title.ends_with(['.', ',', ';']) && !title.ends_with("...");
+    if separated {
+        words <= 12 && !title.ends_with([',', ';'])
+    } else {
+        words <= 6 && !sentence_end && title.starts_with(|c: char| !c.is_lowercase())
+    }
+}
+
+fn is_of_total(after: &str) -> bool {
+    let t = after.trim().to_lowercase();
+    t.strip_prefix("of ")
+        .is_some_and(|n| split_number(n).is_some_and(|(_, rest)| rest.trim().is_empty()))
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ':' | '.' | '-' | '–' | '—' | '~' | '|' | ',') || c.is_whitespace()
+}
+
+/// A leading number: digits, a Roman numeral or a number word, and the text after it.
+fn split_number(s: &str) -> Option<(&str, &str)> {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let token = &s[..end];
+    if token.is_empty() {
+        return None;
+    }
+    let lower = token.to_lowercase();
+    let digits = token.len() <= 4 && token.bytes().all(|c| c.is_ascii_digit());
+    (digits || is_roman(token) || NUMBER_WORDS.contains(&lower.as_str()))
+        .then(|| (token, &s[end..]))
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 7
+        && (s.bytes().all(|c| b"IVXLC".contains(&c)) || s.bytes().all(|c| b"ivxlc".contains(&c)))
+}
+
+fn split_word(s: &str) -> (&str, &str) {
+    match s.find(char::is_whitespace) {
+        Some(i) => (&s[..i], &s[i..]),
+        None => match s.find(':') {
+            Some(i) => (&s[..=i], &s[i + 1..]),
+            None => (s, ""),
+        },
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Whether a line ends the story, and how.
+pub fn ending(line: &str) -> Option<Ending> {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 60 {
+        return None;
+    }
+    let core: String = t
+        .trim_matches(|c: char| is_ornament(c) || matches!(c, '!' | '?' | '"'))
+        .to_lowercase()
+        .replace('’', "'")
+        .replace('.', "");
+    let core = core.trim();
+    const COMPLETE: &[&str] = &[
+        "the end",
+        "end",
+        "fin",
+        "finis",
+        "end file",
+        "end of story",
+        "the very end",
+        "end of fic",
+    ];
+    const CONTINUED: &[&str] = &[
+        "tbc",
+        "to be continued",
+        "to be cont'd",
+        "to be cont",
+        "tbc in part",
+        "more to come",
+        "continued in the next part",
+        "continued in the next chapter",
+    ];
+    if COMPLETE.contains(&core) {
+        return Some(Ending::Complete);
+    }
+    let continued = CONTINUED.contains(&core)
+        || core.starts_with("to be continued")
+        || core.starts_with("continued in ")
+        || (core.starts_with("end of part") || core.starts_with("end of chapter"));
+    continued.then_some(Ending::Continued)
+}
+
+/// True when a paragraph opens with an author's note marker (`A/N:`, `Author's note`).
+pub fn starts_note(line: &str) -> bool {
+    let t = line
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '~' | '-'))
+        .to_lowercase();
+    let t = t.replace('’', "'");
+    [
+        "a/n",
+        "an:",
+        "author's note",
+        "authors note",
+        "author note",
+        "author's notes",
+        "note:",
+        "notes:",
+    ]
+    .iter()
+    .any(|m| t.starts_with(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbol_scene_breaks() {
+        for line in [
+            "* * *",
+            "***",
+            "~~~~~",
+            "- - -",
+            "-----",
+            "#",
+            "~*~*~",
+            "=====",
+            "  ∞  ∞  ∞  ",
+            "\u{a0}∞\u{a0}∞\u{a0}∞",
+            "+",
+            "xXx",
+            "oOo",
+            "o0o0o",
+            "~oOo~",
+            "-oOo-",
+            "OoO",
+            "* ~ *",
+            "§",
+            "___",
+        ] {
+            assert!(is_scene_break(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn prose_and_pauses_are_not_scene_breaks() {
+        for line in [
+            "...", "…", "—", "- -", "Ooo", "ox", "xx", "I", "OK", "Yes.", "\"...\"", "oOo oh",
+        ] {
+            assert!(!is_scene_break(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn part_and_chapter_headings() {
+        let cases = [
+            ("~Part: 1~", "Part 1"),
+            ("Part 1", "Part 1"),
+            ("PART 3", "Part 3"),
+            ("Part One", "Part One"),
+            ("* Part Two *", "Part Two"),
+            ("Chapter 3: The Return", "Chapter 3: The Return"),
+            ("Chapter 12 - Home", "Chapter 12: Home"),
+            ("Chapter IV", "Chapter IV"),
+            ("Prologue", "Prologue"),
+            ("EPILOGUE", "Epilogue"),
+            ("Epilogue: Ten Years Later", "Epilogue: Ten Years Later"),
+            ("* 1 *", "Part 1"),
+            ("~ 3 ~", "Part 3"),
+            ("(2/5)", "Part 2"),
+            ("12", "Part 12"),
+            ("Part 2 of 3", "Part 2 of 3"),
+            ("Chapter 7 The Storm", "Chapter 7: The Storm"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(heading(line).as_deref(), Some(want), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_a_heading() {
+        for line in [
+            "Part of me wanted to stay.",
+            "Part 2 of the plan was simple.",
+            "Chapter and verse, she thought, chapter and verse.",
+            "One",
+            "I",
+            "1998 was a bad year.",
+            "Book me a room, please.",
+            "Act like you mean it.",
+            "Prologue to a disaster, really, was what it was all along and always.",
+        ] {
+            assert_eq!(heading(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn endings() {
+        for line in [
+            "The End",
+            "The End ",
+            "THE END!",
+            "~fin~",
+            "End file.",
+            "End.",
+            "(The End)",
+        ] {
+            assert_eq!(ending(line), Some(Ending::Complete), "{line:?}");
+        }
+        for line in [
+            "TBC",
+            "T.B.C.",
+            "To be continued...",
+            "(to be continued)",
+            "End of Part 1",
+        ] {
+            assert_eq!(ending(line), Some(Ending::Continued), "{line:?}");
+        }
+        for line in [
+            "The end of the world was coming.",
+            "Endless.",
+            "Then it ended.",
+        ] {
+            assert_eq!(ending(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn author_note_markers() {
+        assert!(starts_note("A/N: Thanks to my beta."));
+        assert!(starts_note("(Author’s Note: written for a prompt)"));
+        assert!(starts_note("AN: hi"));
+        assert!(!starts_note("And then she left."));
+        assert!(!starts_note("Annie ran."));
+    }
+}

@@ -1,0 +1,215 @@
+//! The story engine: the bytes of a fan fiction file in, a structured [`Story`] out.
+//!
+//! Decoding, the header, the rating and warnings, and the body as blocks are each a module
+//! of their own; this one ties them together. Nothing here knows about the GUI.
+
+pub mod decode;
+pub mod document;
+pub mod header;
+pub mod labels;
+pub mod lines;
+pub mod rating;
+mod reflow;
+pub mod warnings;
+
+use std::path::{Path, PathBuf};
+
+pub use decode::{DecodeError, Encoding};
+pub use document::{Block, BlockKind, Document, Part};
+pub use header::{Field, TitleSource};
+pub use labels::FieldKey;
+pub use rating::{Rating, RatingLevel};
+pub use warnings::{WarningCategory, WarningState, Warnings};
+
+/// Files larger than this are refused: no story is this long, and reading one would
+/// take memory the rest of the system needs.
+pub const MAX_STORY_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Why a story file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The path is a folder, a device or something else that is not a file.
+    #[error("{}: not a regular file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The file is larger than [`MAX_STORY_BYTES`].
+    #[error("{}: too large to be a story ({size} bytes; the limit is {MAX_STORY_BYTES})", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The bytes are not text.
+    #[error("{}: {source}", path.display())]
+    Decode {
+        /// The file.
+        path: PathBuf,
+        /// Why it is not text.
+        source: DecodeError,
+    },
+}
+
+/// A story, read: its header, its rating and warnings, and its body as blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    /// The title, from the header, a bare first line, or the file name.
+    pub title: String,
+    /// Where [`Story::title`] came from.
+    pub title_source: TitleSource,
+    /// The author, from an `Author:` field or a `by` line.
+    pub author: Option<String>,
+    /// The rating, raw and normalised.
+    pub rating: Rating,
+    /// The warnings, raw and mapped to categories.
+    pub warnings: Warnings,
+    /// Every labelled header field, in the order written.
+    pub fields: Vec<Field>,
+    /// Unlabelled lines inside the header (`Crossover with ...`).
+    pub header_notes: Vec<String>,
+    /// The encoding the file was read in.
+    pub encoding: Encoding,
+    /// Byte sequences that could not be decoded (shown as U+FFFD).
+    pub replacements: usize,
+    /// The story itself.
+    pub document: Document,
+    /// `Some(true)` for a finished story, `Some(false)` for a work in progress, `None` when
+    /// the file doesn't say.
+    pub complete: Option<bool>,
+}
+
+impl Story {
+    /// Reads a story from the bytes of a file called `file_name`.
+    pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, DecodeError> {
+        let decoded = decode::decode(bytes)?;
+        let lines: Vec<&str> = decoded.text.split('\n').collect();
+        let scan = header::scan(&lines);
+        let document = document::build(&lines[scan.body_start..]);
+
+        let (title, title_source) = match (scan.get(FieldKey::Title), &scan.first_line_title) {
+            (Some(t), _) => (t.to_string(), TitleSource::Header),
+            (None, Some(t)) => (t.clone(), TitleSource::FirstLine),
+            (None, None) => (title_from_file_name(file_name), TitleSource::FileName),
+        };
+        let author = scan
+            .get(FieldKey::Author)
+            .map(str::to_string)
+            .or(scan.by_line_author.clone());
+        let rating = Rating::parse(scan.get(FieldKey::Rating));
+        let mut warnings = Warnings::parse(scan.get(FieldKey::Warnings));
+        if let Some(reasons) = &rating.reasons {
+            warnings.add_categories_from(reasons);
+        }
+        let complete = document
+            .ending()
+            .map(lines::Ending::is_complete)
+            .or_else(|| status_complete(&scan.fields));
+        Ok(Story {
+            title,
+            title_source,
+            author,
+            rating,
+            warnings,
+            header_notes: scan.free_lines,
+            fields: scan.fields,
+            encoding: decoded.encoding,
+            replacements: decoded.replacements,
+            document,
+            complete,
+        })
+    }
+
+    /// Reads a story file from disk.
+    pub fn read(path: &Path) -> Result<Story, ReadError> {
+        let io = |source| ReadError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if !meta.is_file() {
+            return Err(ReadError::NotAFile {
+                path: path.to_path_buf(),
+            });
+        }
+        if meta.len() > MAX_STORY_BYTES {
+            return Err(ReadError::TooLarge {
+                path: path.to_path_buf(),
+                size: meta.len(),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        Story::parse(&bytes, &name).map_err(|source| ReadError::Decode {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// The first non-empty value of a header field.
+    pub fn field(&self, key: FieldKey) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key && !f.value.is_empty())
+            .map(|f| f.value.as_str())
+    }
+
+    /// The summary, if the header has one.
+    pub fn summary(&self) -> Option<&str> {
+        self.field(FieldKey::Summary)
+    }
+
+    /// The pairing, if the header has one.
+    pub fn pairing(&self) -> Option<&str> {
+        self.field(FieldKey::Pairing)
+    }
+}
+
+/// `00012_the_long_way.txt` becomes `00012 the long way`.
+fn title_from_file_name(name: &str) -> String {
+    let stem = Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let title = stem.replace('_', " ");
+    match title.trim() {
+        "" => "Untitled".to_string(),
+        t => t.to_string(),
+    }
+}
+
+/// Reads `Status: Complete` / `Status: WIP` (or a `WIP:` or `Complete:` label).
+fn status_complete(fields: &[Field]) -> Option<bool> {
+    let field = fields.iter().find(|f| f.key == FieldKey::Status)?;
+    let text = format!("{} {}", field.label, field.value).to_lowercase();
+    const OPEN: &[&str] = &[
+        "wip",
+        "in progress",
+        "incomplete",
+        "ongoing",
+        "unfinished",
+        "not complete",
+    ];
+    if OPEN.iter().any(|w| text.contains(w)) {
+        Some(false)
+    } else if text.contains("complete") || text.contains("finished") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,88 @@
+//! Tests of story assembly: header, rating, warnings and body together, and bad input.
+
+use super::*;
+
+const BODY: &str = "The rain had not stopped for three days, and nobody in the print shop minded.";
+
+fn story(text: &str) -> Story {
+    Story::parse(text.as_bytes(), "the_long_way.txt").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn keyed_header_story() {
+    let s = story(&format!(
+        "Title: Hollow Hours\nAuthor: Kay\nRating: R/NC-17 for violence\nWarnings: major character death\nPairing: M/T\nSummary: A flood.\nStatus: WIP\n\n{BODY}\n"
+    ));
+    assert_eq!(
+        (s.title.as_str(), s.title_source),
+        ("Hollow Hours", TitleSource::Header)
+    );
+    assert_eq!(s.author.as_deref(), Some("Kay"));
+    assert_eq!(
+        (s.rating.level, s.rating.lowest),
+        (RatingLevel::Explicit, RatingLevel::Mature)
+    );
+    assert_eq!(s.warnings.state, WarningState::Some);
+    assert!(s.warnings.has(WarningCategory::CharacterDeath));
+    assert!(
+        s.warnings.has(WarningCategory::Violence),
+        "rating reasons feed the warnings"
+    );
+    assert_eq!((s.pairing(), s.summary()), (Some("M/T"), Some("A flood.")));
+    assert_eq!(s.complete, Some(false));
+    assert_eq!(s.document.count(BlockKind::Paragraph), 1);
+}
+
+#[test]
+fn title_falls_back_to_the_file_name() {
+    let s = story(&format!("{BODY}\n\n{BODY}\n"));
+    assert_eq!(
+        (s.title.as_str(), s.title_source),
+        ("the long way", TitleSource::FileName)
+    );
+    assert_eq!(s.rating.level, RatingLevel::NotRated);
+    assert_eq!(s.warnings.state, WarningState::Unknown);
+}
+
+#[test]
+fn reason_categories_keep_an_unknown_state() {
+    let s = story(&format!("Title: X\nRating: NC-17 for torture\n\n{BODY}\n"));
+    assert_eq!(s.warnings.state, WarningState::Unknown);
+    assert!(s.warnings.has(WarningCategory::Violence));
+}
+
+#[test]
+fn ending_wins_over_status() {
+    let s = story(&format!("Title: X\nStatus: WIP\n\n{BODY}\n\nThe End\n"));
+    assert_eq!(s.complete, Some(true));
+    let s = story(&format!("Title: X\nStatus: Complete\n\n{BODY}\n"));
+    assert_eq!(s.complete, Some(true));
+}
+
+#[test]
+fn bad_input_gives_errors_or_sensible_stories() {
+    assert!(Story::parse(b"", "empty.txt").is_ok_and(|s| s.document.blocks().is_empty()));
+    assert!(matches!(
+        Story::parse(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "x.txt"),
+        Err(DecodeError::NotText { .. })
+    ));
+    let invalid = b"Title: Caf\xe9\n\nShe ordered a caf\xe9 and sat by the window.";
+    let s = Story::parse(invalid, "x.txt").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.title, "Café");
+    let long_line = "word ".repeat(200_000);
+    let s = story(&long_line);
+    assert_eq!(s.document.words(), 200_000);
+    let header_only = story("Title: Only a header\nAuthor: Kay\n");
+    assert_eq!(header_only.title, "Only a header");
+    assert!(header_only.document.blocks().is_empty());
+    let blank = story(&"\n".repeat(10_000));
+    assert!(blank.document.blocks().is_empty());
+}
+
+#[test]
+fn reading_a_missing_file_or_a_folder_is_an_error_with_the_path() {
+    let err = Story::read(Path::new("/nonexistent/story.txt")).err();
+    assert!(err.is_some_and(|e| e.to_string().contains("/nonexistent/story.txt")));
+    let err = Story::read(Path::new(env!("CARGO_MANIFEST_DIR"))).err();
+    assert!(matches!(err, Some(ReadError::NotAFile { .. })));
+}
