@@ -161,27 +161,52 @@ pub fn build(raw_lines: &[&str]) -> Document {
     doc
 }
 
+/// One run of non-blank lines, with the measurements its line breaks are judged by.
+struct Group<'a, 'l> {
+    layout: &'a Layout,
+    lines: &'a [Line<'l>],
+    /// The longest line, in characters.
+    width: usize,
+    /// The smallest indentation.
+    min_indent: usize,
+}
+
+impl Group<'_, '_> {
+    /// True when line `k` directly continues a hard-wrapped line, so that a `Chapter 12.`
+    /// there is the end of a sentence, not a heading.
+    fn continues_wrap(&self, k: usize) -> bool {
+        k > 0
+            && self.layout.style == Style::Wrapped
+            && self.lines[k - 1].chars * 10 >= self.width * 6
+    }
+
+    fn heading_at(&self, k: usize) -> Option<String> {
+        if self.continues_wrap(k) {
+            None
+        } else {
+            heading(self.lines[k].text)
+        }
+    }
+}
+
 /// Turns one run of non-blank lines into blocks.
 fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document) {
-    let width = lines.iter().map(|l| l.chars).max().unwrap_or(0);
-    let min_indent = lines.iter().map(|l| l.indent).min().unwrap_or(0);
+    let g = Group {
+        layout,
+        lines,
+        width: lines.iter().map(|l| l.chars).max().unwrap_or(0),
+        min_indent: lines.iter().map(|l| l.indent).min().unwrap_or(0),
+    };
     let mut k = 0;
     while k < lines.len() {
-        let line = &lines[k];
-        let after_wrap =
-            k > 0 && layout.style == Style::Wrapped && lines[k - 1].chars * 10 >= width * 6;
-        if !after_wrap {
-            if let Some(title) = heading(line.text) {
-                k += push_heading(title, &lines[k + 1..], doc);
-                continue;
-            }
-        }
-        if is_scene_break(line.text) {
-            doc.push(BlockKind::SceneBreak, line.text.trim());
+        if let Some(title) = g.heading_at(k) {
+            k += push_heading(title, &lines[k + 1..], doc);
+        } else if is_scene_break(lines[k].text) {
+            doc.push(BlockKind::SceneBreak, lines[k].text.trim());
             k += 1;
-            continue;
+        } else {
+            k = text_run(&g, k, doc);
         }
-        k = text_run(layout, lines, k, width, min_indent, doc);
     }
 }
 
@@ -206,24 +231,21 @@ fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Document) -> usize {
 }
 
 /// Emits the paragraph or verse that starts at line `k`; returns the index after it.
-fn text_run(
-    layout: &Layout,
-    lines: &[Line<'_>],
-    k: usize,
-    width: usize,
-    min_indent: usize,
-    doc: &mut Document,
-) -> usize {
+fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document) -> usize {
+    let lines = g.lines;
     let mut links = Vec::new();
     let mut end = k + 1;
     while end < lines.len() {
-        let next = &lines[end];
-        if heading(next.text).is_some() && lines[end - 1].chars * 10 < width * 6
-            || is_scene_break(next.text)
-        {
+        if g.heading_at(end).is_some() || is_scene_break(lines[end].text) {
             break;
         }
-        match reflow::link(layout, &lines[end - 1], next, width, min_indent) {
+        match reflow::link(
+            g.layout,
+            &lines[end - 1],
+            &lines[end],
+            g.width,
+            g.min_indent,
+        ) {
             Link::Break => break,
             l => links.push(l),
         }
@@ -231,7 +253,7 @@ fn text_run(
     }
     let run = &lines[k..end];
     let verse = links.contains(&Link::Verse);
-    if verse && !reflow::run_is_verse(layout, run) {
+    if verse && !reflow::run_is_verse(g.layout, run) {
         // Short lines of dialogue: each its own paragraph.
         for line in run {
             push_paragraph(std::slice::from_ref(line), &[], doc);
@@ -268,8 +290,8 @@ fn push_paragraph(run: &[Line<'_>], links: &[Link], doc: &mut Document) {
 }
 
 fn is_contents_line(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(':').to_lowercase();
-    t == "table of contents" || t == "contents"
+    let t = line.trim().trim_end_matches(':');
+    t.eq_ignore_ascii_case("table of contents") || t.eq_ignore_ascii_case("contents")
 }
 
 /// A table of contents (FanFicFare writes one): the title line and the indented or
@@ -342,25 +364,46 @@ fn tidy_scene_breaks(doc: &mut Document) {
 
 /// Counts words: runs of non-space characters holding at least one letter or digit.
 pub fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    let mut counted = false;
-    for &b in text.as_bytes() {
-        if b == b' ' || b == b'\n' || b == b'\t' {
-            in_word = false;
-            continue;
-        }
-        if !in_word {
-            in_word = true;
-            counted = false;
-        }
-        // Non-ASCII letters count; 0xE2 leads the dashes, quotes and ellipses of U+2000-U+2BFF.
-        if !counted && (b.is_ascii_alphanumeric() || (b >= 0xC0 && b != 0xE2)) {
-            words += 1;
-            counted = true;
-        }
-    }
-    words
+    let b = text.as_bytes();
+    count_tokens(b) - count_punctuation_tokens(b)
+}
+
+/// After decoding, the only bytes up to 0x20 are space, tab and newline: one compare,
+/// which the compiler vectorises.
+fn is_space_byte(c: u8) -> bool {
+    c <= b' '
+}
+
+/// Space-separated tokens, as `wc -w` counts them; written without branches so the
+/// compiler vectorises it.
+fn count_tokens(b: &[u8]) -> usize {
+    let first = usize::from(b.first().is_some_and(|&c| !is_space_byte(c)));
+    let next = b.get(1..).unwrap_or_default();
+    let starts: u32 = b
+        .iter()
+        .zip(next)
+        .map(|(&a, &c)| u32::from(is_space_byte(a) & !is_space_byte(c)))
+        .sum();
+    let starts = starts as usize;
+    first + starts
+}
+
+/// Tokens with no letter or digit (`-`, `–`, `...`): they all begin with `-`, `.`, or a
+/// byte 0xE2 (dashes, quotes and ellipses of U+2000-U+2BFF), which `memchr3` finds fast.
+fn count_punctuation_tokens(b: &[u8]) -> usize {
+    memchr::memchr3_iter(b'-', b'.', 0xE2, b)
+        .filter(|&i| i == 0 || is_space_byte(b[i - 1]))
+        .filter(|&i| {
+            let token = &b[i..];
+            let end = token
+                .iter()
+                .position(|&c| is_space_byte(c))
+                .unwrap_or(token.len());
+            !token[..end]
+                .iter()
+                .any(|&c| c.is_ascii_alphanumeric() || (c >= 0xC0 && c != 0xE2))
+        })
+        .count()
 }
 
 #[cfg(test)]

@@ -149,6 +149,9 @@ fn scan_fields(lines: &[&str], mut i: usize, first: usize, scan: &mut HeaderScan
             continue;
         }
         let has_header = !scan.fields.is_empty() || scan.first_line_title.is_some();
+        if heading(line).is_some() {
+            break; // `~Part: 1~` looks like a label but opens the story
+        }
         if let Some(l) = parse_label_line(line, has_header) {
             scan.fields.push(Field {
                 key: l.key,
@@ -370,6 +373,14 @@ mod tests {
         let s = scan_text(&text);
         assert_eq!(s.get(FieldKey::Disclaimer), Some("not mine"));
         assert_eq!(body(&text), STORY);
+    }
+
+    #[test]
+    fn a_part_heading_after_the_header_is_not_a_field() {
+        let text = format!("title: X\nfeedback: Always welcome!\n\n~Part: 1~\n\n{STORY}");
+        let s = scan_text(&text);
+        assert_eq!(s.fields.len(), 2);
+        assert_eq!(body(&text), format!("~Part: 1~\n\n{STORY}"));
     }
 
     #[test]

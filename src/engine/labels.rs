@@ -258,19 +258,17 @@ fn split_at_separator(body: &str) -> Option<(&str, char, &str)> {
         .nth(MAX_LABEL_CHARS + 4)
         .map_or(body.len(), |(i, _)| i);
     let head = &body[..limit];
-    if let Some(i) = head.find(':') {
-        // `10:30 pm` or a URL is not a label.
-        if body[i + 1..].starts_with("//") {
-            return None;
-        }
-        return Some((&body[..i], ':', &body[i + 1..]));
+    // The earliest separator wins: `rating - Fiction Rated: T` is a rating.
+    let (i, sep) = [":", " - ", " – ", " — ", "=", " -- "]
+        .into_iter()
+        .filter_map(|sep| head.find(sep).map(|i| (i, sep)))
+        .min_by_key(|&(i, sep)| (i, usize::MAX - sep.len()))?;
+    // `10:30 pm` or a URL is not a label.
+    if sep == ":" && body[i + 1..].starts_with("//") {
+        return None;
     }
-    for sep in [" - ", " – ", " — ", "=", " -- "] {
-        if let Some(i) = head.find(sep) {
-            return Some((&body[..i], '-', &body[i + sep.len()..]));
-        }
-    }
-    None
+    let kind = if sep == ":" { ':' } else { '-' };
+    Some((&body[..i], kind, &body[i + sep.len()..]))
 }
 
 fn looks_like_unknown_label(label: &str) -> bool {
@@ -373,6 +371,9 @@ mod tests {
         assert_eq!(key("Rating - PG-13"), Some(FieldKey::Rating));
         assert_eq!(key("Author = Kay"), Some(FieldKey::Author));
         assert_eq!(parse_label_line("Mood - grumpy", true), None);
+        // Regression: the earlier ` - ` wins over a later colon in the value.
+        let l = parse_label_line("rating - Fiction Rated: T", false).unwrap();
+        assert_eq!((l.key, l.value), (FieldKey::Rating, "Fiction Rated: T"));
         assert!(parse_label_line("Mood: grumpy", true).is_some());
     }
 

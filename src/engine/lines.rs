@@ -25,53 +25,12 @@ impl Ending {
     }
 }
 
-/// Characters that decorate scene breaks and headings.
+/// Characters that decorate scene breaks and headings. `?` and U+FFFD are here because a
+/// row of `∞` saved in a legacy encoding comes out as `? ? ? ?`.
+const ORNAMENTS: &str = "*~-_=#+.:|/\\<>^•·°∞☆★♥❤♡✿❀§¤–—…%@&[](){}✦✧◊?!\u{FFFD}";
+
 fn is_ornament(c: char) -> bool {
-    matches!(
-        c,
-        '*' | '~'
-            | '-'
-            | '_'
-            | '='
-            | '#'
-            | '+'
-            | '.'
-            | ':'
-            | '|'
-            | '/'
-            | '\\'
-            | '<'
-            | '>'
-            | '^'
-            | '•'
-            | '·'
-            | '°'
-            | '∞'
-            | '☆'
-            | '★'
-            | '♥'
-            | '❤'
-            | '♡'
-            | '✿'
-            | '❀'
-            | '§'
-            | '¤'
-            | '–'
-            | '—'
-            | '…'
-            | '%'
-            | '@'
-            | '&'
-            | '['
-            | ']'
-            | '('
-            | ')'
-            | '{'
-            | '}'
-            | '✦'
-            | '✧'
-            | '◊'
-    ) || c.is_whitespace()
+    c.is_whitespace() || (c.is_ascii_punctuation() || !c.is_ascii()) && ORNAMENTS.contains(c)
 }
 
 /// True for a short line of symbols (or an `oOo`/`xXx` pattern) that marks a scene break.
@@ -80,22 +39,35 @@ pub fn is_scene_break(line: &str) -> bool {
     if t.is_empty() || t.len() > MAX_MARK_CHARS * 4 {
         return false;
     }
-    if t.chars().all(is_ornament) {
-        // Dots, ellipses and dashes alone are a pause in dialogue, not a break.
-        let meaningful = t
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .any(|c| !matches!(c, '.' | '…' | '-' | '–' | '—' | '(' | ')' | '[' | ']' | ':'));
-        return meaningful || t.chars().filter(|&c| c == '-').count() >= 3;
+    // Most lines are prose: a letter other than o/x, or a digit, settles it at once.
+    let first = t.chars().find(|&c| !is_ornament(c));
+    if first.is_some_and(|c| !matches!(c, 'o' | 'O' | '0' | 'x' | 'X')) {
+        return false;
     }
-    let letters: String = t.chars().filter(|&c| !is_ornament(c)).collect();
-    is_letter_pattern(&letters)
+    if first.is_none() {
+        // Dots, ellipses, dashes and question marks alone are a pause in dialogue, not a
+        // break; but `-----`, and `? ? ? ?` (a row of `∞` saved in a legacy encoding), are.
+        let meaningful = t.chars().filter(|c| !c.is_whitespace()).any(|c| {
+            !matches!(
+                c,
+                '.' | '…' | '-' | '–' | '—' | '(' | ')' | '[' | ']' | ':' | '?' | '!'
+            )
+        });
+        let count = |ch| t.chars().filter(|&c| c == ch).count();
+        return meaningful || count('-') >= 3 || count('?') >= 3;
+    }
+    let letters = t
+        .bytes()
+        .filter(|&c| matches!(c, b'o' | b'O' | b'0' | b'x' | b'X'));
+    if letters.clone().count() != t.chars().filter(|&c| !is_ornament(c)).count() {
+        return false; // other letters: prose
+    }
+    is_letter_pattern(&letters.collect::<Vec<u8>>())
 }
 
 /// `oOo`, `xXx`, `o0o0o`, `OoO`: a run of o/O/0 or x/X that changes case and is
 /// symmetric at the ends (so the word `Ooo` is not a break).
-fn is_letter_pattern(s: &str) -> bool {
-    let b = s.as_bytes();
+fn is_letter_pattern(b: &[u8]) -> bool {
     if b.len() < 3 || b.len() > 24 {
         return false;
     }
@@ -152,7 +124,7 @@ const NUMBER_WORDS: &[&str] = &[
 /// The heading a line names, tidied (`~Part: 1~` gives `Part 1`), or `None`.
 pub fn heading(line: &str) -> Option<String> {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > MAX_MARK_CHARS {
+    if t.is_empty() || t.len() > MAX_MARK_CHARS * 4 || t.chars().count() > MAX_MARK_CHARS {
         return None;
     }
     let inner = t.trim_matches(|c: char| is_ornament(c) && !matches!(c, '(' | ')' | '.'));
@@ -168,23 +140,21 @@ pub fn heading(line: &str) -> Option<String> {
 /// `Part 3`, `Chapter: 2 - Home`, `PART ONE`, `Prologue`, `Epilogue: Years Later`.
 fn keyword_heading(inner: &str) -> Option<String> {
     let (first, rest) = split_word(inner);
-    let keyword = first.trim_end_matches([':', '.']).to_lowercase();
-    if STANDALONE.contains(&keyword.as_str()) {
+    let word = first.trim_end_matches([':', '.']);
+    if let Some(keyword) = find_word(STANDALONE, word) {
         let title = rest.trim_start_matches(is_separator).trim();
         return match title {
-            "" => Some(capitalise(&keyword)),
+            "" => Some(capitalise(keyword)),
             _ if title_is_plausible(title, rest) => {
-                Some(format!("{}: {title}", capitalise(&keyword)))
+                Some(format!("{}: {title}", capitalise(keyword)))
             }
             _ => None,
         };
     }
-    if !NUMBERED.contains(&keyword.as_str()) {
-        return None;
-    }
+    let keyword = find_word(NUMBERED, word)?;
     let rest = rest.trim_start_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
     let (number, after) = split_number(rest)?;
-    let name = capitalise(&keyword);
+    let name = capitalise(keyword);
     let title = after.trim_start_matches(is_separator).trim();
     if title.is_empty() {
         return Some(format!("{name} {number}"));
@@ -215,7 +185,7 @@ fn number_heading(inner: &str, decorated: bool) -> Option<String> {
         return None;
     }
     let digits = s.len() <= 3 && s.bytes().all(|c| c.is_ascii_digit());
-    let words = decorated && (is_roman(s) || NUMBER_WORDS.contains(&s.to_lowercase().as_str()));
+    let words = decorated && (is_roman(s) || find_word(NUMBER_WORDS, s).is_some());
     (digits || words).then(|| format!("Part {s}"))
 }
 
@@ -248,10 +218,15 @@ fn split_number(s: &str) -> Option<(&str, &str)> {
     if token.is_empty() {
         return None;
     }
-    let lower = token.to_lowercase();
     let digits = token.len() <= 4 && token.bytes().all(|c| c.is_ascii_digit());
-    (digits || is_roman(token) || NUMBER_WORDS.contains(&lower.as_str()))
+    (digits || is_roman(token) || find_word(NUMBER_WORDS, token).is_some())
         .then(|| (token, &s[end..]))
+}
+
+/// The entry of `list` that `word` spells, ignoring case; no allocation, as this runs on
+/// every short line.
+fn find_word(list: &[&'static str], word: &str) -> Option<&'static str> {
+    list.iter().copied().find(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn is_roman(s: &str) -> bool {
@@ -321,9 +296,14 @@ pub fn ending(line: &str) -> Option<Ending> {
 
 /// True when a paragraph opens with an author's note marker (`A/N:`, `Author's note`).
 pub fn starts_note(line: &str) -> bool {
-    let t = line
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '~' | '-'))
-        .to_lowercase();
+    let start = line.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '*' | '~' | '-')
+    });
+    let t: String = start
+        .chars()
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .collect();
     let t = t.replace('’', "'");
     [
         "a/n",
@@ -365,6 +345,8 @@ mod tests {
             "OoO",
             "* ~ *",
             "§",
+            "  ?  ?  ?  ?  ?  ",
+            "\u{FFFD} \u{FFFD} \u{FFFD}",
             "___",
         ] {
             assert!(is_scene_break(line), "{line:?}");
@@ -374,7 +356,8 @@ mod tests {
     #[test]
     fn prose_and_pauses_are_not_scene_breaks() {
         for line in [
-            "...", "…", "—", "- -", "Ooo", "ox", "xx", "I", "OK", "Yes.", "\"...\"", "oOo oh",
+            "...", "…", "—", "- -", "Ooo", "ox", "xx", "I", "OK", "Yes.", "\"...\"", "oOo oh", "?",
+            "?!",
         ] {
             assert!(!is_scene_break(line), "{line:?}");
         }

@@ -92,7 +92,7 @@ impl Story {
     /// Reads a story from the bytes of a file called `file_name`.
     pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, DecodeError> {
         let decoded = decode::decode(bytes)?;
-        let lines: Vec<&str> = decoded.text.split('\n').collect();
+        let lines = split_lines(&decoded.text);
         let scan = header::scan(&lines);
         let document = document::build(&lines[scan.body_start..]);
 
@@ -175,6 +175,18 @@ impl Story {
     pub fn pairing(&self) -> Option<&str> {
         self.field(FieldKey::Pairing)
     }
+}
+
+/// The lines of normalised text (which ends lines with `\n` only).
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(&text[start..end]);
+        start = end + 1;
+    }
+    lines.push(&text[start..]);
+    lines
 }
 
 /// `00012_the_long_way.txt` becomes `00012 the long way`.

@@ -166,6 +166,16 @@ fn parts_make_the_table_of_contents() {
 }
 
 #[test]
+fn heading_after_a_short_line_in_line_per_paragraph_text() {
+    // Regression: `* Part Six *` after a short line of dialogue was read as a paragraph.
+    let d = doc(&format!(
+        "{A}\n\"Go,\" Isolde said.\n* Part Six *\n{B}\n{C}\n"
+    ));
+    assert_eq!(d.parts().len(), 1, "{:#?}", shape(&d));
+    assert_eq!(d.parts()[0].title, "Part Six");
+}
+
+#[test]
 fn heading_with_its_title_on_the_next_line() {
     let d = doc(&format!("Chapter 1\nThe Beginning\n\n{A}\n"));
     assert_eq!(shape(&d)[0], (H, "Chapter 1: The Beginning"));
