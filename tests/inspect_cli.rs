@@ -1,0 +1,137 @@
+//! `ficshelf inspect`: the JSON contract, the `--body` text, and exit statuses.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn ficshelf(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ficshelf"))
+        .args(args)
+        .output()
+        .expect("the ficshelf binary runs");
+    let code = out.status.code().unwrap_or(-1);
+    (
+        code,
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ficshelf-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+const STORY: &str = "Title: Salt and Lanterns\nAuthor: Mossy L.\nRating: PG-13\nWarnings: none\n\
+Pairing: Mara/Tobin\nSummary: A keeper and a storm.\n\n* * *\n\nThe lamp had to be lit by six.\n\n\
+~Part: 2~\n\nMara climbed the stairs two at a time, counting them under her breath.\n\n\
+oOo\n\nThe storm broke over the headland at midnight and did not stop until dawn came.\n\nThe End\n";
+
+const KEYS: &[&str] = &[
+    "path",
+    "encoding",
+    "title",
+    "title_source",
+    "author",
+    "rating",
+    "rating_raw",
+    "warnings",
+    "warning_tags",
+    "warnings_raw",
+    "warnings_state",
+    "pairing",
+    "summary",
+    "fields",
+    "parts",
+    "scene_breaks",
+    "paragraphs",
+    "words",
+    "hard_wrapped",
+    "complete",
+    "error",
+];
+
+#[test]
+fn json_has_every_promised_key_with_the_right_values() {
+    let path = temp_file("salt.txt", STORY.as_bytes());
+    let (code, out, _) = ficshelf(&["inspect", "--json", path.to_str().unwrap_or_default()]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    let obj = &v[0];
+    for key in KEYS {
+        assert!(obj.get(key).is_some(), "missing key {key}");
+    }
+    assert_eq!(obj["title"], "Salt and Lanterns");
+    assert_eq!(obj["title_source"], "header");
+    assert_eq!(obj["rating"], "teen");
+    assert_eq!(obj["rating_raw"], "PG-13");
+    assert_eq!(obj["warnings_state"], "none");
+    assert_eq!(obj["encoding"], "utf-8");
+    assert_eq!(obj["parts"][0]["title"], "Part 2");
+    assert_eq!(
+        obj["scene_breaks"], 1,
+        "the divider after the header is not a scene break"
+    );
+    assert_eq!(obj["complete"], true);
+    assert_eq!(obj["fields"]["pairing"], "Mara/Tobin");
+    assert_eq!(obj["error"], Value::Null);
+}
+
+#[test]
+fn body_prints_the_rebuilt_story() {
+    let path = temp_file("salt-body.txt", STORY.as_bytes());
+    let (code, out, _) = ficshelf(&["inspect", "--body", path.to_str().unwrap_or_default()]);
+    assert_eq!(code, 0);
+    let want = "The lamp had to be lit by six.\n\n## Part 2\n\n\
+Mara climbed the stairs two at a time, counting them under her breath.\n\n* * *\n\n\
+The storm broke over the headland at midnight and did not stop until dawn came.\n\nThe End\n";
+    assert_eq!(out, want);
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_others_still_printed() {
+    let good = temp_file("good.txt", STORY.as_bytes());
+    let bad = temp_file("picture.txt", b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01");
+    let missing = good.with_file_name("missing.txt");
+    let args = [
+        "inspect",
+        "--json",
+        good.to_str().unwrap_or_default(),
+        bad.to_str().unwrap_or_default(),
+        missing.to_str().unwrap_or_default(),
+    ];
+    let (code, out, _) = ficshelf(&args);
+    assert_eq!(code, 1, "exit status 1 when a file could not be read");
+    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v.as_array().map(Vec::len), Some(3));
+    assert_eq!(v[0]["error"], Value::Null);
+    assert!(
+        v[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("not a text file")),
+        "{}",
+        v[1]["error"]
+    );
+    assert!(
+        v[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("missing.txt")),
+        "{}",
+        v[2]["error"]
+    );
+    assert_eq!(v[1]["title"], Value::Null);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(ficshelf(&["inspect"]).0, 2);
+    assert_eq!(ficshelf(&["inspect", "--frobnicate", "x"]).0, 2);
+    assert_eq!(ficshelf(&["frobnicate"]).0, 2);
+    let (code, out, _) = ficshelf(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("inspect"));
+}

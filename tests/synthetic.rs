@@ -1,0 +1,143 @@
+//! A generated collection (`../shared/tools/gen_library.py`): every story's header and
+//! body shape must match the generator's manifest. Catches heuristics that break at scale.
+//!
+//! Two deliberate differences from the manifest: the generator rates `PG` as Teen where
+//! DOMAIN.md (and Ficshelf) says General, and Ficshelf adds warning categories named in a
+//! rating's reasons (`R for language and violence`), which the manifest does not.
+
+use std::path::Path;
+use std::process::Command;
+
+use ficshelf::engine::{BlockKind, RatingLevel, Story, TitleSource, WarningCategory};
+use serde_json::Value;
+
+const COUNT: &str = "300";
+
+fn level(code: &str) -> RatingLevel {
+    match code {
+        "G" => RatingLevel::General,
+        "T" => RatingLevel::Teen,
+        "M" => RatingLevel::Mature,
+        "E" => RatingLevel::Explicit,
+        _ => RatingLevel::NotRated,
+    }
+}
+
+fn category(name: &str) -> Option<WarningCategory> {
+    Some(match name {
+        "death" => WarningCategory::CharacterDeath,
+        "violence" => WarningCategory::Violence,
+        "noncon" => WarningCategory::RapeNoncon,
+        "underage" => WarningCategory::Underage,
+        "selfharm" => WarningCategory::SelfHarm,
+        "suicide" => WarningCategory::Suicide,
+        _ => return None,
+    })
+}
+
+#[test]
+fn generated_collection_matches_its_manifest() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = root.join("../shared/tools/gen_library.py");
+    let out = std::env::temp_dir().join(format!("ficshelf-synthetic-{}", std::process::id()));
+    let made = script.exists()
+        && Command::new("python3")
+            .arg(&script)
+            .args(["--count", COUNT, "--seed", "7", "--out"])
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    if !made {
+        println!("skipped: python3 or {} is not available", script.display());
+        return;
+    }
+    let manifest_path = out.with_file_name(format!(
+        "{}.manifest.json",
+        out.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    let manifest: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).expect("manifest"))
+            .expect("json");
+    let mut failures = Vec::new();
+    for m in &manifest {
+        let file = m["file"].as_str().unwrap_or_default();
+        let s = Story::read(&out.join(file)).unwrap_or_else(|e| panic!("{e}"));
+        let mut check = |what: &str, ok: bool, got: String| {
+            if !ok {
+                failures.push(format!("{file}: {what}: got {got}, manifest {}", m[what]));
+            }
+        };
+        match m["title"].as_str() {
+            Some(t) => check("title", s.title == t, s.title.clone()),
+            None => check(
+                "title",
+                s.title_source == TitleSource::FileName,
+                format!("{:?}", s.title_source),
+            ),
+        }
+        check(
+            "author",
+            s.author.as_deref() == m["author"].as_str(),
+            format!("{:?}", s.author),
+        );
+        let want = if m["rating_raw"] == "PG" {
+            RatingLevel::General
+        } else {
+            level(m["rating"].as_str().unwrap_or(""))
+        };
+        check(
+            "rating",
+            s.rating.level == want,
+            format!("{:?}", s.rating.level),
+        );
+        check(
+            "pairing",
+            s.pairing() == m["pairing"].as_str(),
+            format!("{:?}", s.pairing()),
+        );
+        check(
+            "summary",
+            s.summary() == m["summary"].as_str(),
+            format!("{:?}", s.summary()),
+        );
+        for c in m["warnings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| category(c.as_str()?))
+        {
+            check(
+                "warnings",
+                s.warnings.has(c),
+                format!("{:?}", s.warnings.categories),
+            );
+        }
+        let parts = s.document.parts().len() as u64;
+        check(
+            "parts",
+            Some(parts) == m["parts"].as_u64(),
+            parts.to_string(),
+        );
+        let breaks = s.document.count(BlockKind::SceneBreak) as u64;
+        check(
+            "scene_breaks",
+            Some(breaks) == m["scene_breaks"].as_u64(),
+            breaks.to_string(),
+        );
+        let wrapped = m["layout"] == "wrapped";
+        check(
+            "layout",
+            s.document.hard_wrapped() == wrapped,
+            s.document.hard_wrapped().to_string(),
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    let _ = std::fs::remove_file(&manifest_path);
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
