@@ -10,8 +10,8 @@ use std::fmt;
 /// How many leading bytes are examined to tell text from binary data.
 const SNIFF_BYTES: usize = 64 * 1024;
 
-/// The character encoding a story file was decoded from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+/// The character encoding a story file was decoded from. Saved as its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Encoding {
     /// UTF-8 without a byte-order mark (plain ASCII included).
     Utf8,
@@ -35,6 +35,31 @@ impl Encoding {
             Encoding::Utf16Be => "utf-16be",
             Encoding::Legacy(name) => name,
         }
+    }
+
+    /// The encoding a name from [`Encoding::name`] (or any WHATWG label) stands for.
+    pub fn from_name(name: &str) -> Option<Encoding> {
+        Some(match name {
+            "utf-8" => Encoding::Utf8,
+            "utf-8-bom" => Encoding::Utf8Bom,
+            "utf-16le" => Encoding::Utf16Le,
+            "utf-16be" => Encoding::Utf16Be,
+            label => Encoding::Legacy(encoding_rs::Encoding::for_label(label.as_bytes())?.name()),
+        })
+    }
+}
+
+impl serde::Serialize for Encoding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Encoding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Encoding, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Encoding::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown encoding {name:?}")))
     }
 }
 
@@ -409,6 +434,22 @@ mod tests {
             text.text,
             "She said hello.\tThen she left the room and the door closed."
         );
+    }
+
+    #[test]
+    fn encodings_are_saved_by_name() {
+        for e in [
+            Encoding::Utf8,
+            Encoding::Utf8Bom,
+            Encoding::Utf16Le,
+            Encoding::Utf16Be,
+            Encoding::Legacy("windows-1252"),
+        ] {
+            let json = serde_json::to_string(&e).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", e.name()));
+            assert_eq!(serde_json::from_str::<Encoding>(&json).ok(), Some(e));
+        }
+        assert!(serde_json::from_str::<Encoding>("\"klingon\"").is_err());
     }
 
     #[test]
