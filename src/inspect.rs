@@ -8,7 +8,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::engine::{
-    BlockKind, FieldKey, Part, RatingLevel, Story, TitleSource, WarningCategory, WarningState,
+    BlockKind, FieldKey, Part, RatingLevel, ReadError, Story, TitleSource, WarningCategory,
+    WarningState,
 };
 
 /// One file's report; every story key is `null` when the file could not be read.
@@ -76,11 +77,16 @@ impl Report {
         let shown = path.display().to_string();
         match Story::read(path) {
             Ok(story) => Report::of_story(shown, &story),
-            Err(e) => Report {
-                path: shown,
-                error: Some(e.to_string()),
-                ..Report::default()
-            },
+            Err(e) => Report::failed(shown, &e),
+        }
+    }
+
+    /// The report for a file that could not be read: only `path` and `error` are set.
+    pub fn failed(path: String, error: &ReadError) -> Report {
+        Report {
+            path,
+            error: Some(error.to_string()),
+            ..Report::default()
         }
     }
 

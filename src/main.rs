@@ -70,7 +70,7 @@ fn inspect(args: &[String]) -> ExitCode {
                 let text = body.then(|| body_text(&story));
                 (Report::of_story(path.display().to_string(), &story), text)
             }
-            Err(_) => (Report::of_file(path), None),
+            Err(e) => (Report::failed(path.display().to_string(), &e), None),
         };
         failed |= report.error.is_some();
         if json {

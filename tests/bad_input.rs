@@ -1,17 +1,10 @@
 //! Bad input read from real files: each gives a clear error or a sensible story, never a
 //! panic.
 
-use std::path::PathBuf;
+mod common;
 
+use common::temp_file as write;
 use ficshelf::engine::{BlockKind, ReadError, Story};
-
-fn write(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ficshelf-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write");
-    path
-}
 
 #[test]
 fn empty_file_is_an_empty_story_named_after_the_file() {

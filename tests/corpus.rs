@@ -2,20 +2,13 @@
 
 use std::path::Path;
 
-use ficshelf::engine::{BlockKind, RatingLevel, Story, TitleSource};
+mod common;
+
+use common::{Mismatches, rating_from_code};
+use ficshelf::engine::{BlockKind, Story, TitleSource};
 use serde_json::Value;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-
-fn expected_rating(code: &str) -> RatingLevel {
-    match code {
-        "G" => RatingLevel::General,
-        "T" => RatingLevel::Teen,
-        "M" => RatingLevel::Mature,
-        "E" => RatingLevel::Explicit,
-        _ => RatingLevel::NotRated,
-    }
-}
 
 fn text(v: &Value) -> Option<&str> {
     v.as_str()
@@ -32,79 +25,64 @@ fn corpus_matches_expected_json() {
     };
     let expected: serde_json::Map<String, Value> =
         serde_json::from_str(&json).expect("expected.json parses");
-    let mut failures = Vec::new();
+    let mut m = Mismatches::default();
     let mut checked = 0;
     for (file, want) in expected.iter().filter(|(k, _)| !k.starts_with('_')) {
         let story = Story::read(&dir.join(file)).unwrap_or_else(|e| panic!("{e}"));
-        let mut check = |what: &str, ok: bool, got: String| {
-            if !ok {
-                failures.push(format!("{file}: {what}: got {got}, want {}", want[what]));
-            }
+        let mut check = |what: &str, ok: bool, got: &dyn std::fmt::Debug| {
+            m.check(file, what, ok, got, &want[what])
         };
         match text(&want["title"]) {
-            Some(t) => check("title", story.title == t, story.title.clone()),
+            Some(t) => check("title", story.title == t, &story.title),
             None => check(
                 "title",
                 story.title_source == TitleSource::FileName,
-                format!("{:?}", story.title_source),
+                &story.title_source,
             ),
         }
         check(
             "author",
             story.author.as_deref() == text(&want["author"]),
-            format!("{:?}", story.author),
+            &story.author,
         );
-        let rating = want["rating"].as_str().unwrap_or("unrated");
-        check(
-            "rating",
-            story.rating.level == expected_rating(rating),
-            format!("{:?}", story.rating.level),
-        );
+        let rating = rating_from_code(want["rating"].as_str().unwrap_or("unrated"));
+        check("rating", story.rating.level == rating, &story.rating.level);
         check(
             "rating_raw",
             story.rating.raw.as_deref() == text(&want["rating_raw"]),
-            format!("{:?}", story.rating.raw),
+            &story.rating.raw,
         );
         check(
             "warnings_raw",
             story.warnings.raw.as_deref() == text(&want["warnings_raw"]),
-            format!("{:?}", story.warnings.raw),
+            &story.warnings.raw,
         );
         check(
             "pairing",
             story.pairing() == text(&want["pairing"]),
-            format!("{:?}", story.pairing()),
+            &story.pairing(),
         );
         check(
             "summary",
             story.summary() == text(&want["summary"]),
-            format!("{:?}", story.summary()),
+            &story.summary(),
         );
         let parts = story.document.parts().len() as u64;
-        check(
-            "parts",
-            Some(parts) == want["parts"].as_u64(),
-            parts.to_string(),
-        );
+        check("parts", Some(parts) == want["parts"].as_u64(), &parts);
         let breaks = story.document.count(BlockKind::SceneBreak) as u64;
         check(
             "scene_breaks",
             Some(breaks) == want["scene_breaks"].as_u64(),
-            breaks.to_string(),
+            &breaks,
         );
         check(
             "complete",
             story.complete == want["complete"].as_bool(),
-            format!("{:?}", story.complete),
+            &story.complete,
         );
         checked += 1;
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    m.assert_none();
     assert_eq!(checked, 5, "expected.json lists five stories");
 }
 

@@ -1,7 +1,10 @@
 //! `ficshelf inspect`: the JSON contract, the `--body` text, and exit statuses.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
+
+use common::temp_file;
 
 use serde_json::Value;
 
@@ -16,14 +19,6 @@ fn ficshelf(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into(),
         String::from_utf8_lossy(&out.stderr).into(),
     )
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ficshelf-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write temp file");
-    path
 }
 
 const STORY: &str = "Title: Salt and Lanterns\nAuthor: Mossy L.\nRating: PG-13\nWarnings: none\n\

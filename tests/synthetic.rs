@@ -8,20 +8,13 @@
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+
+use common::{Mismatches, rating_from_code};
 use ficshelf::engine::{BlockKind, RatingLevel, Story, TitleSource, WarningCategory};
 use serde_json::Value;
 
 const COUNT: &str = "300";
-
-fn level(code: &str) -> RatingLevel {
-    match code {
-        "G" => RatingLevel::General,
-        "T" => RatingLevel::Teen,
-        "M" => RatingLevel::Mature,
-        "E" => RatingLevel::Explicit,
-        _ => RatingLevel::NotRated,
-    }
-}
 
 fn category(name: &str) -> Option<WarningCategory> {
     Some(match name {
@@ -59,47 +52,40 @@ fn generated_collection_matches_its_manifest() {
     let manifest: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(&manifest_path).expect("manifest"))
             .expect("json");
-    let mut failures = Vec::new();
+    let mut mismatches = Mismatches::default();
     for m in &manifest {
         let file = m["file"].as_str().unwrap_or_default();
         let s = Story::read(&out.join(file)).unwrap_or_else(|e| panic!("{e}"));
-        let mut check = |what: &str, ok: bool, got: String| {
-            if !ok {
-                failures.push(format!("{file}: {what}: got {got}, manifest {}", m[what]));
-            }
+        let mut check = |what: &str, ok: bool, got: &dyn std::fmt::Debug| {
+            mismatches.check(file, what, ok, got, &m[what])
         };
         match m["title"].as_str() {
-            Some(t) => check("title", s.title == t, s.title.clone()),
+            Some(t) => check("title", s.title == t, &s.title),
             None => check(
                 "title",
                 s.title_source == TitleSource::FileName,
-                format!("{:?}", s.title_source),
+                &s.title_source,
             ),
         }
         check(
             "author",
             s.author.as_deref() == m["author"].as_str(),
-            format!("{:?}", s.author),
+            &s.author,
         );
-        let want = if m["rating_raw"] == "PG" {
-            RatingLevel::General
-        } else {
-            level(m["rating"].as_str().unwrap_or(""))
+        let want = match m["rating_raw"].as_str() {
+            Some("PG") => RatingLevel::General,
+            _ => rating_from_code(m["rating"].as_str().unwrap_or("")),
         };
-        check(
-            "rating",
-            s.rating.level == want,
-            format!("{:?}", s.rating.level),
-        );
+        check("rating", s.rating.level == want, &s.rating.level);
         check(
             "pairing",
             s.pairing() == m["pairing"].as_str(),
-            format!("{:?}", s.pairing()),
+            &s.pairing(),
         );
         check(
             "summary",
             s.summary() == m["summary"].as_str(),
-            format!("{:?}", s.summary()),
+            &s.summary(),
         );
         for c in m["warnings"]
             .as_array()
@@ -107,37 +93,23 @@ fn generated_collection_matches_its_manifest() {
             .flatten()
             .filter_map(|c| category(c.as_str()?))
         {
-            check(
-                "warnings",
-                s.warnings.has(c),
-                format!("{:?}", s.warnings.categories),
-            );
+            check("warnings", s.warnings.has(c), &s.warnings.categories);
         }
         let parts = s.document.parts().len() as u64;
-        check(
-            "parts",
-            Some(parts) == m["parts"].as_u64(),
-            parts.to_string(),
-        );
+        check("parts", Some(parts) == m["parts"].as_u64(), &parts);
         let breaks = s.document.count(BlockKind::SceneBreak) as u64;
         check(
             "scene_breaks",
             Some(breaks) == m["scene_breaks"].as_u64(),
-            breaks.to_string(),
+            &breaks,
         );
-        let wrapped = m["layout"] == "wrapped";
         check(
             "layout",
-            s.document.hard_wrapped() == wrapped,
-            s.document.hard_wrapped().to_string(),
+            s.document.hard_wrapped() == (m["layout"] == "wrapped"),
+            &s.document.hard_wrapped(),
         );
     }
     let _ = std::fs::remove_dir_all(&out);
     let _ = std::fs::remove_file(&manifest_path);
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    mismatches.assert_none();
 }

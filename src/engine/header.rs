@@ -61,11 +61,16 @@ pub struct HeaderScan {
 impl HeaderScan {
     /// The first value of a field, if the header has it.
     pub fn get(&self, key: FieldKey) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|f| f.key == key && !f.value.is_empty())
-            .map(|f| f.value.as_str())
+        first_value(&self.fields, key)
     }
+}
+
+/// The first non-empty value of `key` among `fields`.
+pub fn first_value(fields: &[Field], key: FieldKey) -> Option<&str> {
+    fields
+        .iter()
+        .find(|f| f.key == key && !f.value.is_empty())
+        .map(|f| f.value.as_str())
 }
 
 /// Scans the header at the top of `lines`.

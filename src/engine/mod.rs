@@ -160,10 +160,7 @@ impl Story {
 
     /// The first non-empty value of a header field.
     pub fn field(&self, key: FieldKey) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|f| f.key == key && !f.value.is_empty())
-            .map(|f| f.value.as_str())
+        header::first_value(&self.fields, key)
     }
 
     /// The summary, if the header has one.
