@@ -1,8 +1,16 @@
 //! Ficshelf: a reader for plain-text fan fiction that knows what a header, a rating and a
 //! warning are.
 //!
-//! The library holds everything that is not drawing: the story [`engine`] and the
-//! [`inspect`] report. The binary adds the command line (and, later, the window).
+//! The library holds everything that is not drawing: the story [`engine`], the
+//! [`collection`] (stories on disk, reading state, import), [`paths`] and safe [`storage`],
+//! and the [`inspect`] report. Only [`app`] and [`ui`] draw; the binary adds the command
+//! line.
 
+pub mod app;
+pub mod collection;
 pub mod engine;
 pub mod inspect;
+pub mod paths;
+pub mod settings;
+pub mod storage;
+pub mod ui;

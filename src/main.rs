@@ -1,24 +1,32 @@
-//! The `ficshelf` command: `inspect` prints what the story engine sees in files.
+//! The `ficshelf` command: the reading window, and `inspect` to show what the story engine
+//! sees in files.
 
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ficshelf::app::{FicshelfApp, Launch};
 use ficshelf::engine::Story;
 use ficshelf::inspect::{Report, body_text};
+use ficshelf::paths::AppDirs;
 
 const USAGE: &str = "\
 Ficshelf: a reader for plain-text fan fiction.
 
 Usage:
+  ficshelf [OPTIONS] [FILE...]                  open the reading window (FILE in the reader)
   ficshelf inspect [--json] [--body] FILE...   show what Ficshelf reads in each file
   ficshelf --help | --version
 
+Options:
+  --config-dir DIR     keep settings in DIR (or FICSHELF_CONFIG_DIR)
+  --data-dir DIR       keep reading state and the default collection in DIR (or FICSHELF_DATA_DIR)
+  --screenshot PATH    draw the window, save it as a PNG at PATH, and quit
+
+Inspect options:
   --json   one JSON array with an object per file (see README.md for the keys)
   --body   the rebuilt story text: one paragraph per line, `* * *` scene breaks,
            `## Title` part headings (with --json: a \"body\" key)
-
-The reading window is not built yet; for now `inspect` is what Ficshelf does.
 ";
 
 fn main() -> ExitCode {
@@ -29,13 +37,72 @@ fn main() -> ExitCode {
             println!("ficshelf {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Some("--help" | "-h") | None => {
+        Some("--help" | "-h") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Some(other) => {
-            eprintln!("ficshelf: unknown command {other:?}\n\n{USAGE}");
-            ExitCode::from(2)
+        _ => window(&args),
+    }
+}
+
+/// `ficshelf [--config-dir DIR] [--data-dir DIR] [--screenshot PATH] [FILE...]`
+fn window(args: &[String]) -> ExitCode {
+    let (mut config, mut data, mut launch) = (None, None, Launch::default());
+    let mut it = args.iter();
+    let mut only_files = false;
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| -> Result<PathBuf, ExitCode> {
+            it.next().map(PathBuf::from).ok_or_else(|| {
+                eprintln!("ficshelf: {name} needs a value\n\n{USAGE}");
+                ExitCode::from(2)
+            })
+        };
+        let parsed = match arg.as_str() {
+            "--" if !only_files => {
+                only_files = true;
+                Ok(())
+            }
+            "--config-dir" if !only_files => value("--config-dir").map(|v| config = Some(v)),
+            "--data-dir" if !only_files => value("--data-dir").map(|v| data = Some(v)),
+            "--screenshot" if !only_files => {
+                value("--screenshot").map(|v| launch.screenshot = Some(v))
+            }
+            flag if flag.starts_with("--") && !only_files => {
+                eprintln!("ficshelf: unknown option {flag:?}\n\n{USAGE}");
+                Err(ExitCode::from(2))
+            }
+            file => {
+                launch.files.push(PathBuf::from(file));
+                Ok(())
+            }
+        };
+        if let Err(code) = parsed {
+            return code;
+        }
+    }
+    let Some(dirs) = AppDirs::resolve(config, data) else {
+        eprintln!("ficshelf: no home folder found; use --config-dir and --data-dir");
+        return ExitCode::FAILURE;
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Ficshelf")
+            .with_app_id("ficshelf")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([560.0, 400.0]),
+        persist_window: launch.screenshot.is_none(),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Ficshelf",
+        options,
+        Box::new(move |_cc| Ok(Box::new(FicshelfApp::new(dirs, launch)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ficshelf: the window could not be opened: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -9,7 +9,7 @@ use ficshelf::engine::{BlockKind, ReadError, Story};
 #[test]
 fn empty_file_is_an_empty_story_named_after_the_file() {
     let s = Story::read(&write("empty_story.txt", b"")).expect("an empty file is a story");
-    assert_eq!(s.title, "empty story");
+    assert_eq!(s.title, "Empty story");
     assert!(s.document.blocks().is_empty());
 }
 

@@ -125,7 +125,11 @@ fn a_bad_file_is_reported_and_the_others_still_printed() {
 fn usage_errors_exit_2() {
     assert_eq!(ficshelf(&["inspect"]).0, 2);
     assert_eq!(ficshelf(&["inspect", "--frobnicate", "x"]).0, 2);
-    assert_eq!(ficshelf(&["frobnicate"]).0, 2);
+    assert_eq!(
+        ficshelf(&["--frobnicate"]).0,
+        2,
+        "an unknown option of the window"
+    );
     let (code, out, _) = ficshelf(&["--help"]);
     assert_eq!(code, 0);
     assert!(out.contains("inspect"));

@@ -67,6 +67,17 @@ impl Document {
             .unwrap_or("")
     }
 
+    /// All block text, concatenated in reading order (no separators between blocks).
+    pub fn full_text(&self) -> &str {
+        &self.text
+    }
+
+    /// Where a block's text starts in [`Document::full_text`]: also how far into the story
+    /// it is, by text.
+    pub fn text_offset(&self, block: &Block) -> usize {
+        block.start as usize
+    }
+
     /// The part and chapter headings: the table of contents.
     pub fn parts(&self) -> &[Part] {
         &self.parts

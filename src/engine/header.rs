@@ -84,14 +84,13 @@ pub fn scan(lines: &[&str]) -> HeaderScan {
     i = scan_title_lines(lines, i, &mut scan);
     i = scan_fields(lines, i, first, &mut scan);
     // `Stand by Me` with an `Author:` field naming someone else was a title, not a by-line.
-    if let Some(line) = scan.split_first_line.take() {
-        if scan
+    if let Some(line) = scan.split_first_line.take()
+        && scan
             .get(FieldKey::Author)
             .is_some_and(|a| Some(a) != scan.by_line_author.as_deref())
-        {
-            scan.first_line_title = Some(line);
-            scan.by_line_author = None;
-        }
+    {
+        scan.first_line_title = Some(line);
+        scan.by_line_author = None;
     }
     if scan.fields.is_empty() && scan.first_line_title.is_none() {
         scan.body_start = first;
@@ -186,13 +185,14 @@ fn scan_fields(lines: &[&str], mut i: usize, first: usize, scan: &mut HeaderScan
             i += 1;
             continue;
         }
-        if scan.by_line_author.is_none() && scan.fields.len() <= 1 {
-            if let Some(author) = by_line(line) {
-                scan.by_line_author = Some(author.to_string());
-                (open, blank_run) = (None, 0);
-                i += 1;
-                continue;
-            }
+        if scan.by_line_author.is_none()
+            && scan.fields.len() <= 1
+            && let Some(author) = by_line(line)
+        {
+            scan.by_line_author = Some(author.to_string());
+            (open, blank_run) = (None, 0);
+            i += 1;
+            continue;
         }
         if scan.fields.is_empty() || !short || is_scene_break(line) || !is_free_line(lines, i) {
             break;

@@ -131,28 +131,16 @@ impl Story {
 
     /// Reads a story file from disk.
     pub fn read(path: &Path) -> Result<Story, ReadError> {
-        let io = |source| ReadError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let meta = std::fs::metadata(path).map_err(io)?;
-        if !meta.is_file() {
-            return Err(ReadError::NotAFile {
-                path: path.to_path_buf(),
-            });
-        }
-        if meta.len() > MAX_STORY_BYTES {
-            return Err(ReadError::TooLarge {
-                path: path.to_path_buf(),
-                size: meta.len(),
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
+        Story::parse_file(path, &read_bytes(path)?)
+    }
+
+    /// Reads a story from the bytes of the file at `path`, already loaded.
+    pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
-        Story::parse(&bytes, &name).map_err(|source| ReadError::Decode {
+        Story::parse(bytes, &name).map_err(|source| ReadError::Decode {
             path: path.to_path_buf(),
             source,
         })
@@ -168,10 +156,31 @@ impl Story {
         self.field(FieldKey::Summary)
     }
 
-    /// The pairing, if the header has one.
+    /// The pairing, if the header names one (`Pairing: none` names none).
     pub fn pairing(&self) -> Option<&str> {
-        self.field(FieldKey::Pairing)
+        self.field(FieldKey::Pairing).filter(|p| !says_none(p))
     }
+}
+
+/// Reads the bytes of a story file: a regular file no larger than [`MAX_STORY_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > MAX_STORY_BYTES {
+        return Err(ReadError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+        });
+    }
+    std::fs::read(path).map_err(io)
 }
 
 /// The lines of normalised text (which ends lines with `\n` only).
@@ -186,17 +195,29 @@ fn split_lines(text: &str) -> Vec<&str> {
     lines
 }
 
-/// `00012_the_long_way.txt` becomes `00012 the long way`.
+/// `the_long-way.txt` becomes `The long way`: separators become spaces, the first letter
+/// a capital.
 fn title_from_file_name(name: &str) -> String {
     let stem = Path::new(name)
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    let title = stem.replace('_', " ");
-    match title.trim() {
-        "" => "Untitled".to_string(),
-        t => t.to_string(),
+    let spaced = stem.replace(['_', '-'], " ");
+    let joined = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = joined.chars();
+    match chars.next() {
+        None => "Untitled".to_string(),
+        Some(first) => first.to_uppercase().chain(chars).collect(),
     }
+}
+
+/// True for a field value that says there is nothing: `none`, `n/a`, `-`.
+pub fn says_none(value: &str) -> bool {
+    let v = value.trim().trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        v.as_str(),
+        "none" | "n/a" | "na" | "-" | "--" | "nothing" | "no pairing" | "no pairings"
+    )
 }
 
 /// Reads `Status: Complete` / `Status: WIP` (or a `WIP:` or `Complete:` label).

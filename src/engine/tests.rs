@@ -38,10 +38,33 @@ fn title_falls_back_to_the_file_name() {
     let s = story(&format!("{BODY}\n\n{BODY}\n"));
     assert_eq!(
         (s.title.as_str(), s.title_source),
-        ("the long way", TitleSource::FileName)
+        ("The long way", TitleSource::FileName)
     );
     assert_eq!(s.rating.level, RatingLevel::NotRated);
     assert_eq!(s.warnings.state, WarningState::Unknown);
+}
+
+#[test]
+fn file_name_titles_read_as_titles() {
+    let title = |name: &str| {
+        Story::parse(BODY.as_bytes(), name)
+            .map(|s| s.title)
+            .unwrap_or_default()
+    };
+    assert_eq!(title("a-wind-for-tam.txt"), "A wind for tam");
+    assert_eq!(title("00012_élan__vital.txt"), "00012 élan vital");
+    assert_eq!(title("___.txt"), "Untitled");
+}
+
+#[test]
+fn a_pairing_of_none_is_no_pairing() {
+    let s = story(&format!("Title: X\nPairing: None\n\n{BODY}\n"));
+    assert_eq!(s.pairing(), None);
+    assert_eq!(
+        s.field(FieldKey::Pairing),
+        Some("None"),
+        "the raw field stays"
+    );
 }
 
 #[test]

@@ -1,0 +1,146 @@
+//! Importing: copying story files into the collection. The originals are only ever read.
+//! A story already in the collection (same content) is reported, not copied twice; a name
+//! already taken gets a new one; a file that can't be read is reported with its reason.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::{Collection, Entry, content_hash};
+use crate::engine::{ReadError, Story, read_bytes};
+use crate::storage::write_atomic;
+
+/// What became of each file offered for import.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    /// New entries, copied into the collection.
+    pub added: Vec<Entry>,
+    /// Files whose content the collection already had: (file, title of the story there).
+    pub duplicates: Vec<(PathBuf, String)>,
+    /// Files that could not be imported: (file, reason).
+    pub failed: Vec<(PathBuf, String)>,
+}
+
+impl ImportReport {
+    /// One sentence for the status line.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        let n = self.added.len();
+        parts.push(match n {
+            1 => format!("Imported “{}”.", self.added[0].meta.title),
+            n => format!("Imported {n} stories."),
+        });
+        match self.duplicates.as_slice() {
+            [] => {}
+            [(_, title)] => parts.push(format!("“{title}” is already in your collection.")),
+            d => parts.push(format!("{} were already in your collection.", d.len())),
+        }
+        match self.failed.as_slice() {
+            [] => {}
+            [(path, why)] => parts.push(format!(
+                "{} could not be imported: {why}",
+                display_name(path)
+            )),
+            f => parts.push(format!("{} files could not be imported.", f.len())),
+        }
+        parts.join(" ")
+    }
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Copies `paths` into `collection.root`. Never modifies, moves or deletes the sources.
+/// `progress` is told how many files are done after each one.
+pub fn import(
+    paths: &[PathBuf],
+    collection: &Collection,
+    mut progress: impl FnMut(usize),
+) -> ImportReport {
+    let mut report = ImportReport::default();
+    let mut known: HashSet<String> = collection.entries.iter().map(|e| e.hash.clone()).collect();
+    for (done, path) in paths.iter().enumerate() {
+        progress(done);
+        match import_one(path, collection, &known) {
+            Ok(Outcome::Added(entry)) => {
+                known.insert(entry.hash.clone());
+                report.added.push(*entry);
+            }
+            Ok(Outcome::Duplicate(title)) => report.duplicates.push((path.clone(), title)),
+            Err(reason) => report.failed.push((path.clone(), reason)),
+        }
+    }
+    progress(paths.len());
+    report
+}
+
+enum Outcome {
+    Added(Box<Entry>),
+    Duplicate(String),
+}
+
+fn import_one(
+    path: &Path,
+    collection: &Collection,
+    known: &HashSet<String>,
+) -> Result<Outcome, String> {
+    let why = |e: ReadError| super::reason(&e.to_string(), path);
+    let bytes = read_bytes(path).map_err(why)?;
+    let story = Story::parse_file(path, &bytes).map_err(why)?;
+    let hash = content_hash(&bytes);
+    if known.contains(&hash) {
+        let title = collection
+            .find_hash(&hash)
+            .map_or_else(|| story.title.clone(), |e| e.meta.title.clone());
+        return Ok(Outcome::Duplicate(title));
+    }
+    let dest = free_name(&collection.root, &safe_file_name(path));
+    write_atomic(&dest, &bytes).map_err(|e| e.source.to_string())?;
+    Ok(Outcome::Added(Box::new(Entry::new(&dest, &story, &bytes))))
+}
+
+/// A file name safe to create in the collection: no folders, no control characters, no
+/// leading dots, a story extension.
+pub fn safe_file_name(source: &Path) -> String {
+    let raw = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut name: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    name = name.trim_start_matches(['.', ' ']).trim_end().to_string();
+    if name.is_empty() {
+        name = "story.txt".into();
+    }
+    if !super::is_story_file(Path::new(&name)) {
+        name.push_str(".txt");
+    }
+    name
+}
+
+/// `name` in `dir`, or `name (2)`, `name (3)` ... if taken.
+fn free_name(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem, format!(".{ext}")),
+        None => (name, String::new()),
+    };
+    (2..)
+        .map(|n| dir.join(format!("{stem} ({n}){ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}

@@ -1,0 +1,283 @@
+//! The collection: the folder of story files the library shows, read into cards, with
+//! search and sort. A file that can't be read is listed with its reason, never fatal.
+
+pub mod import;
+pub mod meta;
+pub mod reading;
+pub mod samples;
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+pub use meta::StoryMeta;
+
+use crate::engine::{ReadError, Story, read_bytes};
+
+/// File extensions read as stories.
+pub const STORY_EXTENSIONS: &[&str] = &["txt", "text", "asc", "fic", "md", "markdown"];
+/// How deep the scan follows sub-folders.
+const MAX_DEPTH: usize = 16;
+
+/// A content fingerprint: reading positions follow it, so a renamed or moved file keeps its
+/// place, and an import of a story already in the collection is recognised.
+pub type ContentHash = String;
+
+/// The fingerprint of a file's bytes (128-bit xxh3, hex).
+pub fn content_hash(bytes: &[u8]) -> ContentHash {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+}
+
+/// One story in the collection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Where the file is.
+    pub path: PathBuf,
+    /// Its library card.
+    pub meta: StoryMeta,
+    /// Its content fingerprint.
+    pub hash: ContentHash,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// When the file was last modified (seconds since 1970): "recently added".
+    pub modified_secs: u64,
+    /// Lower-case text for search.
+    search: String,
+}
+
+impl Entry {
+    /// Reads one file into an entry.
+    pub fn read(path: &Path) -> Result<Entry, String> {
+        let failed = |e: ReadError| reason(&e.to_string(), path);
+        let bytes = read_bytes(path).map_err(failed)?;
+        let story = Story::parse_file(path, &bytes).map_err(failed)?;
+        Ok(Entry::new(path, &story, &bytes))
+    }
+
+    /// An entry for a story already read from `bytes`.
+    pub fn new(path: &Path, story: &Story, bytes: &[u8]) -> Entry {
+        let meta = StoryMeta::of(story);
+        let modified_secs = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs());
+        Entry {
+            path: path.to_path_buf(),
+            search: meta.search_text(),
+            meta,
+            hash: content_hash(bytes),
+            bytes: bytes.len() as u64,
+            modified_secs,
+        }
+    }
+
+    /// True when every word of `query` appears in the searched fields.
+    pub fn matches(&self, query: &str) -> bool {
+        query
+            .split_whitespace()
+            .all(|word| self.search.contains(&word.to_lowercase()))
+    }
+}
+
+/// The error text without the path, which the library shows beside it anyway.
+fn reason(message: &str, path: &Path) -> String {
+    let prefix = format!("{}: ", path.display());
+    message.strip_prefix(&prefix).unwrap_or(message).to_string()
+}
+
+/// A file in the collection that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The file.
+    pub path: PathBuf,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// The stories in a folder.
+#[derive(Debug, Clone, Default)]
+pub struct Collection {
+    /// The folder.
+    pub root: PathBuf,
+    /// Stories, in the order found.
+    pub entries: Vec<Entry>,
+    /// Story files that could not be read.
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl Collection {
+    /// Reads every story file under `root` (recursively; other files are ignored).
+    pub fn scan(root: &Path) -> Collection {
+        let mut files = Vec::new();
+        let mut unreadable = Vec::new();
+        walk(root, 0, &mut files, &mut unreadable);
+        files.sort();
+        let mut entries = Vec::with_capacity(files.len());
+        for path in files {
+            match Entry::read(&path) {
+                Ok(entry) => entries.push(entry),
+                Err(reason) => unreadable.push(Unreadable { path, reason }),
+            }
+        }
+        Collection {
+            root: root.to_path_buf(),
+            entries,
+            unreadable,
+        }
+    }
+
+    /// The entry with this content, if the collection has it.
+    pub fn find_hash(&self, hash: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.hash == hash)
+    }
+
+    /// The entry for this file, if it is in the collection.
+    pub fn find_path(&self, path: &Path) -> Option<usize> {
+        let canonical = path.canonicalize().ok();
+        self.entries.iter().position(|e| {
+            e.path == path || canonical.is_some() && e.path.canonicalize().ok() == canonical
+        })
+    }
+
+    /// True when `path` lies inside the collection folder.
+    pub fn contains_path(&self, path: &Path) -> bool {
+        match (path.canonicalize(), self.root.canonicalize()) {
+            (Ok(p), Ok(root)) => p.starts_with(root),
+            _ => false,
+        }
+    }
+}
+
+/// True for a file name Ficshelf reads as a story.
+pub fn is_story_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| STORY_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, unreadable: &mut Vec<Unreadable>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            if depth > 0 {
+                unreadable.push(Unreadable {
+                    path: dir.to_path_buf(),
+                    reason: format!("folder could not be read: {e}"),
+                });
+            }
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue; // hidden files, and our own temporary files
+        }
+        // Symbolic links are not followed: they could lead out of the collection or loop.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() && depth < MAX_DEPTH {
+            walk(&path, depth + 1, files, unreadable);
+        } else if kind.is_file() && is_story_file(&path) {
+            files.push(path);
+        }
+    }
+}
+
+/// How the library is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum SortKey {
+    /// A to Z by title.
+    #[default]
+    Title,
+    /// A to Z by author, then title.
+    Author,
+    /// Gentlest first, then title.
+    Rating,
+    /// Longest first.
+    Length,
+    /// Most recently opened first.
+    RecentlyRead,
+    /// Newest file first.
+    RecentlyAdded,
+}
+
+impl SortKey {
+    /// Every key, in menu order.
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Title,
+        SortKey::Author,
+        SortKey::Rating,
+        SortKey::Length,
+        SortKey::RecentlyRead,
+        SortKey::RecentlyAdded,
+    ];
+
+    /// The name in the sort menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Title => "Title",
+            SortKey::Author => "Author",
+            SortKey::Rating => "Rating",
+            SortKey::Length => "Length",
+            SortKey::RecentlyRead => "Recently read",
+            SortKey::RecentlyAdded => "Recently added",
+        }
+    }
+}
+
+/// The indices of `entries` that match `query`, ordered by `key`. `last_read` gives the
+/// time each entry was last opened (0 for never).
+pub fn filter_and_sort(
+    entries: &[Entry],
+    query: &str,
+    key: SortKey,
+    last_read: impl Fn(&Entry) -> u64,
+) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..entries.len())
+        .filter(|&i| entries[i].matches(query))
+        .collect();
+    let title = |i: usize| sort_title(&entries[i].meta.title);
+    match key {
+        SortKey::Title => shown.sort_by_cached_key(|&i| title(i)),
+        SortKey::Author => shown.sort_by_cached_key(|&i| {
+            (
+                entries[i]
+                    .meta
+                    .author
+                    .as_deref()
+                    .map(str::to_lowercase)
+                    .unwrap_or_else(|| "\u{10FFFF}".into()),
+                title(i),
+            )
+        }),
+        SortKey::Rating => shown.sort_by_cached_key(|&i| (entries[i].meta.rating, title(i))),
+        SortKey::Length => {
+            shown.sort_by_cached_key(|&i| (std::cmp::Reverse(entries[i].meta.words), title(i)))
+        }
+        SortKey::RecentlyRead => {
+            shown.sort_by_cached_key(|&i| (std::cmp::Reverse(last_read(&entries[i])), title(i)))
+        }
+        SortKey::RecentlyAdded => {
+            shown.sort_by_cached_key(|&i| (std::cmp::Reverse(entries[i].modified_secs), title(i)))
+        }
+    }
+    shown
+}
+
+/// Titles sort without case and without a leading article ("The", "A", "An").
+fn sort_title(title: &str) -> String {
+    let lower = title.trim().to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = lower.strip_prefix(article) {
+            return rest.to_string();
+        }
+    }
+    lower.to_string()
+}
+
+#[cfg(test)]
+mod tests;

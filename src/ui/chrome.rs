@@ -1,0 +1,296 @@
+//! The window's chrome: the reader's top bar and find bar, the quiet status line, the
+//! message bar, the welcome page, the settings window and the drop overlay.
+
+use egui::{Align, Key, Layout, Modifiers, RichText, Ui};
+
+use super::reader::{ReaderView, show_current_match};
+use super::{Command, duration_words, thousands};
+use crate::app::Notice;
+use crate::collection::{Collection, Entry};
+use crate::settings::{Settings, TEXT_SIZE_RANGE};
+
+/// The message bar at the top: a notice, an offer to import, or import progress.
+pub fn notice_ui(
+    ui: &mut Ui,
+    notice: Option<&Notice>,
+    importing: Option<(usize, usize)>,
+    commands: &mut Vec<Command>,
+) {
+    if notice.is_none() && importing.is_none() {
+        return;
+    }
+    egui::Panel::top("notice").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if let Some((done, total)) = importing {
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                        .desired_width(160.0)
+                        .text(format!("Importing {done} of {total}")),
+                );
+            }
+            if let Some(notice) = notice {
+                ui.label(&notice.text);
+                if !notice.offer_import.is_empty() {
+                    let label = if notice.offer_import.len() == 1 {
+                        "Add to collection".to_string()
+                    } else {
+                        format!("Add {} to collection", notice.offer_import.len())
+                    };
+                    if ui.button(label).clicked() {
+                        commands.push(Command::Import(notice.offer_import.clone()));
+                    }
+                }
+                if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                    commands.push(Command::DismissNotice);
+                }
+            }
+        });
+    });
+}
+
+/// The reader's top bar: library toggle, title, contents, find, text size, close; and the
+/// find bar under it when open.
+pub fn reader_bar_ui(
+    ui: &mut Ui,
+    view: &mut ReaderView,
+    library_shown: bool,
+    commands: &mut Vec<Command>,
+) {
+    egui::Panel::top("reader-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let toggle = if library_shown {
+                "« Library"
+            } else {
+                "» Library"
+            };
+            if ui
+                .button(toggle)
+                .on_hover_text("Show or hide the library (F9)")
+                .clicked()
+            {
+                commands.push(Command::ToggleLibrary);
+            }
+            ui.label(RichText::new(&view.story.title).strong());
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui
+                    .button("Close")
+                    .on_hover_text("Close the story")
+                    .clicked()
+                {
+                    commands.push(Command::CloseReader);
+                }
+                if ui
+                    .button("A+")
+                    .on_hover_text("Larger text (Ctrl+=)")
+                    .clicked()
+                {
+                    commands.push(Command::TextSize(1.0));
+                }
+                if ui
+                    .button("A−")
+                    .on_hover_text("Smaller text (Ctrl+-)")
+                    .clicked()
+                {
+                    commands.push(Command::TextSize(-1.0));
+                }
+                if ui
+                    .button("Find")
+                    .on_hover_text("Find in story (Ctrl+F)")
+                    .clicked()
+                {
+                    view.find.open();
+                }
+                contents_menu(ui, view);
+            });
+        });
+        if view.find.open {
+            find_bar_ui(ui, view);
+        }
+    });
+}
+
+fn contents_menu(ui: &mut Ui, view: &mut ReaderView) {
+    if view.story.document.parts().is_empty() {
+        return;
+    }
+    let mut go = None;
+    ui.menu_button("Contents", |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(400.0)
+            .show(ui, |ui| {
+                let current = view.current_part().map(str::to_string);
+                for (i, part) in view.story.document.parts().iter().enumerate() {
+                    let here = current.as_deref() == Some(part.title.as_str());
+                    if ui.selectable_label(here, &part.title).clicked() {
+                        go = Some(i);
+                        ui.close();
+                    }
+                }
+            });
+    });
+    if let Some(i) = go {
+        view.go_to_part(i);
+    }
+}
+
+fn find_bar_ui(ui: &mut Ui, view: &mut ReaderView) {
+    ui.horizontal(|ui| {
+        ui.label("Find");
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut view.find.query)
+                .desired_width(220.0)
+                .hint_text("word or phrase"),
+        );
+        if std::mem::take(&mut view.find.focus) {
+            edit.request_focus();
+        }
+        if view.find.update(&view.story.document) {
+            show_current_match(view);
+        }
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if enter {
+            let back = ui.input(|i| i.modifiers.shift);
+            view.find.step(!back);
+            show_current_match(view);
+            edit.request_focus();
+        }
+        if ui.button("Previous").on_hover_text("Shift+F3").clicked() {
+            view.find.step(false);
+            show_current_match(view);
+        }
+        if ui.button("Next").on_hover_text("F3 or Enter").clicked() {
+            view.find.step(true);
+            show_current_match(view);
+        }
+        ui.label(RichText::new(view.find.status()).weak());
+        if ui
+            .button("×")
+            .on_hover_text("Close the find bar (Escape)")
+            .clicked()
+        {
+            view.find.close();
+        }
+    });
+}
+
+/// Ctrl+F, F3/Shift+F3 and Escape for the find bar.
+pub fn find_shortcuts(ctx: &egui::Context, view: &mut ReaderView) {
+    let (open, next, prev, escape) = ctx.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::COMMAND, Key::F),
+            i.consume_key(Modifiers::NONE, Key::F3),
+            i.consume_key(Modifiers::SHIFT, Key::F3),
+            view.find.open && i.consume_key(Modifiers::NONE, Key::Escape),
+        )
+    });
+    if open {
+        view.find.open();
+    }
+    if next || prev {
+        view.find.step(next);
+        show_current_match(view);
+    }
+    if escape {
+        view.find.close();
+    }
+}
+
+/// The quiet line under the story: part, percent and time left.
+pub fn status_ui(ui: &mut Ui, view: &ReaderView, words_per_minute: u32) {
+    egui::Panel::bottom("status").show(ui, |ui| {
+        let place = view.place();
+        let words = view.story.document.words();
+        let left =
+            words as f64 * f64::from(1.0 - place.progress) / f64::from(words_per_minute.max(1));
+        let mut text = format!(
+            "{}%  ·  {} left  ·  {} words",
+            (place.progress * 100.0).round(),
+            duration_words(left),
+            thousands(words)
+        );
+        if let Some(part) = view.current_part() {
+            text = format!("{part}  ·  {text}");
+        }
+        ui.label(RichText::new(text).small().weak());
+    });
+}
+
+/// The page shown when no story is open.
+pub fn welcome_ui(ui: &mut Ui, resume: Option<(usize, &Entry)>, commands: &mut Vec<Command>) {
+    ui.add_space(ui.available_height() * 0.25);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new("Ficshelf").size(32.0));
+        ui.add_space(8.0);
+        ui.label("Choose a story in the library: double-click it, or select it and press Enter.");
+        if let Some((index, entry)) = resume {
+            ui.add_space(16.0);
+            if ui
+                .button(format!("Continue “{}”", entry.meta.title))
+                .clicked()
+            {
+                commands.push(Command::Open(index));
+            }
+        }
+        ui.add_space(16.0);
+        ui.label(
+            RichText::new("Ctrl+O import  ·  Ctrl+L search  ·  F9 library  ·  F11 full screen")
+                .small()
+                .weak(),
+        );
+    });
+}
+
+/// The settings window (collection folder, text size, reading speed).
+pub fn settings_window_ui(
+    ctx: &egui::Context,
+    open: &mut bool,
+    settings: &mut Settings,
+    collection: &Collection,
+    commands: &mut Vec<Command>,
+) {
+    egui::Window::new("Settings")
+        .open(open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label(RichText::new("Collection folder").strong());
+            ui.horizontal(|ui| {
+                ui.label(collection.root.display().to_string());
+                if ui.button("Change…").clicked() {
+                    commands.push(Command::PickCollectionFolder);
+                }
+            });
+            ui.add_space(8.0);
+            let mut size = settings.text_size;
+            if ui
+                .add(egui::Slider::new(&mut size, TEXT_SIZE_RANGE).text("Text size"))
+                .changed()
+            {
+                commands.push(Command::TextSize(size - settings.text_size));
+            }
+            ui.add(
+                egui::Slider::new(&mut settings.words_per_minute, 100..=600)
+                    .text("Reading speed (words a minute)"),
+            );
+        });
+}
+
+/// A hint over the window while files are dragged over it.
+pub fn drop_overlay_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop to import into your collection",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,89 @@
+//! The selected story's details: summary, every header field, warnings as written and as
+//! read, encoding and file path, and the button that opens it.
+
+use egui::{RichText, Ui};
+
+use super::{Command, rating_badge, thousands, warning_markers};
+use crate::collection::Entry;
+use crate::engine::FieldKey;
+
+/// Fields shown above the list of other fields.
+const SHOWN_FIRST: &[FieldKey] = &[
+    FieldKey::Title,
+    FieldKey::Author,
+    FieldKey::Rating,
+    FieldKey::Warnings,
+    FieldKey::Summary,
+];
+
+/// The details of one library entry.
+pub fn details_ui(ui: &mut Ui, index: usize, entry: &Entry, commands: &mut Vec<Command>) {
+    let meta = &entry.meta;
+    ui.horizontal(|ui| {
+        rating_badge(ui, meta.rating, meta.rating_raw.as_deref());
+        ui.label(RichText::new(&meta.title).strong());
+    });
+    if let Some(author) = &meta.author {
+        ui.label(format!("by {author}"));
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (label, color) in warning_markers(&meta.warnings) {
+            ui.label(RichText::new(label).color(color).small());
+        }
+        for tag in &meta.warnings.tags {
+            ui.label(RichText::new(tag).small().weak());
+        }
+    });
+    if let Some(summary) = meta.field(FieldKey::Summary) {
+        ui.add_space(4.0);
+        ui.label(summary);
+    }
+    ui.add_space(6.0);
+    if ui
+        .button("Open")
+        .on_hover_text("Or double-click the story, or press Enter")
+        .clicked()
+    {
+        commands.push(Command::Open(index));
+    }
+    egui::CollapsingHeader::new("All details")
+        .id_salt("all-details")
+        .show(ui, |ui| {
+            egui::Grid::new("fields")
+                .num_columns(2)
+                .spacing([8.0, 4.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    let row = |ui: &mut Ui, name: &str, value: &str| {
+                        ui.label(RichText::new(name).weak());
+                        ui.add(egui::Label::new(value).wrap());
+                        ui.end_row();
+                    };
+                    if let Some(raw) = &meta.rating_raw {
+                        row(ui, "Rating", raw);
+                    }
+                    if let Some(raw) = &meta.warnings.raw {
+                        row(ui, "Warnings", raw);
+                    }
+                    for field in meta.fields.iter().filter(|f| !SHOWN_FIRST.contains(&f.key)) {
+                        row(ui, &field.label, &field.value);
+                    }
+                    for note in &meta.header_notes {
+                        row(ui, "Note", note);
+                    }
+                    row(
+                        ui,
+                        "Length",
+                        &format!("{} words, {} parts", thousands(meta.words), meta.parts),
+                    );
+                    let status = match meta.complete {
+                        Some(true) => "Complete",
+                        Some(false) => "Work in progress",
+                        None => "Not said",
+                    };
+                    row(ui, "Status", status);
+                    row(ui, "Encoding", meta.encoding.name());
+                    row(ui, "File", &entry.path.display().to_string());
+                });
+        });
+}

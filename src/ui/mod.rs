@@ -1,0 +1,121 @@
+//! The window's panels. Each `..._ui` function draws from the state it is given and returns
+//! what the user asked for as [`Command`]s; `app.rs` carries them out after the frame, so no
+//! file is read or written inside a widget.
+
+pub mod chrome;
+pub mod details;
+pub mod library;
+pub mod reader;
+
+use std::path::PathBuf;
+
+use egui::{Color32, RichText, Ui};
+
+use crate::engine::{RatingLevel, WarningState, Warnings};
+
+/// Something the user asked for, carried out by the app after the frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Select a library entry (by index into the collection).
+    Select(usize),
+    /// Open a library entry in the reader.
+    Open(usize),
+    /// Show the native file dialog to import stories.
+    PickImport,
+    /// Import these files into the collection.
+    Import(Vec<PathBuf>),
+    /// Close the reader.
+    CloseReader,
+    /// Change the reading text size by this many points (0 resets it).
+    TextSize(f32),
+    /// Show or hide the library pane.
+    ToggleLibrary,
+    /// Enter or leave full screen.
+    ToggleFullscreen,
+    /// Open the settings window.
+    OpenSettings,
+    /// Choose a new collection folder with the native dialog.
+    PickCollectionFolder,
+    /// Dismiss the message at the top of the window.
+    DismissNotice,
+}
+
+/// The colour of a rating, AO3-style: green, yellow, orange, red, grey.
+pub fn rating_color(level: RatingLevel) -> Color32 {
+    match level {
+        RatingLevel::General => Color32::from_rgb(0x4c, 0x9a, 0x2a),
+        RatingLevel::Teen => Color32::from_rgb(0xc9, 0x9a, 0x06),
+        RatingLevel::Mature => Color32::from_rgb(0xd9, 0x6c, 0x0b),
+        RatingLevel::Explicit => Color32::from_rgb(0xb3, 0x1b, 0x1b),
+        RatingLevel::NotRated => Color32::from_rgb(0x80, 0x80, 0x80),
+    }
+}
+
+/// A small coloured badge with the rating's short label; the full label on hover.
+pub fn rating_badge(ui: &mut Ui, level: RatingLevel, raw: Option<&str>) -> egui::Response {
+    let text = RichText::new(format!(" {} ", level.short()))
+        .strong()
+        .color(Color32::WHITE)
+        .background_color(rating_color(level));
+    let hover = match raw {
+        Some(raw) => format!("{} (\u{201c}{raw}\u{201d})", level.label()),
+        None => level.label().to_string(),
+    };
+    ui.label(text).on_hover_text(hover)
+}
+
+/// The warning markers for a story: each category, or what is known about the warnings.
+pub fn warning_markers(w: &Warnings) -> Vec<(String, Color32)> {
+    let warn = Color32::from_rgb(0xb3, 0x4d, 0x1b);
+    let quiet = Color32::from_rgb(0x80, 0x80, 0x80);
+    let mut marks: Vec<(String, Color32)> = w
+        .categories
+        .iter()
+        .map(|c| (c.label().to_string(), warn))
+        .collect();
+    match w.state {
+        WarningState::ChooseNotToWarn => marks.push(("Chose not to warn".into(), warn)),
+        WarningState::Unknown if marks.is_empty() => {
+            marks.push(("No warnings given".into(), quiet))
+        }
+        _ => {}
+    }
+    marks
+}
+
+/// `12,345`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `2 h 05 min`, `12 min`, `under a minute`.
+pub fn duration_words(minutes: f64) -> String {
+    let m = minutes.round() as u64;
+    match m {
+        0 => "under a minute".into(),
+        m if m < 60 => format!("{m} min"),
+        m => format!("{} h {:02} min", m / 60, m % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_for_people() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(duration_words(0.2), "under a minute");
+        assert_eq!(duration_words(125.0), "2 h 05 min");
+    }
+}

@@ -1,0 +1,388 @@
+//! The reader pane: the title page, then the story, drawn one screenful at a time.
+//!
+//! Only blocks on or near the screen are laid out; every other block's height is an
+//! estimate from its length, refined when it comes near. When a block above the screen
+//! turns out taller or shorter than estimated, the scroll offset moves by the same amount,
+//! so the text under the reader's eyes stays put. A 20 MB story costs what a short one does.
+
+mod find;
+mod heights;
+mod title_page;
+mod typography;
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers, Pos2, Rect, Sense, Ui, Vec2};
+
+pub use find::Find;
+use heights::Heights;
+use title_page::TitlePage;
+pub use typography::Typography;
+
+use crate::collection::ContentHash;
+use crate::collection::reading::Place;
+use crate::engine::{Block, BlockKind, Story};
+
+/// How far around the screen blocks are measured ahead of time, in screens.
+const MEASURE_MARGIN_SCREENS: f64 = 1.0;
+/// At most this many blocks are measured in one frame.
+const MAX_MEASURED_PER_FRAME: usize = 400;
+
+/// A story open in the reader, with its layout state.
+pub struct ReaderView {
+    /// Fingerprint of the story's file.
+    pub hash: ContentHash,
+    /// Where the file is.
+    pub path: PathBuf,
+    /// The story.
+    pub story: Story,
+    /// The find bar.
+    pub find: Find,
+    /// View blocks: 0 is the title page, block `k` of the story is `k + 1`.
+    heights: Heights,
+    /// The width and size the heights were estimated for.
+    layout_key: Option<(u32, u32)>,
+    /// Scroll offset and viewport height of the last frame.
+    offset: f64,
+    viewport: f32,
+    /// A jump to make this frame.
+    jump: Option<Jump>,
+    /// Where the reader is.
+    place: Place,
+}
+
+/// Where to move to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Jump {
+    /// A saved place.
+    Place(Place),
+    /// The top of a view block.
+    Block(usize),
+    /// By this many points (negative: up).
+    By(f64),
+    /// The very start or end.
+    Start,
+    End,
+}
+
+/// What a frame of the reader reports to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ReaderOutput {
+    /// The place, if it changed this frame.
+    pub moved_to: Option<Place>,
+    /// True when the end of the story is on screen.
+    pub at_end: bool,
+}
+
+impl ReaderView {
+    /// Opens a story at a saved place (or the start).
+    pub fn new(hash: ContentHash, path: PathBuf, story: Story, place: Option<Place>) -> ReaderView {
+        let place = place.unwrap_or_default();
+        ReaderView {
+            hash,
+            path,
+            story,
+            find: Find::default(),
+            heights: Heights::default(),
+            layout_key: None,
+            offset: 0.0,
+            viewport: 0.0,
+            jump: Some(Jump::Place(place)),
+            place,
+        }
+    }
+
+    /// Where the reader is now.
+    pub fn place(&self) -> Place {
+        self.place
+    }
+
+    /// Jumps to the heading of a part (index into the story's parts).
+    pub fn go_to_part(&mut self, part: usize) {
+        if let Some(p) = self.story.document.parts().get(part) {
+            self.jump = Some(Jump::Block(p.block + 1));
+        }
+    }
+
+    /// The part the reader is in, by title.
+    pub fn current_part(&self) -> Option<&str> {
+        let block = self.place.block.checked_sub(1)?;
+        let parts = self.story.document.parts();
+        let i = parts.partition_point(|p| p.block <= block).checked_sub(1)?;
+        Some(parts[i].title.as_str())
+    }
+
+    /// Re-estimates every height for a new column width or text size.
+    fn estimate(&mut self, t: &Typography, char_width: f32) {
+        let doc = &self.story.document;
+        let mut estimates = Vec::with_capacity(doc.blocks().len() + 1);
+        estimates.push(t.size * 20.0);
+        for block in doc.blocks() {
+            estimates.push(estimate_height(block.kind, doc.text(block), t, char_width));
+        }
+        self.heights = Heights::new(estimates);
+    }
+
+    fn block(&self, view_block: usize) -> Option<&Block> {
+        view_block
+            .checked_sub(1)
+            .and_then(|k| self.story.document.blocks().get(k))
+    }
+}
+
+/// A block's height from its length: rows of `char_width`-wide characters.
+fn estimate_height(kind: BlockKind, text: &str, t: &Typography, char_width: f32) -> f32 {
+    if kind == BlockKind::SceneBreak {
+        return t.ornament_height();
+    }
+    let format = t.format(kind);
+    let row = format.line_height.unwrap_or(t.row());
+    let per_row = (t.wrap_width(kind) / (char_width * format.font_id.size / t.size)).max(1.0);
+    let rows: f32 = text
+        .split('\n')
+        .map(|line| (line.len() as f32 / per_row).ceil().max(1.0))
+        .sum();
+    rows * row + t.gap()
+}
+
+/// The reader pane. Call inside the central panel.
+pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography) -> ReaderOutput {
+    let key = (t.column.round() as u32, (t.size * 10.0).round() as u32);
+    if view.layout_key != Some(key) {
+        let char_width = average_char_width(ui, t);
+        let keep = view.place;
+        view.estimate(t, char_width);
+        if view.layout_key.is_some() && view.jump.is_none() {
+            view.jump = Some(Jump::Place(keep));
+        }
+        view.layout_key = Some(key);
+    }
+    if !ui.ctx().egui_wants_keyboard_input() {
+        keyboard(ui, view, t);
+    }
+    let painter = ui.painter().clone();
+    let title_page = TitlePage::new(&painter, &view.story, t);
+    view.heights.measure(0, title_page.height);
+    let target = resolve_jump(view);
+    let offset = target.unwrap_or(view.offset);
+    let kept = measure_near(view, &painter, t, offset);
+    let new_offset = kept.filter(|&o| (o - offset).abs() > 0.5).or(target);
+
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("reader")
+        .auto_shrink([false, false]);
+    if let Some(o) = new_offset {
+        area = area.vertical_scroll_offset(o.max(0.0) as f32);
+    }
+    let output = area.show_viewport(ui, |ui, viewport| {
+        let total = view.heights.total() as f32;
+        let (_, rect) = ui.allocate_space(Vec2::new(ui.available_width(), total));
+        let _ = ui.interact(rect, ui.scope_id().with("page"), Sense::click());
+        let column_x = rect.left() + ((rect.width() - t.column) / 2.0).max(t.size);
+        paint_visible(ui, view, t, &title_page, rect.top(), column_x, viewport);
+    });
+    view.offset = f64::from(output.state.clamped_offset().y);
+    view.viewport = output.inner_rect.height();
+    let max_offset = (view.heights.total() - f64::from(view.viewport)).max(0.0);
+    let place = place_at(view, view.offset);
+    let moved = place != view.place;
+    view.place = place;
+    ReaderOutput {
+        moved_to: moved.then_some(place),
+        at_end: view.offset >= max_offset - 2.0,
+    }
+}
+
+/// Turns a pending jump into a scroll offset.
+fn resolve_jump(view: &mut ReaderView) -> Option<f64> {
+    let jump = view.jump.take()?;
+    let h = &view.heights;
+    Some(match jump {
+        Jump::Place(p) => {
+            let block = p.block.min(h.len().saturating_sub(1));
+            h.top(block) + f64::from(p.within.clamp(0.0, 1.0) * h.get(block))
+        }
+        Jump::Block(b) => h.top(b),
+        Jump::By(d) => {
+            (view.offset + d).clamp(0.0, (h.total() - f64::from(view.viewport)).max(0.0))
+        }
+        Jump::Start => 0.0,
+        Jump::End => (h.total() - f64::from(view.viewport)).max(0.0),
+    })
+}
+
+/// Measures the blocks near `offset`; returns the offset that keeps the block at the top of
+/// the screen in place, if measuring moved it.
+fn measure_near(
+    view: &mut ReaderView,
+    painter: &egui::Painter,
+    t: &Typography,
+    offset: f64,
+) -> Option<f64> {
+    let screen = f64::from(view.viewport.max(400.0));
+    let first = view.heights.block_at(offset);
+    let within = offset - view.heights.top(first);
+    let from = view
+        .heights
+        .block_at(offset - screen * MEASURE_MARGIN_SCREENS);
+    let mut i = from;
+    let mut measured = 0;
+    while i < view.heights.len() && measured < MAX_MEASURED_PER_FRAME {
+        if view.heights.top(i) > offset + screen * (1.0 + MEASURE_MARGIN_SCREENS) {
+            break;
+        }
+        if !view.heights.is_measured(i) {
+            let height = measured_height(view, painter, t, i);
+            view.heights.measure(i, height);
+            measured += 1;
+        }
+        i += 1;
+    }
+    let kept = view.heights.top(first) + within.min(f64::from(view.heights.get(first)));
+    (measured > 0).then_some(kept)
+}
+
+fn measured_height(view: &ReaderView, painter: &egui::Painter, t: &Typography, i: usize) -> f32 {
+    let Some(block) = view.block(i) else {
+        return view.heights.get(i);
+    };
+    if block.kind == BlockKind::SceneBreak {
+        return t.ornament_height();
+    }
+    let text = view.story.document.text(block);
+    painter
+        .layout_job(t.job(block.kind, text, &[], None))
+        .size()
+        .y
+        + t.gap()
+}
+
+/// Paints the blocks that intersect `viewport` (in content coordinates).
+fn paint_visible(
+    ui: &Ui,
+    view: &ReaderView,
+    t: &Typography,
+    title_page: &TitlePage,
+    top: f32,
+    column_x: f32,
+    viewport: Rect,
+) {
+    let painter = ui.painter();
+    let mut i = view.heights.block_at(f64::from(viewport.min.y));
+    while i < view.heights.len() {
+        let y = view.heights.top(i) as f32;
+        if y > viewport.max.y {
+            break;
+        }
+        let origin = Pos2::new(column_x, top + y);
+        match view.block(i) {
+            None => title_page.paint(painter, origin, t.column, t),
+            Some(block) => paint_block(painter, view, t, i, block, origin),
+        }
+        i += 1;
+    }
+}
+
+fn paint_block(
+    painter: &egui::Painter,
+    view: &ReaderView,
+    t: &Typography,
+    i: usize,
+    block: &Block,
+    origin: Pos2,
+) {
+    if block.kind == BlockKind::SceneBreak {
+        let y = origin.y + t.ornament_height() / 2.0;
+        let mid = origin.x + t.column / 2.0;
+        for dx in [-1.0, 0.0, 1.0] {
+            painter.circle_filled(
+                Pos2::new(mid + dx * t.size * 1.2, y),
+                t.size * 0.12,
+                t.faint,
+            );
+        }
+        return;
+    }
+    let (matches, current) = view.find.in_block(i - 1);
+    let text = view.story.document.text(block);
+    let galley = painter.layout_job(t.job(block.kind, text, &matches, current));
+    let pos = match block.kind {
+        BlockKind::Heading | BlockKind::Ending => {
+            Pos2::new(origin.x + t.column / 2.0, origin.y + t.gap() * 0.5)
+        }
+        BlockKind::Verse => Pos2::new(origin.x + t.verse_indent(), origin.y),
+        BlockKind::Note => {
+            let h = galley.size().y;
+            painter.line_segment(
+                [
+                    Pos2::new(origin.x, origin.y),
+                    Pos2::new(origin.x, origin.y + h),
+                ],
+                t.note_rule(),
+            );
+            Pos2::new(origin.x + t.size, origin.y)
+        }
+        _ => origin,
+    };
+    painter.galley(pos, galley, t.ink);
+}
+
+/// The place at a scroll offset: the block at the top of the screen and how far into it.
+fn place_at(view: &ReaderView, offset: f64) -> Place {
+    let block = view.heights.block_at(offset);
+    let height = f64::from(view.heights.get(block)).max(1.0);
+    let within = ((offset - view.heights.top(block)) / height).clamp(0.0, 1.0) as f32;
+    let doc = &view.story.document;
+    let total = doc.full_text().len().max(1) as f32;
+    let progress = match view.block(block) {
+        None => 0.0,
+        Some(b) => (doc.text_offset(b) as f32 + within * doc.text(b).len() as f32) / total,
+    };
+    Place {
+        block,
+        within,
+        progress: progress.clamp(0.0, 1.0),
+    }
+}
+
+fn average_char_width(ui: &Ui, t: &Typography) -> f32 {
+    const SAMPLE: &str = "The quick brown fox jumps over the lazy dog, and then she said: \u{201c}Well, that was unexpected.\u{201d}";
+    let width = ui
+        .painter()
+        .layout_no_wrap(SAMPLE.to_string(), t.font(), t.ink)
+        .size()
+        .x;
+    (width / SAMPLE.chars().count() as f32).max(1.0)
+}
+
+/// Space/Shift+Space and PageDown/PageUp (a screen), arrows (a line), Home/End.
+fn keyboard(ui: &Ui, view: &mut ReaderView, t: &Typography) {
+    let screen = f64::from(view.viewport.max(100.0)) - f64::from(t.row()) * 1.5;
+    let line = f64::from(t.row());
+    ui.input_mut(|input| {
+        let mut by = |m: Modifiers, k: Key, d: f64| {
+            if input.consume_key(m, k) {
+                view.jump = Some(Jump::By(d));
+            }
+        };
+        by(Modifiers::SHIFT, Key::Space, -screen);
+        by(Modifiers::NONE, Key::Space, screen);
+        by(Modifiers::NONE, Key::PageDown, screen);
+        by(Modifiers::NONE, Key::PageUp, -screen);
+        by(Modifiers::NONE, Key::ArrowDown, line);
+        by(Modifiers::NONE, Key::ArrowUp, -line);
+        if input.consume_key(Modifiers::NONE, Key::Home) {
+            view.jump = Some(Jump::Start);
+        }
+        if input.consume_key(Modifiers::NONE, Key::End) {
+            view.jump = Some(Jump::End);
+        }
+    });
+}
+
+/// Moves to the find bar's current match.
+pub fn show_current_match(view: &mut ReaderView) {
+    if let Some(block) = view.find.current_block() {
+        view.jump = Some(Jump::Block(block + 1));
+    }
+}

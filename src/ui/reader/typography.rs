@@ -1,0 +1,141 @@
+//! How story text is set: sizes, spacing, colours, and the layout jobs for each kind of
+//! block. Everything the reader draws goes through here, so a change of size or column
+//! width changes every block the same way.
+
+use egui::epaint::text::ByteIndex;
+use egui::text::{LayoutJob, LayoutSection, TextFormat};
+use egui::{Color32, FontId, Stroke};
+use std::ops::Range;
+
+use crate::engine::BlockKind;
+
+/// Sizes and colours for one frame of the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typography {
+    /// Body text size in points.
+    pub size: f32,
+    /// Line height as a multiple of the size.
+    pub line_height: f32,
+    /// Space after a paragraph, as a multiple of the size.
+    pub paragraph_gap: f32,
+    /// The width of the text column in points.
+    pub column: f32,
+    /// Body text colour.
+    pub ink: Color32,
+    /// Quieter text (notes, the ending, the status line).
+    pub faint: Color32,
+    /// Background of a find match.
+    pub highlight: Color32,
+    /// Background of the current find match.
+    pub current_highlight: Color32,
+}
+
+impl Typography {
+    /// The height of one line of body text.
+    pub fn row(&self) -> f32 {
+        self.size * self.line_height
+    }
+
+    /// The body font.
+    pub fn font(&self) -> FontId {
+        FontId::proportional(self.size)
+    }
+
+    /// Space between blocks.
+    pub fn gap(&self) -> f32 {
+        self.size * self.paragraph_gap
+    }
+
+    /// Height of a scene-break ornament.
+    pub fn ornament_height(&self) -> f32 {
+        self.row() * 2.5
+    }
+
+    /// The left indent of verse lines.
+    pub fn verse_indent(&self) -> f32 {
+        self.size * 2.0
+    }
+
+    /// The text format for a kind of block.
+    pub fn format(&self, kind: BlockKind) -> TextFormat {
+        let (size, color) = match kind {
+            BlockKind::Heading => (self.size * 1.45, self.ink),
+            BlockKind::Note => (self.size * 0.85, self.faint),
+            BlockKind::Ending => (self.size * 0.95, self.faint),
+            _ => (self.size, self.ink),
+        };
+        TextFormat {
+            font_id: FontId::proportional(size),
+            color,
+            line_height: Some(size * self.line_height),
+            ..TextFormat::default()
+        }
+    }
+
+    /// The wrap width of a block's text.
+    pub fn wrap_width(&self, kind: BlockKind) -> f32 {
+        match kind {
+            BlockKind::Verse => (self.column - self.verse_indent()).max(40.0),
+            BlockKind::Note => (self.column - self.size).max(40.0),
+            _ => self.column,
+        }
+    }
+
+    /// The layout job for a block's text, with find matches (byte ranges into `text`)
+    /// highlighted; `current` is the match the find bar is on.
+    pub fn job(
+        &self,
+        kind: BlockKind,
+        text: &str,
+        matches: &[Range<usize>],
+        current: Option<usize>,
+    ) -> LayoutJob {
+        let format = self.format(kind);
+        let mut job = LayoutJob {
+            text: text.to_string(),
+            wrap: egui::text::TextWrapping::wrap_at_width(self.wrap_width(kind)),
+            halign: match kind {
+                BlockKind::Heading | BlockKind::Ending => egui::Align::Center,
+                _ => egui::Align::LEFT,
+            },
+            ..LayoutJob::default()
+        };
+        let mut at = 0;
+        for (i, m) in matches.iter().enumerate() {
+            if m.start < at || m.end > text.len() {
+                continue;
+            }
+            job.sections.push(section(at..m.start, format.clone()));
+            let background = if Some(i) == current {
+                self.current_highlight
+            } else {
+                self.highlight
+            };
+            job.sections.push(section(
+                m.clone(),
+                TextFormat {
+                    background,
+                    ..format.clone()
+                },
+            ));
+            at = m.end;
+        }
+        job.sections.push(section(at..text.len(), format));
+        job.sections
+            .retain(|s| !s.byte_range.is_empty() || text.is_empty());
+        job
+    }
+
+    /// The rule drawn left of an author's note.
+    pub fn note_rule(&self) -> Stroke {
+        Stroke::new(2.0, self.faint.gamma_multiply(0.5))
+    }
+}
+
+fn section(byte_range: Range<usize>, format: TextFormat) -> LayoutSection {
+    LayoutSection {
+        leading_space: 0.0,
+        byte_range: ByteIndex(byte_range.start)..ByteIndex(byte_range.end),
+        format,
+    }
+}
