@@ -348,7 +348,7 @@ impl FicshelfApp {
                 self.show_settings = false;
             }
         }
-        let enter = !ctx.egui_wants_keyboard_input()
+        let enter = !ctx.text_edit_focused()
             && self.reader.is_none()
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
         if let Some(index) = self.library.selected.filter(|_| enter) {
@@ -375,6 +375,52 @@ impl FicshelfApp {
             highlight: egui::Color32::from_rgba_unmultiplied(255, 210, 0, 90),
             current_highlight: egui::Color32::from_rgba_unmultiplied(255, 150, 0, 170),
         }
+    }
+
+    /// The library on the left, with the selected story's details under it. The details
+    /// panel is always there, so selecting a story never moves the rows under the pointer.
+    fn library_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::Panel::left("library")
+            .resizable(true)
+            .default_size(360.0)
+            .size_range(260.0..=640.0)
+            .show(ui, |ui| {
+                let selected = self
+                    .library
+                    .selected
+                    .and_then(|i| self.collection.entries.get(i).map(|e| (i, e)));
+                egui::Panel::bottom("details")
+                    .resizable(true)
+                    .default_size(200.0)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("details-scroll")
+                            .show(ui, |ui| match selected {
+                                Some((index, entry)) => details_ui(ui, index, entry, commands),
+                                None => {
+                                    ui.add_space(8.0);
+                                    ui.label(
+                                        egui::RichText::new(
+                                            "Select a story to see its summary and details.",
+                                        )
+                                        .weak(),
+                                    );
+                                }
+                            });
+                    });
+                let sort = self.settings.sort;
+                library_ui(
+                    ui,
+                    &mut self.library,
+                    &self.collection,
+                    &self.reading,
+                    &mut self.settings.sort,
+                    commands,
+                );
+                if self.settings.sort != sort {
+                    self.save_settings();
+                }
+            });
     }
 
     fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -428,38 +474,7 @@ impl eframe::App for FicshelfApp {
             &mut commands,
         );
         if self.show_library && !self.fullscreen {
-            egui::Panel::left("library")
-                .resizable(true)
-                .default_size(360.0)
-                .size_range(260.0..=640.0)
-                .show(ui, |ui| {
-                    if let Some(entry) = self
-                        .library
-                        .selected
-                        .and_then(|i| self.collection.entries.get(i).map(|e| (i, e)))
-                    {
-                        egui::Panel::bottom("details")
-                            .resizable(true)
-                            .default_size(220.0)
-                            .show(ui, |ui| {
-                                egui::ScrollArea::vertical()
-                                    .id_salt("details-scroll")
-                                    .show(ui, |ui| details_ui(ui, entry.0, entry.1, &mut commands));
-                            });
-                    }
-                    let sort = self.settings.sort;
-                    library_ui(
-                        ui,
-                        &mut self.library,
-                        &self.collection,
-                        &self.reading,
-                        &mut self.settings.sort,
-                        &mut commands,
-                    );
-                    if self.settings.sort != sort {
-                        self.save_settings();
-                    }
-                });
+            self.library_panel_ui(ui, &mut commands);
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         if self.show_settings {

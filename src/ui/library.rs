@@ -151,7 +151,7 @@ fn search_row(
         }
     }
     ui.horizontal(|ui| {
-        ui.label("Sort by");
+        let label = ui.label("Sort by");
         egui::ComboBox::from_id_salt("sort")
             .selected_text(sort.label())
             .show_ui(ui, |ui| {
@@ -160,7 +160,9 @@ fn search_row(
                         state.stale = true;
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
 }
 

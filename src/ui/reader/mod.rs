@@ -12,7 +12,7 @@ mod typography;
 
 use std::path::PathBuf;
 
-use egui::{Key, Modifiers, Pos2, Rect, Sense, Ui, Vec2};
+use egui::{Key, Modifiers, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
 pub use find::Find;
 use heights::Heights;
@@ -157,7 +157,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography) -> ReaderOu
         }
         view.layout_key = Some(key);
     }
-    if !ui.ctx().egui_wants_keyboard_input() {
+    if !ui.ctx().text_edit_focused() {
         keyboard(ui, view, t);
     }
     let painter = ui.painter().clone();
@@ -183,14 +183,18 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography) -> ReaderOu
     });
     view.offset = f64::from(output.state.clamped_offset().y);
     view.viewport = output.inner_rect.height();
-    let max_offset = (view.heights.total() - f64::from(view.viewport)).max(0.0);
     let place = place_at(view, view.offset);
     let moved = place != view.place;
     view.place = place;
     ReaderOutput {
         moved_to: moved.then_some(place),
-        at_end: view.offset >= max_offset - 2.0,
+        at_end: view.offset >= max_offset(view) - 2.0,
     }
+}
+
+/// The largest scroll offset: the end of the story at the bottom of the screen.
+fn max_offset(view: &ReaderView) -> f64 {
+    (view.heights.total() - f64::from(view.viewport)).max(0.0)
 }
 
 /// Turns a pending jump into a scroll offset.
@@ -203,11 +207,9 @@ fn resolve_jump(view: &mut ReaderView) -> Option<f64> {
             h.top(block) + f64::from(p.within.clamp(0.0, 1.0) * h.get(block))
         }
         Jump::Block(b) => h.top(b),
-        Jump::By(d) => {
-            (view.offset + d).clamp(0.0, (h.total() - f64::from(view.viewport)).max(0.0))
-        }
+        Jump::By(d) => (view.offset + d).clamp(0.0, max_offset(view)),
         Jump::Start => 0.0,
-        Jump::End => (h.total() - f64::from(view.viewport)).max(0.0),
+        Jump::End => max_offset(view),
     })
 }
 
@@ -275,10 +277,25 @@ fn paint_visible(
             break;
         }
         let origin = Pos2::new(column_x, top + y);
-        match view.block(i) {
-            None => title_page.paint(painter, origin, t.column, t),
-            Some(block) => paint_block(painter, view, t, i, block, origin),
-        }
+        let rect = Rect::from_min_size(origin, Vec2::new(t.column, view.heights.get(i)));
+        let (role, spoken) = match view.block(i) {
+            None => {
+                title_page.paint(painter, origin, t.column, t);
+                (Role::Document, title_page.spoken.clone())
+            }
+            Some(block) => {
+                paint_block(painter, view, t, i, block, origin);
+                let role = if block.kind == BlockKind::Heading {
+                    Role::Heading
+                } else {
+                    Role::Paragraph
+                };
+                (role, view.story.document.text(block).to_string())
+            }
+        };
+        // Painted text is invisible to screen readers (and tests) without a node of its own.
+        let response = ui.interact(rect, ui.scope_id().with(("block", i)), Sense::hover());
+        response.widget_info(|| WidgetInfo::labeled(role, true, &spoken));
         i += 1;
     }
 }

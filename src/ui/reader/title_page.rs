@@ -29,6 +29,8 @@ struct Item {
 /// The title page, laid out for a column width.
 pub struct TitlePage {
     items: Vec<Item>,
+    /// The page in words, for screen readers.
+    pub spoken: String,
     /// Total height, including the closing ornament.
     pub height: f32,
 }
@@ -138,7 +140,16 @@ impl TitlePage {
             .sum::<f32>()
             + t.ornament_height()
             + s;
-        TitlePage { items, height }
+        let spoken = items
+            .iter()
+            .map(|i| i.galley.text().to_string())
+            .collect::<Vec<_>>()
+            .join(". ");
+        TitlePage {
+            items,
+            height,
+            spoken,
+        }
     }
 
     /// Paints the page with its top-left at `origin`, in a column `width` wide.

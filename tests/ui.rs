@@ -1,0 +1,233 @@
+//! The window, driven through egui_kittest on the real app state with temporary folders:
+//! find widgets by label, click, type, and check what the user would see.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use ficshelf::app::{FicshelfApp, Launch};
+use ficshelf::paths::AppDirs;
+
+fn fresh_root(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("ficshelf-ui-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    root
+}
+
+fn harness(root: &Path, launch: Launch) -> Harness<'static, FicshelfApp> {
+    let dirs = AppDirs::under(root);
+    // kittest runs a frame per input event; at a real frame time two clicks are a double-click.
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_cc| FicshelfApp::new(dirs, launch));
+    harness.run_steps(3);
+    harness
+}
+
+fn titles_shown(h: &Harness<'_, FicshelfApp>) -> Vec<String> {
+    let app = h.state();
+    app.library()
+        .shown
+        .iter()
+        .map(|&i| app.collection().entries[i].meta.title.clone())
+        .collect()
+}
+
+/// Double-clicks a story's row in the library.
+fn open(h: &mut Harness<'_, FicshelfApp>, title: &str) {
+    h.get_by_role_and_label(Role::Button, title).click();
+    h.step();
+    h.get_by_role_and_label(Role::Button, title).click();
+    h.run_steps(4);
+}
+
+#[test]
+fn the_sample_stories_are_listed_on_first_run() {
+    let root = fresh_root("samples");
+    let h = harness(&root, Launch::default());
+    assert_eq!(h.state().collection().entries.len(), 8);
+    for title in [
+        "Café Solenne",
+        "The False Light",
+        "Tidewrack",
+        "The Winter Mooring",
+    ] {
+        h.get_by_label(title);
+    }
+    h.get_by_label_contains("8 stories");
+}
+
+#[test]
+fn search_narrows_the_list_as_you_type() {
+    let root = fresh_root("search");
+    let mut h = harness(&root, Launch::default());
+    h.get_by_label("Search the library").click();
+    h.run_steps(2);
+    h.get_by_label("Search the library").type_text("peregrine");
+    h.run_steps(3);
+    assert_eq!(
+        titles_shown(&h),
+        ["Café Solenne"],
+        "searching the author's name"
+    );
+    assert!(h.query_by_label("The False Light").is_none());
+    h.get_by_label_contains("1 of 8 stories");
+}
+
+#[test]
+fn double_click_opens_a_story_with_its_title_page() {
+    let root = fresh_root("open");
+    let mut h = harness(&root, Launch::default());
+    open(&mut h, "The False Light");
+    assert_eq!(
+        h.state().reader().map(|r| r.story.title.as_str()),
+        Some("The False Light")
+    );
+    let page = h.get_by_role(Role::Document);
+    let spoken = page.accesskit_node().label().unwrap_or_default();
+    for shown in [
+        "The False Light",
+        "by quietharbour",
+        "Mature",
+        "Violence",
+        "Long before he was the old keeper",
+    ] {
+        assert!(
+            spoken.contains(shown),
+            "title page lacks {shown:?}: {spoken}"
+        );
+    }
+    h.get_by_label("Chapter 1: The Lamp on Cray Head");
+}
+
+#[test]
+fn reopening_restores_the_place_also_after_a_restart() {
+    let root = fresh_root("place");
+    let mut h = harness(&root, Launch::default());
+    open(&mut h, "The Winter Mooring");
+    for _ in 0..3 {
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(2);
+    }
+    let place = h.state().reader().map(|r| r.place()).unwrap_or_default();
+    assert!(place.block > 2, "three screens down: {place:?}");
+    h.get_by_label("Close").click();
+    // Half a second passes, as it would for a person (a quicker double-click would be a
+    // triple-click with the Close click).
+    h.run_steps(30);
+    assert!(h.state().reader().is_none());
+    open(&mut h, "The Winter Mooring");
+    let again = h.state().reader().map(|r| r.place()).unwrap_or_default();
+    assert_eq!(again.block, place.block, "reopened at the same block");
+    drop(h);
+
+    let mut h = harness(&root, Launch::default());
+    open(&mut h, "The Winter Mooring");
+    let restarted = h.state().reader().map(|r| r.place()).unwrap_or_default();
+    assert_eq!(restarted.block, place.block, "and after a restart");
+    assert!((restarted.within - place.within).abs() < 0.05);
+}
+
+#[test]
+fn importing_adds_new_stories_and_reports_duplicates_and_bad_files() {
+    let root = fresh_root("import");
+    let mut h = harness(&root, Launch::default());
+    let new_story = common::temp_file(
+        "salt-and-lanterns.txt",
+        b"Title: Salt and Lanterns\nAuthor: Kay\n\nThe lamp had to be lit by six.\n",
+    );
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("library/tidewrack.txt");
+    let binary = common::temp_file("photo.txt", b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00");
+    h.state_mut().import_now(vec![new_story, sample, binary]);
+    h.run_steps(3);
+    assert_eq!(h.state().collection().entries.len(), 9);
+    h.get_by_role_and_label(Role::Button, "Salt and Lanterns");
+    let notice = h
+        .state()
+        .notice()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        notice.contains("Imported \u{201c}Salt and Lanterns\u{201d}"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("\u{201c}Tidewrack\u{201d} is already in your collection"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("photo.txt could not be imported: not a text file"),
+        "{notice}"
+    );
+    h.get_by_label_contains("photo.txt could not be imported");
+}
+
+#[test]
+fn sorting_changes_the_order() {
+    let root = fresh_root("sort");
+    let mut h = harness(&root, Launch::default());
+    let by_title = titles_shown(&h);
+    assert_eq!(
+        by_title.first().map(String::as_str),
+        Some("Café Solenne"),
+        "by title, leading 'A' and 'The' aside"
+    );
+    assert_eq!(
+        by_title.last().map(String::as_str),
+        Some("The Winter Mooring")
+    );
+    assert_eq!(
+        by_title[by_title.len() - 2],
+        "A wind for tam",
+        "sorted as 'wind for tam'"
+    );
+    h.get_by_role(Role::ComboBox).click();
+    h.run_steps(2);
+    h.get_by_label("Length").click();
+    h.run_steps(3);
+    let by_length = titles_shown(&h);
+    assert_eq!(
+        by_length.first().map(String::as_str),
+        Some("The False Light"),
+        "{by_length:?}"
+    );
+    let words: Vec<usize> = h
+        .state()
+        .library()
+        .shown
+        .iter()
+        .map(|&i| h.state().collection().entries[i].meta.words)
+        .collect();
+    assert!(
+        words.windows(2).all(|w| w[0] >= w[1]),
+        "longest first: {words:?}"
+    );
+}
+
+#[test]
+fn a_file_from_the_command_line_opens_at_once_and_is_offered_for_import() {
+    let root = fresh_root("cli");
+    let outside = common::temp_file(
+        "dock-song.txt",
+        b"Dock Song\n\nAuthor: Kay\n\nThe boats came in at dusk, one by one, all lanterns.\n",
+    );
+    let h = harness(
+        &root,
+        Launch {
+            files: vec![outside.clone()],
+            screenshot: None,
+        },
+    );
+    assert_eq!(
+        h.state().reader().map(|r| r.story.title.as_str()),
+        Some("Dock Song")
+    );
+    let notice = h.state().notice().cloned();
+    assert_eq!(notice.map(|n| n.offer_import), Some(vec![outside]));
+    h.get_by_label("Add to collection");
+}
+
