@@ -23,6 +23,8 @@ use dialogs::{Answer, Dialog, Purpose};
 use imports::ImportJob;
 pub use screenshot::save_png;
 
+/// Below this width, opening a story hides the library pane.
+const NARROW_WINDOW: f32 = 900.0;
 /// Reading positions are written at most this often while reading (and always on close).
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
@@ -125,6 +127,16 @@ impl FicshelfApp {
         &self.library
     }
 
+    /// The settings in use.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether the library pane is shown.
+    pub fn library_shown(&self) -> bool {
+        self.show_library
+    }
+
     /// The message shown at the top, if any.
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
@@ -158,6 +170,14 @@ impl FicshelfApp {
         match self.collection.find_path(first) {
             Some(index) => self.open_entry(index),
             None => self.open_file(first),
+        }
+        // Show the story in the library too when the collection has it (by content).
+        if let Some(view) = &self.reader {
+            let hash = view.hash.clone();
+            if let Some(index) = self.collection.entries.iter().position(|e| e.hash == hash) {
+                self.library.selected = Some(index);
+                self.library.reveal_selected = true;
+            }
         }
         if !outside.is_empty() {
             let what = match outside.len() {
@@ -246,7 +266,13 @@ impl FicshelfApp {
         };
         match command {
             Command::Select(i) => self.library.selected = Some(i),
-            Command::Open(i) => self.open_entry(i),
+            Command::Open(i) => {
+                self.open_entry(i);
+                // In a narrow window the story gets the room; F9 brings the library back.
+                if ctx.content_rect().width() < NARROW_WINDOW {
+                    self.show_library = false;
+                }
+            }
             Command::PickImport if self.dialog.is_none() => {
                 self.dialog = Some(Dialog::open(Purpose::Import, wake))
             }

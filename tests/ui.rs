@@ -231,3 +231,81 @@ fn a_file_from_the_command_line_opens_at_once_and_is_offered_for_import() {
     h.get_by_label("Add to collection");
 }
 
+#[test]
+fn find_highlights_matches_and_steps_through_them() {
+    let root = fresh_root("find");
+    let mut h = harness(&root, Launch::default());
+    open(&mut h, "The False Light");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    h.get_by_label("Previous");
+    let matches =
+        |h: &Harness<'_, FicshelfApp>| h.state().reader().map_or(0, |r| r.find.matches().len());
+    // The query box has focus after Ctrl+F: typing goes into it.
+    h.get_by_role(Role::TextInput).type_text("LAMP");
+    h.run_steps(3);
+    let n = matches(&h);
+    assert!(n >= 3, "case-insensitive matches of 'lamp': {n}");
+    h.get_by_label(&format!("1 of {n}"));
+    h.key_press(egui::Key::F3);
+    h.run_steps(2);
+    h.get_by_label(&format!("2 of {n}"));
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
+    h.run_steps(2);
+    h.get_by_label(&format!("{n} of {n}"));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Previous").is_none(),
+        "Escape closes the find bar"
+    );
+    assert_eq!(matches(&h), 0, "and clears the highlights");
+}
+
+#[test]
+fn text_size_keys_change_and_save_the_size() {
+    let root = fresh_root("size");
+    let mut h = harness(&root, Launch::default());
+    open(&mut h, "Tidewrack");
+    let start = h.state().settings().text_size;
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    h.run_steps(2);
+    assert_eq!(h.state().settings().text_size, start + 2.0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.run_steps(2);
+    assert_eq!(h.state().settings().text_size, start + 1.0);
+    let saved = std::fs::read_to_string(AppDirs::under(&root).settings()).unwrap_or_default();
+    assert!(
+        saved.contains(&format!("text_size: {:.1}", start + 1.0)),
+        "{saved}"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().settings().text_size,
+        ficshelf::settings::DEFAULT_TEXT_SIZE
+    );
+}
+
+#[test]
+fn f9_hides_and_shows_the_library_and_ctrl_l_brings_it_back_to_search() {
+    let root = fresh_root("toggle");
+    let mut h = harness(&root, Launch::default());
+    open(&mut h, "Tidewrack");
+    h.key_press(egui::Key::F9);
+    h.run_steps(2);
+    assert!(!h.state().library_shown());
+    assert!(h.query_by_label("Search the library").is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run_steps(2);
+    assert!(h.state().library_shown());
+    h.get_by_label("Search the library").type_text("tide");
+    h.run_steps(2);
+    assert_eq!(
+        titles_shown(&h),
+        ["Tidewrack"],
+        "the search box had the focus"
+    );
+}

@@ -175,11 +175,12 @@ fn find_bar_ui(ui: &mut Ui, view: &mut ReaderView) {
 
 /// Ctrl+F, F3/Shift+F3 and Escape for the find bar.
 pub fn find_shortcuts(ctx: &egui::Context, view: &mut ReaderView) {
-    let (open, next, prev, escape) = ctx.input_mut(|i| {
+    // Shift+F3 first: a plain-F3 check would also take it.
+    let (open, prev, next, escape) = ctx.input_mut(|i| {
         (
             i.consume_key(Modifiers::COMMAND, Key::F),
-            i.consume_key(Modifiers::NONE, Key::F3),
             i.consume_key(Modifiers::SHIFT, Key::F3),
+            i.consume_key(Modifiers::NONE, Key::F3),
             view.find.open && i.consume_key(Modifiers::NONE, Key::Escape),
         )
     });
