@@ -309,3 +309,45 @@ fn f9_hides_and_shows_the_library_and_ctrl_l_brings_it_back_to_search() {
         "the search box had the focus"
     );
 }
+
+/// A file dropped on the window, as the platform layer would deliver it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_on_the_window_imports_them_in_the_background() {
+    let root = fresh_root("drop");
+    let mut h = harness(&root, Launch::default());
+    let file = common::temp_file(
+        "harbour-ghosts.txt",
+        b"Title: Harbour Ghosts\n\nThe fog came in with the tide.\n",
+    );
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file.clone())));
+    for _ in 0..200 {
+        h.step();
+        if h.state().collection().entries.len() == 9 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run_steps(2);
+    assert_eq!(h.state().collection().entries.len(), 9, "imported");
+    h.get_by_role_and_label(Role::Button, "Harbour Ghosts");
+    assert!(
+        root.join("data/Stories/harbour-ghosts.txt").exists(),
+        "copied into the collection"
+    );
+    assert!(file.exists(), "the original stays where it was");
+}
