@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::collection::SortKey;
-use crate::storage::{SaveError, write_atomic};
+use crate::storage::{SaveError, load_ron, write_atomic};
 
 /// Smallest and largest reading text size, in points.
 pub const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 10.0..=48.0;
@@ -49,38 +49,8 @@ impl Settings {
     /// Loads `path`: a missing file gives the defaults quietly; a damaged one gives the
     /// defaults, is kept aside as `.bad`, and yields a message to show the user once.
     pub fn load(path: &Path) -> (Settings, Option<String>) {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (Settings::default(), None);
-            }
-            Err(e) => {
-                return (
-                    Settings::default(),
-                    Some(format!(
-                        "Settings could not be read ({}): {e}. Using the defaults.",
-                        path.display()
-                    )),
-                );
-            }
-        };
-        let (settings, error) = Settings::parse(&text);
-        let Some(error) = error else {
-            return (settings, None);
-        };
-        let aside = path.with_extension("ron.bad");
-        let kept = std::fs::rename(path, &aside).is_ok();
-        let where_kept = if kept {
-            format!(" The old file is kept as {}.", aside.display())
-        } else {
-            String::new()
-        };
-        (
-            settings,
-            Some(format!(
-                "Your settings file could not be read ({error}), so the defaults are in use.{where_kept}"
-            )),
-        )
+        let (settings, note) = load_ron::<Settings>(path, "Your settings");
+        (settings.sanitised(), note)
     }
 
     /// Saves atomically.

@@ -15,6 +15,47 @@ pub struct SaveError {
     pub source: std::io::Error,
 }
 
+/// Loads a RON state file. A missing file gives the default quietly. A file that can't be
+/// read, or can't be understood, gives the default plus a message for the user; a damaged
+/// file is first moved aside to `NAME.bad` so that nothing already saved is lost.
+pub fn load_ron<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+    what: &str,
+) -> (T, Option<String>) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (T::default(), None),
+        Err(e) => {
+            return (
+                T::default(),
+                Some(format!(
+                    "{what} could not be read ({}): {e}.",
+                    path.display()
+                )),
+            );
+        }
+    };
+    match ron::from_str(&text) {
+        Ok(value) => (value, None),
+        Err(e) => {
+            let mut aside = path.as_os_str().to_owned();
+            aside.push(".bad");
+            let aside = PathBuf::from(aside);
+            let kept = match std::fs::rename(path, &aside) {
+                Ok(()) => format!(" The damaged file is kept as {}.", aside.display()),
+                Err(_) => String::new(),
+            };
+            (
+                T::default(),
+                Some(format!(
+                    "{what} in {} could not be understood ({e}), so the defaults are in use.{kept}",
+                    path.display()
+                )),
+            )
+        }
+    }
+}
+
 /// Writes `bytes` to `path` atomically, creating the parent folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let fail = |source| SaveError {

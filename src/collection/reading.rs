@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::ContentHash;
-use crate::storage::{SaveError, write_atomic};
+use crate::storage::{SaveError, load_ron, write_atomic};
 
 /// Where a reader is in one story.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -55,40 +55,7 @@ impl ReadingLog {
     /// Loads the log; a missing file is an empty log, and a file that can't be read gives an
     /// empty log plus a message (the bad file is kept aside as `.bad`, never overwritten).
     pub fn load(path: &Path) -> (ReadingLog, Option<String>) {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (ReadingLog::default(), None);
-            }
-            Err(e) => {
-                return (
-                    ReadingLog::default(),
-                    Some(format!(
-                        "Reading positions could not be loaded ({}): {e}",
-                        path.display()
-                    )),
-                );
-            }
-        };
-        match ron::from_str(&text) {
-            Ok(log) => (log, None),
-            Err(e) => {
-                let aside = path.with_extension("ron.bad");
-                let kept = std::fs::rename(path, &aside).is_ok();
-                let note = if kept {
-                    format!("; the old file is kept as {}", aside.display())
-                } else {
-                    String::new()
-                };
-                (
-                    ReadingLog::default(),
-                    Some(format!(
-                        "Reading positions in {} were damaged and could not be read ({e}){note}.",
-                        path.display()
-                    )),
-                )
-            }
-        }
+        load_ron(path, "Your reading positions")
     }
 
     /// Saves the log atomically.
@@ -203,7 +170,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let (log, note) = ReadingLog::load(&path);
         assert!(log.stories.is_empty());
-        assert!(note.is_some_and(|n| n.contains("damaged")));
+        assert!(note.is_some_and(|n| n.contains("reading.ron.bad")));
         assert!(path.with_extension("ron.bad").exists());
     }
 

@@ -6,7 +6,7 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Key, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo,
 };
 
-use super::{Command, rating_color, thousands, warning_markers};
+use super::{Command, append, rating_color, thousands, warning_markers};
 use crate::collection::reading::{Progress, ReadingLog};
 use crate::collection::{Collection, Entry, SortKey, filter_and_sort};
 
@@ -349,34 +349,10 @@ fn third_line(
         Some(false) => text.push_str(" · in progress"),
         None => {}
     }
-    job.append(
-        &text,
-        0.0,
-        TextFormat {
-            font_id: font.clone(),
-            color: faint,
-            ..TextFormat::default()
-        },
-    );
+    append(&mut job, &text, &font, faint);
     for (label, color) in warning_markers(&meta.warnings) {
-        job.append(
-            " · ",
-            0.0,
-            TextFormat {
-                font_id: font.clone(),
-                color: faint,
-                ..TextFormat::default()
-            },
-        );
-        job.append(
-            &label,
-            0.0,
-            TextFormat {
-                font_id: font.clone(),
-                color,
-                ..TextFormat::default()
-            },
-        );
+        append(&mut job, " · ", &font, faint);
+        append(&mut job, &label, &font, color);
     }
     job.wrap = TextWrapping::truncate_at_width(width);
     painter.galley(pos, painter.layout_job(job), faint);

@@ -83,6 +83,16 @@ pub fn warning_markers(w: &Warnings) -> Vec<(String, Color32)> {
     marks
 }
 
+/// Appends `text` to a layout job in one font and colour.
+pub fn append(job: &mut egui::text::LayoutJob, text: &str, font: &egui::FontId, color: Color32) {
+    let format = egui::text::TextFormat {
+        font_id: font.clone(),
+        color,
+        ..Default::default()
+    };
+    job.append(text, 0.0, format);
+}
+
 /// `12,345`.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

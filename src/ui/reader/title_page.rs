@@ -8,7 +8,7 @@ use egui::{Align, FontId, Galley, Painter, Pos2, Stroke};
 
 use super::typography::Typography;
 use crate::engine::{FieldKey, Story};
-use crate::ui::{rating_color, warning_markers};
+use crate::ui::{append, rating_color, warning_markers};
 
 /// Fields shown in their own places on the page, not in the list of other fields.
 const PLACED: &[FieldKey] = &[
@@ -105,24 +105,8 @@ impl TitlePage {
         let mut first = true;
         for field in others.filter(|f| !matches!(f.key, FieldKey::Pairing | FieldKey::Fandom)) {
             let mut job = LayoutJob::default();
-            job.append(
-                &format!("{}: ", field.label),
-                0.0,
-                TextFormat {
-                    font_id: small.clone(),
-                    color: t.ink,
-                    ..TextFormat::default()
-                },
-            );
-            job.append(
-                &field.value,
-                0.0,
-                TextFormat {
-                    font_id: small.clone(),
-                    color: t.faint,
-                    ..TextFormat::default()
-                },
-            );
+            append(&mut job, &format!("{}: ", field.label), &small, t.ink);
+            append(&mut job, &field.value, &small, t.faint);
             job.wrap = egui::text::TextWrapping::wrap_at_width(t.column);
             add(job, false, if first { s * 1.6 } else { s * 0.35 });
             first = false;
@@ -207,54 +191,14 @@ fn rating_and_warnings(story: &Story, t: &Typography) -> LayoutJob {
         }
         _ => level.label().to_string(),
     };
-    job.append(
-        &rating,
-        0.0,
-        TextFormat {
-            font_id: font.clone(),
-            color: rating_color(level),
-            ..TextFormat::default()
-        },
-    );
+    append(&mut job, &rating, &font, rating_color(level));
     for (label, color) in warning_markers(&story.warnings) {
-        job.append(
-            "  ·  ",
-            0.0,
-            TextFormat {
-                font_id: font.clone(),
-                color: t.faint,
-                ..TextFormat::default()
-            },
-        );
-        job.append(
-            &label,
-            0.0,
-            TextFormat {
-                font_id: font.clone(),
-                color,
-                ..TextFormat::default()
-            },
-        );
+        append(&mut job, "  ·  ", &font, t.faint);
+        append(&mut job, &label, &font, color);
     }
     for tag in &story.warnings.tags {
-        job.append(
-            "  ·  ",
-            0.0,
-            TextFormat {
-                font_id: font.clone(),
-                color: t.faint,
-                ..TextFormat::default()
-            },
-        );
-        job.append(
-            tag,
-            0.0,
-            TextFormat {
-                font_id: font.clone(),
-                color: t.faint,
-                ..TextFormat::default()
-            },
-        );
+        append(&mut job, "  ·  ", &font, t.faint);
+        append(&mut job, tag, &font, t.faint);
     }
     job.wrap = egui::text::TextWrapping::wrap_at_width(t.column);
     job.halign = Align::Center;
