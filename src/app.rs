@@ -295,9 +295,9 @@ impl FicshelfApp {
                 let size = if delta == 0.0 {
                     DEFAULT_TEXT_SIZE
                 } else {
-                    self.settings.text_size + delta
+                    self.settings.typography.size + delta
                 };
-                self.settings.text_size =
+                self.settings.typography.size =
                     size.clamp(*TEXT_SIZE_RANGE.start(), *TEXT_SIZE_RANGE.end());
                 self.save_settings();
             }
@@ -384,7 +384,7 @@ impl FicshelfApp {
 
     fn typography(&self, ui: &Ui, width: f32) -> Typography {
         let visuals = ui.visuals();
-        let size = self.settings.text_size;
+        let size = self.settings.typography.size;
         let column = (size * 0.5 * 66.0).min(width - size * 2.0).max(120.0);
         Typography {
             size,

@@ -268,23 +268,23 @@ fn text_size_keys_change_and_save_the_size() {
     let root = fresh_root("size");
     let mut h = harness(&root, Launch::default());
     open(&mut h, "Tidewrack");
-    let start = h.state().settings().text_size;
+    let start = h.state().settings().typography.size;
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
     h.run_steps(2);
-    assert_eq!(h.state().settings().text_size, start + 2.0);
+    assert_eq!(h.state().settings().typography.size, start + 2.0);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
     h.run_steps(2);
-    assert_eq!(h.state().settings().text_size, start + 1.0);
+    assert_eq!(h.state().settings().typography.size, start + 1.0);
     let saved = std::fs::read_to_string(AppDirs::under(&root).settings()).unwrap_or_default();
     assert!(
-        saved.contains(&format!("text_size: {:.1}", start + 1.0)),
+        saved.contains(&format!("size: {:.1}", start + 1.0)),
         "{saved}"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
     h.run_steps(2);
     assert_eq!(
-        h.state().settings().text_size,
+        h.state().settings().typography.size,
         ficshelf::settings::DEFAULT_TEXT_SIZE
     );
 }

@@ -262,12 +262,12 @@ pub fn settings_window_ui(
                 }
             });
             ui.add_space(8.0);
-            let mut size = settings.text_size;
+            let mut size = settings.typography.size;
             if ui
                 .add(egui::Slider::new(&mut size, TEXT_SIZE_RANGE).text("Text size"))
                 .changed()
             {
-                commands.push(Command::TextSize(size - settings.text_size));
+                commands.push(Command::TextSize(size - settings.typography.size));
             }
             ui.add(
                 egui::Slider::new(&mut settings.words_per_minute, 100..=600)
