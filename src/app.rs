@@ -2,25 +2,30 @@
 //! state (the collection, the open story, dialogs and imports in flight), draws the panels
 //! each frame and carries out the [`Command`]s they return, after the frame.
 
+mod commands;
 mod dialogs;
 mod imports;
+mod looks;
 mod screenshot;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use egui::{Key, Modifiers, Ui, ViewportCommand};
+use egui::Ui;
 
+use crate::collection::StoryMeta;
 use crate::collection::reading::{ReadingLog, now_secs};
 use crate::collection::{Collection, samples};
 use crate::engine::Story;
 use crate::paths::AppDirs;
-use crate::settings::{DEFAULT_TEXT_SIZE, Settings, TEXT_SIZE_RANGE};
+use crate::settings::Settings;
 use crate::ui::library::{LibraryState, library_ui};
-use crate::ui::reader::{ReaderView, Typography, reader_ui};
+use crate::ui::reader::{ReaderView, reader_ui};
+use crate::ui::settings_panel::{SettingsPanel, settings_ui};
 use crate::ui::{Command, chrome, details::details_ui};
-use dialogs::{Answer, Dialog, Purpose};
+use dialogs::Dialog;
 use imports::ImportJob;
+use looks::Applied;
 pub use screenshot::save_png;
 
 /// Below this width, opening a story hides the library pane.
@@ -44,6 +49,8 @@ pub struct Notice {
     pub text: String,
     /// Files the user may add to the collection from here.
     pub offer_import: Vec<PathBuf>,
+    /// A story the filters hide, which the user may open anyway.
+    pub offer_open: Option<PathBuf>,
 }
 
 /// The application.
@@ -59,6 +66,8 @@ pub struct FicshelfApp {
     import: Option<ImportJob>,
     show_library: bool,
     show_settings: bool,
+    settings_panel: SettingsPanel,
+    applied: Option<Applied>,
     fullscreen: bool,
     unsaved_place: Option<Instant>,
     screenshot: Option<screenshot::Screenshot>,
@@ -96,6 +105,8 @@ impl FicshelfApp {
             import: None,
             show_library: true,
             show_settings: false,
+            settings_panel: SettingsPanel::default(),
+            applied: None,
             fullscreen: false,
             unsaved_place: None,
             screenshot: launch.screenshot.map(screenshot::Screenshot::new),
@@ -152,6 +163,7 @@ impl FicshelfApp {
         self.notice = Some(Notice {
             text: text.into(),
             offer_import: Vec::new(),
+            offer_open: None,
         });
     }
 
@@ -167,6 +179,15 @@ impl FicshelfApp {
                 })
         };
         let outside: Vec<PathBuf> = files.iter().filter(|f| !collected(f)).cloned().collect();
+        // A story the filters hide is not shown without asking.
+        if let Some(reasons) = self.hidden_reasons(first) {
+            self.notice = Some(Notice {
+                text: format!("This story is hidden by your filters ({reasons}). Open it anyway?"),
+                offer_import: Vec::new(),
+                offer_open: Some(first.clone()),
+            });
+            return;
+        }
         match self.collection.find_path(first) {
             Some(index) => self.open_entry(index),
             None => self.open_file(first),
@@ -187,7 +208,23 @@ impl FicshelfApp {
             self.notice = Some(Notice {
                 text: what,
                 offer_import: outside,
+                offer_open: None,
             });
+        }
+    }
+
+    /// Why the filters hide the story in `path`, if they do.
+    fn hidden_reasons(&self, path: &std::path::Path) -> Option<String> {
+        let story = Story::read(path).ok()?;
+        match self.settings.filters.judge(&StoryMeta::of(&story)) {
+            crate::collection::filter::Verdict::Hidden(reasons) => Some(
+                reasons
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            crate::collection::filter::Verdict::Shown { .. } => None,
         }
     }
 
@@ -259,147 +296,28 @@ impl FicshelfApp {
         self.tell(format!("Showing the stories in {}.", folder.display()));
     }
 
-    fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        let wake = {
-            let ctx = ctx.clone();
-            move || ctx.request_repaint()
+    /// The settings panel; saves and applies what changed.
+    fn settings_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let before = self.settings.clone();
+        let root = self.collection.root.clone();
+        let palette = self.palette(ctx);
+        let preview = |ui: &mut Ui, settings: &Settings| {
+            let t = looks::page_typography(settings, &palette, ui, ui.available_width());
+            crate::ui::settings_panel::preview_ui(ui, &t, palette.paper);
         };
-        match command {
-            Command::Select(i) => self.library.selected = Some(i),
-            Command::Open(i) => {
-                self.open_entry(i);
-                // In a narrow window the story gets the room; F9 brings the library back.
-                if ctx.content_rect().width() < NARROW_WINDOW {
-                    self.show_library = false;
-                }
+        self.show_settings = settings_ui(
+            ctx,
+            &mut self.settings_panel,
+            &mut self.settings,
+            &root,
+            preview,
+            commands,
+        );
+        if self.settings != before {
+            if self.settings.filters != before.filters {
+                self.library.stale = true;
             }
-            Command::PickImport if self.dialog.is_none() => {
-                self.dialog = Some(Dialog::open(Purpose::Import, wake))
-            }
-            Command::PickCollectionFolder if self.dialog.is_none() => {
-                self.dialog = Some(Dialog::open(Purpose::CollectionFolder, wake))
-            }
-            Command::PickImport | Command::PickCollectionFolder => {}
-            Command::Import(paths) if self.import.is_none() => {
-                self.notice = None;
-                self.import = Some(ImportJob::start(paths, &self.collection, wake));
-            }
-            Command::Import(_) => {
-                self.tell("An import is already running; try again when it has finished.")
-            }
-            Command::CloseReader => {
-                self.save_reading();
-                self.reader = None;
-            }
-            Command::TextSize(delta) => {
-                let size = if delta == 0.0 {
-                    DEFAULT_TEXT_SIZE
-                } else {
-                    self.settings.typography.size + delta
-                };
-                self.settings.typography.size =
-                    size.clamp(*TEXT_SIZE_RANGE.start(), *TEXT_SIZE_RANGE.end());
-                self.save_settings();
-            }
-            Command::ToggleLibrary => self.show_library = !self.show_library,
-            Command::ToggleFullscreen => {
-                self.fullscreen = !self.fullscreen;
-                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.fullscreen));
-            }
-            Command::OpenSettings => self.show_settings = true,
-            Command::DismissNotice => self.notice = None,
-        }
-    }
-
-    fn poll_background(&mut self, commands: &mut Vec<Command>) {
-        if let Some(answer) = self.dialog.as_ref().map(Dialog::poll) {
-            let purpose = self.dialog.as_ref().map(|d| d.purpose);
-            match answer {
-                Answer::Pending => {}
-                Answer::Chosen(paths) => {
-                    self.dialog = None;
-                    match purpose {
-                        Some(Purpose::Import) => commands.push(Command::Import(paths)),
-                        Some(Purpose::CollectionFolder) => {
-                            if let Some(folder) = paths.into_iter().next() {
-                                self.set_collection_folder(folder);
-                            }
-                        }
-                        None => {}
-                    }
-                }
-                Answer::Cancelled => self.dialog = None,
-                Answer::Unavailable => {
-                    self.dialog = None;
-                    self.tell(dialogs::UNAVAILABLE);
-                }
-            }
-        }
-        if let Some(report) = self.import.as_ref().and_then(ImportJob::poll) {
-            self.import = None;
-            self.finish_import(report);
-        }
-    }
-
-    /// Keyboard shortcuts that work anywhere in the window.
-    fn shortcuts(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let cmd = Modifiers::COMMAND;
-        ctx.input_mut(|i| {
-            let mut on = |m: Modifiers, k: Key, c: Command| {
-                if i.consume_key(m, k) {
-                    commands.push(c);
-                }
-            };
-            on(cmd, Key::O, Command::PickImport);
-            on(cmd, Key::Equals, Command::TextSize(1.0));
-            on(cmd, Key::Plus, Command::TextSize(1.0));
-            on(cmd, Key::Minus, Command::TextSize(-1.0));
-            on(cmd, Key::Num0, Command::TextSize(0.0));
-            on(Modifiers::NONE, Key::F11, Command::ToggleFullscreen);
-            on(Modifiers::NONE, Key::F9, Command::ToggleLibrary);
-            on(cmd, Key::Comma, Command::OpenSettings);
-        });
-        if ctx.input_mut(|i| i.consume_key(cmd, Key::L)) {
-            self.show_library = true;
-            self.library.focus_search = true;
-        }
-        if let Some(view) = &mut self.reader {
-            chrome::find_shortcuts(ctx, view);
-        }
-        let find_open = self.reader.as_ref().is_some_and(|r| r.find.open);
-        if !find_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            if self.fullscreen {
-                commands.push(Command::ToggleFullscreen);
-            } else if self.show_settings {
-                self.show_settings = false;
-            }
-        }
-        let enter = !ctx.text_edit_focused()
-            && self.reader.is_none()
-            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
-        if let Some(index) = self.library.selected.filter(|_| enter) {
-            commands.push(Command::Open(index));
-        }
-    }
-
-    fn typography(&self, ui: &Ui, width: f32) -> Typography {
-        let visuals = ui.visuals();
-        let size = self.settings.typography.size;
-        let column = (size * 0.5 * 66.0).min(width - size * 2.0).max(120.0);
-        Typography {
-            size,
-            line_height: 1.55,
-            paragraph_gap: 0.75,
-            column,
-            // Body text a little softer than the UI's strongest colour, for long reading.
-            ink: if visuals.dark_mode {
-                egui::Color32::from_rgb(0xde, 0xdb, 0xd4)
-            } else {
-                egui::Color32::from_rgb(0x22, 0x20, 0x1c)
-            },
-            faint: visuals.weak_text_color(),
-            highlight: egui::Color32::from_rgba_unmultiplied(255, 210, 0, 90),
-            current_highlight: egui::Color32::from_rgba_unmultiplied(255, 150, 0, 170),
+            self.save_settings();
         }
     }
 
@@ -435,12 +353,18 @@ impl FicshelfApp {
                             });
                     });
                 let sort = self.settings.sort;
+                let Settings {
+                    sort: sort_key,
+                    filters,
+                    ..
+                } = &mut self.settings;
                 library_ui(
                     ui,
                     &mut self.library,
                     &self.collection,
                     &self.reading,
-                    &mut self.settings.sort,
+                    sort_key,
+                    filters,
                     commands,
                 );
                 if self.settings.sort != sort {
@@ -480,6 +404,7 @@ impl FicshelfApp {
 impl eframe::App for FicshelfApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.apply_looks(&ctx);
         let mut commands = Vec::new();
         self.poll_background(&mut commands);
         self.shortcuts(&ctx, &mut commands);
@@ -502,15 +427,12 @@ impl eframe::App for FicshelfApp {
         if self.show_library && !self.fullscreen {
             self.library_panel_ui(ui, &mut commands);
         }
-        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        let paper = self.palette(&ctx).paper;
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).fill(paper))
+            .show(ui, |ui| self.central_ui(ui, &mut commands));
         if self.show_settings {
-            chrome::settings_window_ui(
-                &ctx,
-                &mut self.show_settings,
-                &mut self.settings,
-                &self.collection,
-                &mut commands,
-            );
+            self.settings_window_ui(&ctx, &mut commands);
         }
         chrome::drop_overlay_ui(&ctx);
         for command in commands {

@@ -19,6 +19,8 @@ pub enum Purpose {
     Import,
     /// A new collection folder.
     CollectionFolder,
+    /// A font file to read in.
+    Font,
 }
 
 /// A dialog in flight.
@@ -56,6 +58,13 @@ impl Dialog {
                         .pick_files(),
                 )
                 .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect()),
+                Purpose::Font => pollster::block_on(
+                    rfd::AsyncFileDialog::new()
+                        .set_title("Choose a font")
+                        .add_filter("Fonts", &["ttf", "otf", "ttc"])
+                        .pick_file(),
+                )
+                .map(|f| vec![f.path().to_path_buf()]),
                 Purpose::CollectionFolder => pollster::block_on(
                     rfd::AsyncFileDialog::new()
                         .set_title("Choose your collection folder")

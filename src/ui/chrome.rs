@@ -6,8 +6,7 @@ use egui::{Align, Key, Layout, Modifiers, RichText, Ui};
 use super::reader::{ReaderView, show_current_match};
 use super::{Command, duration_words, thousands};
 use crate::app::Notice;
-use crate::collection::{Collection, Entry};
-use crate::settings::{Settings, TEXT_SIZE_RANGE};
+use crate::collection::Entry;
 
 /// The message bar at the top: a notice, an offer to import, or import progress.
 pub fn notice_ui(
@@ -239,41 +238,6 @@ pub fn welcome_ui(ui: &mut Ui, resume: Option<(usize, &Entry)>, commands: &mut V
                 .weak(),
         );
     });
-}
-
-/// The settings window (collection folder, text size, reading speed).
-pub fn settings_window_ui(
-    ctx: &egui::Context,
-    open: &mut bool,
-    settings: &mut Settings,
-    collection: &Collection,
-    commands: &mut Vec<Command>,
-) {
-    egui::Window::new("Settings")
-        .open(open)
-        .resizable(false)
-        .collapsible(false)
-        .show(ctx, |ui| {
-            ui.label(RichText::new("Collection folder").strong());
-            ui.horizontal(|ui| {
-                ui.label(collection.root.display().to_string());
-                if ui.button("Change…").clicked() {
-                    commands.push(Command::PickCollectionFolder);
-                }
-            });
-            ui.add_space(8.0);
-            let mut size = settings.typography.size;
-            if ui
-                .add(egui::Slider::new(&mut size, TEXT_SIZE_RANGE).text("Text size"))
-                .changed()
-            {
-                commands.push(Command::TextSize(size - settings.typography.size));
-            }
-            ui.add(
-                egui::Slider::new(&mut settings.words_per_minute, 100..=600)
-                    .text("Reading speed (words a minute)"),
-            );
-        });
 }
 
 /// A hint over the window while files are dragged over it.

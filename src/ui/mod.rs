@@ -4,8 +4,11 @@
 
 pub mod chrome;
 pub mod details;
+pub mod fonts;
 pub mod library;
 pub mod reader;
+pub mod settings_panel;
+pub mod theme;
 
 use std::path::PathBuf;
 
@@ -38,6 +41,16 @@ pub enum Command {
     PickCollectionFolder,
     /// Dismiss the message at the top of the window.
     DismissNotice,
+    /// Show one story the filters hide (by entry index).
+    Reveal(usize),
+    /// Show (or stop showing) every story the filters hide.
+    ShowHidden(bool),
+    /// Choose a font file with the native dialog.
+    PickFont,
+    /// Switch between continuous and paged reading.
+    ToggleReadingMode,
+    /// Open a file even though the filters hide it (asked first).
+    OpenAnyway(PathBuf),
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.

@@ -40,8 +40,8 @@ pub struct ReaderView {
     pub find: Find,
     /// View blocks: 0 is the title page, block `k` of the story is `k + 1`.
     heights: Heights,
-    /// The width and size the heights were estimated for.
-    layout_key: Option<(u32, u32)>,
+    /// What the heights were estimated for (see [`Typography::layout_key`]).
+    layout_key: Option<u64>,
     /// Scroll offset and viewport height of the last frame.
     offset: f64,
     viewport: f32,
@@ -147,9 +147,9 @@ fn estimate_height(kind: BlockKind, text: &str, t: &Typography, char_width: f32)
 
 /// The reader pane. Call inside the central panel.
 pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography) -> ReaderOutput {
-    let key = (t.column.round() as u32, (t.size * 10.0).round() as u32);
+    let key = t.layout_key();
     if view.layout_key != Some(key) {
-        let char_width = average_char_width(ui, t);
+        let char_width = t.char_width(ui.painter());
         let keep = view.place;
         view.estimate(t, char_width);
         if view.layout_key.is_some() && view.jump.is_none() {
@@ -360,16 +360,6 @@ fn place_at(view: &ReaderView, offset: f64) -> Place {
         within,
         progress: progress.clamp(0.0, 1.0),
     }
-}
-
-fn average_char_width(ui: &Ui, t: &Typography) -> f32 {
-    const SAMPLE: &str = "The quick brown fox jumps over the lazy dog, and then she said: \u{201c}Well, that was unexpected.\u{201d}";
-    let width = ui
-        .painter()
-        .layout_no_wrap(SAMPLE.to_string(), t.font(), t.ink)
-        .size()
-        .x;
-    (width / SAMPLE.chars().count() as f32).max(1.0)
 }
 
 /// Space/Shift+Space and PageDown/PageUp (a screen), arrows (a line), Home/End.

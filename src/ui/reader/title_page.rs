@@ -50,7 +50,7 @@ impl TitlePage {
         add(
             text_job(
                 &story.title,
-                FontId::proportional(s * 2.1),
+                FontId::new(s * 2.1, t.heading_family.clone()),
                 t.ink,
                 t.column,
                 Align::Center,
@@ -62,7 +62,7 @@ impl TitlePage {
             add(
                 text_job(
                     &format!("by {author}"),
-                    FontId::proportional(s * 1.1),
+                    FontId::new(s * 1.1, t.family.clone()),
                     t.faint,
                     t.column,
                     Align::Center,
@@ -80,7 +80,7 @@ impl TitlePage {
                 add(
                     text_job(
                         &format!("{}: {value}", key.label()),
-                        FontId::proportional(s * 0.9),
+                        FontId::new(s * 0.9, t.family.clone()),
                         t.faint,
                         t.column,
                         Align::Center,
@@ -101,7 +101,7 @@ impl TitlePage {
             .fields
             .iter()
             .filter(|f| !PLACED.contains(&f.key) && !f.value.is_empty());
-        let small = FontId::proportional(s * 0.8);
+        let small = FontId::new(s * 0.8, t.family.clone());
         let mut first = true;
         for field in others.filter(|f| !matches!(f.key, FieldKey::Pairing | FieldKey::Fandom)) {
             let mut job = LayoutJob::default();
@@ -182,7 +182,7 @@ fn text_job(
 
 /// `Teen · Character death · Violence`, each in its colour.
 fn rating_and_warnings(story: &Story, t: &Typography) -> LayoutJob {
-    let font = FontId::proportional(t.size * 0.9);
+    let font = FontId::new(t.size * 0.9, t.family.clone());
     let mut job = LayoutJob::default();
     let level = story.rating.level;
     let rating = match &story.rating.raw {
@@ -192,13 +192,17 @@ fn rating_and_warnings(story: &Story, t: &Typography) -> LayoutJob {
         _ => level.label().to_string(),
     };
     append(&mut job, &rating, &font, rating_color(level));
-    for (label, color) in warning_markers(&story.warnings) {
-        append(&mut job, "  ·  ", &font, t.faint);
-        append(&mut job, &label, &font, color);
-    }
-    for tag in &story.warnings.tags {
-        append(&mut job, "  ·  ", &font, t.faint);
-        append(&mut job, tag, &font, t.faint);
+    if t.spoiler_free {
+        append(&mut job, "  ·  warnings hidden", &font, t.faint);
+    } else {
+        for (label, color) in warning_markers(&story.warnings) {
+            append(&mut job, "  ·  ", &font, t.faint);
+            append(&mut job, &label, &font, color);
+        }
+        for tag in &story.warnings.tags {
+            append(&mut job, "  ·  ", &font, t.faint);
+            append(&mut job, tag, &font, t.faint);
+        }
     }
     job.wrap = egui::text::TextWrapping::wrap_at_width(t.column);
     job.halign = Align::Center;

@@ -4,7 +4,7 @@
 
 use egui::epaint::text::ByteIndex;
 use egui::text::{LayoutJob, LayoutSection, TextFormat};
-use egui::{Color32, FontId, Stroke};
+use egui::{Color32, FontFamily, FontId, Stroke};
 use std::ops::Range;
 
 use crate::engine::BlockKind;
@@ -20,6 +20,16 @@ pub struct Typography {
     pub paragraph_gap: f32,
     /// The width of the text column in points.
     pub column: f32,
+    /// The face of body text.
+    pub family: FontFamily,
+    /// The face of headings.
+    pub heading_family: FontFamily,
+    /// Justify paragraphs.
+    pub justify: bool,
+    /// Indent the first line of paragraphs.
+    pub indent: bool,
+    /// Keep warnings off the title page (no spoilers).
+    pub spoiler_free: bool,
     /// Body text colour.
     pub ink: Color32,
     /// Quieter text (notes, the ending, the status line).
@@ -36,9 +46,43 @@ impl Typography {
         self.size * self.line_height
     }
 
+    /// A fingerprint of everything that changes how tall text is: when it changes, every
+    /// block's height is estimated again.
+    pub fn layout_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let hundredths = |v: f32| (v * 100.0).round() as i64;
+        (
+            hundredths(self.column),
+            hundredths(self.size),
+            hundredths(self.line_height),
+            hundredths(self.paragraph_gap),
+        )
+            .hash(&mut h);
+        (
+            &self.family,
+            &self.heading_family,
+            self.indent,
+            self.justify,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+
     /// The body font.
     pub fn font(&self) -> FontId {
-        FontId::proportional(self.size)
+        FontId::new(self.size, self.family.clone())
+    }
+
+    /// The average width of a character of body text: a column of N characters is N times
+    /// this wide.
+    pub fn char_width(&self, painter: &egui::Painter) -> f32 {
+        const SAMPLE: &str = "The quick brown fox jumps over the lazy dog, and then she said: \u{201c}Well, that was unexpected.\u{201d}";
+        let width = painter
+            .layout_no_wrap(SAMPLE.to_string(), self.font(), self.ink)
+            .size()
+            .x;
+        (width / SAMPLE.chars().count() as f32).max(1.0)
     }
 
     /// Space between blocks.
@@ -64,8 +108,13 @@ impl Typography {
             BlockKind::Ending => (self.size * 0.95, self.faint),
             _ => (self.size, self.ink),
         };
+        let family = if kind == BlockKind::Heading {
+            self.heading_family.clone()
+        } else {
+            self.family.clone()
+        };
         TextFormat {
-            font_id: FontId::proportional(size),
+            font_id: FontId::new(size, family),
             color,
             line_height: Some(size * self.line_height),
             ..TextFormat::default()
@@ -123,6 +172,14 @@ impl Typography {
         job.sections.push(section(at..text.len(), format));
         job.sections
             .retain(|s| !s.byte_range.is_empty() || text.is_empty());
+        if kind == BlockKind::Paragraph {
+            job.justify = self.justify;
+            if self.indent
+                && let Some(first) = job.sections.first_mut()
+            {
+                first.leading_space = self.size * 1.5;
+            }
+        }
         job
     }
 

@@ -1,0 +1,165 @@
+//! Carrying out what the user asked for: the panels' commands, keyboard shortcuts, and
+//! answers from dialogs and imports running in the background.
+
+use egui::{Key, Modifiers, ViewportCommand};
+
+use super::dialogs::{self, Answer, Dialog, Purpose};
+use super::imports::ImportJob;
+use super::{FicshelfApp, NARROW_WINDOW};
+use crate::settings::{DEFAULT_TEXT_SIZE, ReadingFont, ReadingMode, TEXT_SIZE_RANGE};
+use crate::ui::{Command, chrome};
+
+impl FicshelfApp {
+    /// Carries out one command from the panels.
+    pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let wake = {
+            let ctx = ctx.clone();
+            move || ctx.request_repaint()
+        };
+        match command {
+            Command::Select(i) => self.library.selected = Some(i),
+            Command::Open(i) => {
+                self.open_entry(i);
+                // In a narrow window the story gets the room; F9 brings the library back.
+                if ctx.content_rect().width() < NARROW_WINDOW {
+                    self.show_library = false;
+                }
+            }
+            Command::PickImport if self.dialog.is_none() => {
+                self.dialog = Some(Dialog::open(Purpose::Import, wake))
+            }
+            Command::PickCollectionFolder if self.dialog.is_none() => {
+                self.dialog = Some(Dialog::open(Purpose::CollectionFolder, wake))
+            }
+            Command::PickFont if self.dialog.is_none() => {
+                self.dialog = Some(Dialog::open(Purpose::Font, wake))
+            }
+            Command::PickImport | Command::PickCollectionFolder | Command::PickFont => {}
+            Command::Import(paths) if self.import.is_none() => {
+                self.notice = None;
+                self.import = Some(ImportJob::start(paths, &self.collection, wake));
+            }
+            Command::Import(_) => {
+                self.tell("An import is already running; try again when it has finished.")
+            }
+            Command::CloseReader => {
+                self.save_reading();
+                self.reader = None;
+            }
+            Command::TextSize(delta) => {
+                let size = if delta == 0.0 {
+                    DEFAULT_TEXT_SIZE
+                } else {
+                    self.settings.typography.size + delta
+                };
+                self.settings.typography.size =
+                    size.clamp(*TEXT_SIZE_RANGE.start(), *TEXT_SIZE_RANGE.end());
+                self.save_settings();
+            }
+            Command::ToggleLibrary => self.show_library = !self.show_library,
+            Command::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.fullscreen));
+            }
+            Command::OpenSettings => self.show_settings = true,
+            Command::DismissNotice => self.notice = None,
+            Command::Reveal(i) => {
+                self.library.revealed.insert(i);
+                self.library.stale = true;
+            }
+            Command::ShowHidden(show) => {
+                self.library.show_hidden = show;
+                self.library.stale = true;
+            }
+            Command::ToggleReadingMode => {
+                self.settings.reading_mode = match self.settings.reading_mode {
+                    ReadingMode::Continuous => ReadingMode::Paged,
+                    ReadingMode::Paged => ReadingMode::Continuous,
+                };
+                self.save_settings();
+            }
+            Command::OpenAnyway(path) => {
+                self.notice = None;
+                self.open_file(&path);
+            }
+        }
+    }
+
+    /// Collects answers from dialogs and imports running in the background.
+    pub(super) fn poll_background(&mut self, commands: &mut Vec<Command>) {
+        if let Some(answer) = self.dialog.as_ref().map(Dialog::poll) {
+            let purpose = self.dialog.as_ref().map(|d| d.purpose);
+            match answer {
+                Answer::Pending => {}
+                Answer::Chosen(paths) => {
+                    self.dialog = None;
+                    match purpose {
+                        Some(Purpose::Import) => commands.push(Command::Import(paths)),
+                        Some(Purpose::Font) => {
+                            if let Some(file) = paths.into_iter().next() {
+                                self.settings.typography.font = ReadingFont::Custom(file);
+                            }
+                        }
+                        Some(Purpose::CollectionFolder) => {
+                            if let Some(folder) = paths.into_iter().next() {
+                                self.set_collection_folder(folder);
+                            }
+                        }
+                        None => {}
+                    }
+                }
+                Answer::Cancelled => self.dialog = None,
+                Answer::Unavailable => {
+                    self.dialog = None;
+                    self.tell(dialogs::UNAVAILABLE);
+                }
+            }
+        }
+        if let Some(report) = self.import.as_ref().and_then(ImportJob::poll) {
+            self.import = None;
+            self.finish_import(report);
+        }
+    }
+
+    /// Keyboard shortcuts that work anywhere in the window.
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let cmd = Modifiers::COMMAND;
+        ctx.input_mut(|i| {
+            let mut on = |m: Modifiers, k: Key, c: Command| {
+                if i.consume_key(m, k) {
+                    commands.push(c);
+                }
+            };
+            on(cmd, Key::O, Command::PickImport);
+            on(cmd, Key::Equals, Command::TextSize(1.0));
+            on(cmd, Key::Plus, Command::TextSize(1.0));
+            on(cmd, Key::Minus, Command::TextSize(-1.0));
+            on(cmd, Key::Num0, Command::TextSize(0.0));
+            on(Modifiers::NONE, Key::F11, Command::ToggleFullscreen);
+            on(Modifiers::NONE, Key::F9, Command::ToggleLibrary);
+            on(cmd, Key::Comma, Command::OpenSettings);
+            on(cmd, Key::M, Command::ToggleReadingMode);
+        });
+        if ctx.input_mut(|i| i.consume_key(cmd, Key::L)) {
+            self.show_library = true;
+            self.library.focus_search = true;
+        }
+        if let Some(view) = &mut self.reader {
+            chrome::find_shortcuts(ctx, view);
+        }
+        let find_open = self.reader.as_ref().is_some_and(|r| r.find.open);
+        if !find_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            if self.fullscreen {
+                commands.push(Command::ToggleFullscreen);
+            } else if self.show_settings {
+                self.show_settings = false;
+            }
+        }
+        let enter = !ctx.text_edit_focused()
+            && self.reader.is_none()
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+        if let Some(index) = self.library.selected.filter(|_| enter) {
+            commands.push(Command::Open(index));
+        }
+    }
+}

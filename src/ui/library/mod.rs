@@ -1,0 +1,280 @@
+//! The library pane: search, sort, filters, and the list of stories with rating badges,
+//! warning markers, length and reading progress. Only the rows on screen are drawn.
+
+mod rows;
+
+use std::collections::HashSet;
+
+use egui::{Key, Role, Ui, WidgetInfo};
+
+use super::Command;
+use crate::collection::filter::{Filters, HiddenRows, Verdict};
+use crate::collection::reading::ReadingLog;
+use crate::collection::{Collection, SortKey, filter_and_sort};
+
+/// The library pane's own state: the search, the selection and the rows shown.
+#[derive(Debug, Default)]
+pub struct LibraryState {
+    /// The search text.
+    pub query: String,
+    /// The selected entry (index into the collection).
+    pub selected: Option<usize>,
+    /// Entries listed, in order (hidden ones too when they fold to a line); recomputed
+    /// when `stale`.
+    pub shown: Vec<usize>,
+    /// The filters' verdict on each listed entry.
+    pub verdicts: Vec<Verdict>,
+    /// How many matching stories the filters hide.
+    pub hidden_count: usize,
+    /// Show hidden stories anyway (until turned off).
+    pub show_hidden: bool,
+    /// Hidden stories the reader revealed one at a time.
+    pub revealed: HashSet<usize>,
+    /// The list needs recomputing (search, sort or collection changed).
+    pub stale: bool,
+    /// Focus the search box next frame (Ctrl+L).
+    pub focus_search: bool,
+    /// Scroll the selected row into view next frame.
+    pub reveal_selected: bool,
+    /// The list's scroll offset last frame.
+    scroll_offset: f32,
+}
+
+impl LibraryState {
+    /// A fresh pane that will compute its rows on the first frame.
+    pub fn new() -> LibraryState {
+        LibraryState {
+            stale: true,
+            ..LibraryState::default()
+        }
+    }
+
+    /// Recomputes the rows shown if anything changed.
+    pub fn refresh(
+        &mut self,
+        collection: &Collection,
+        reading: &ReadingLog,
+        sort: SortKey,
+        filters: &Filters,
+    ) {
+        if !self.stale {
+            return;
+        }
+        self.stale = false;
+        let matched = filter_and_sort(&collection.entries, &self.query, sort, |e| {
+            reading.last_opened(&e.hash)
+        });
+        (self.shown, self.verdicts, self.hidden_count) =
+            (Vec::with_capacity(matched.len()), Vec::new(), 0);
+        for index in matched {
+            let verdict = filters.judge(&collection.entries[index].meta);
+            if verdict.is_hidden() {
+                self.hidden_count += 1;
+                let listed = self.show_hidden
+                    || self.revealed.contains(&index)
+                    || filters.hidden_rows == HiddenRows::Collapse;
+                if !listed {
+                    continue;
+                }
+            }
+            self.shown.push(index);
+            self.verdicts.push(verdict);
+        }
+    }
+
+    /// True when an entry is listed but folded away by the filters.
+    fn folded(&self, row: usize) -> bool {
+        let entry = self.shown[row];
+        self.verdicts[row].is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
+    }
+
+    /// Moves the selection by `delta` rows among those shown.
+    fn step(&mut self, delta: isize) -> Option<usize> {
+        let pos = self
+            .selected
+            .and_then(|s| self.shown.iter().position(|&i| i == s));
+        let next = match pos {
+            None => 0,
+            Some(p) => (p as isize + delta).clamp(0, self.shown.len() as isize - 1) as usize,
+        };
+        let entry = *self.shown.get(next)?;
+        self.reveal_selected = true;
+        Some(entry)
+    }
+}
+
+/// The library pane.
+pub fn library_ui(
+    ui: &mut Ui,
+    state: &mut LibraryState,
+    collection: &Collection,
+    reading: &ReadingLog,
+    sort: &mut SortKey,
+    filters: &Filters,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("Library");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Import…")
+                .on_hover_text("Add story files to your collection (Ctrl+O)")
+                .clicked()
+            {
+                commands.push(Command::PickImport);
+            }
+        });
+    });
+    search_row(ui, state, sort, commands);
+    state.refresh(collection, reading, *sort, filters);
+    ui.add_space(4.0);
+    counts_ui(ui, collection, state, commands);
+    unreadable_ui(ui, collection);
+    ui.separator();
+    if collection.entries.is_empty() {
+        empty_collection_ui(ui, commands);
+        return;
+    }
+    if state.shown.is_empty() {
+        ui.add_space(20.0);
+        ui.vertical_centered(|ui| {
+            ui.label(format!(
+                "No stories match \u{201c}{}\u{201d}.",
+                state.query.trim()
+            ));
+            if ui.button("Clear search").clicked() {
+                state.query.clear();
+                state.stale = true;
+            }
+        });
+        return;
+    }
+    rows::rows_ui(
+        ui,
+        state,
+        collection,
+        reading,
+        filters.hide_warnings,
+        commands,
+    );
+}
+
+fn search_row(
+    ui: &mut Ui,
+    state: &mut LibraryState,
+    sort: &mut SortKey,
+    commands: &mut Vec<Command>,
+) {
+    let search = egui::TextEdit::singleline(&mut state.query)
+        .hint_text("Search title, author, pairing, tags…")
+        .desired_width(f32::INFINITY);
+    let response = ui.add(search).on_hover_text("Ctrl+L");
+    response.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Search the library"));
+    if std::mem::take(&mut state.focus_search) {
+        response.request_focus();
+    }
+    if response.changed() {
+        state.stale = true;
+    }
+    if response.has_focus() {
+        // Arrows and Enter in the search box drive the list, as in a launcher.
+        let (down, up, enter) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                i.key_pressed(Key::Enter),
+            )
+        });
+        for (pressed, delta) in [(down, 1), (up, -1)] {
+            if let Some(entry) = pressed.then(|| state.step(delta)).flatten() {
+                commands.push(Command::Select(entry));
+            }
+        }
+        if enter && let Some(entry) = state.selected.or_else(|| state.shown.first().copied()) {
+            commands.push(Command::Open(entry));
+        }
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Sort by");
+        egui::ComboBox::from_id_salt("sort")
+            .selected_text(sort.label())
+            .show_ui(ui, |ui| {
+                for key in SortKey::ALL {
+                    if ui.selectable_value(sort, key, key.label()).changed() {
+                        state.stale = true;
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
+/// `8 stories`, `2 of 8 stories`, and how many the filters hide, with a way to show them.
+fn counts_ui(
+    ui: &mut Ui,
+    collection: &Collection,
+    state: &LibraryState,
+    commands: &mut Vec<Command>,
+) {
+    let total = collection.entries.len();
+    let noun = if total == 1 { "story" } else { "stories" };
+    let listed = (0..state.shown.len())
+        .filter(|&row| !state.folded(row))
+        .count();
+    let text = if listed == total {
+        format!("{total} {noun}")
+    } else {
+        format!("{listed} of {total} {noun}")
+    };
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(text).small().weak());
+        if state.hidden_count > 0 || state.show_hidden {
+            let hidden = format!("· {} hidden by your filters", state.hidden_count);
+            ui.label(egui::RichText::new(hidden).small().weak());
+            let (label, show) = if state.show_hidden {
+                ("Hide them", false)
+            } else {
+                ("Show them", true)
+            };
+            if ui.small_button(label).clicked() {
+                commands.push(Command::ShowHidden(show));
+            }
+        }
+    });
+}
+
+fn unreadable_ui(ui: &mut Ui, collection: &Collection) {
+    let n = collection.unreadable.len();
+    if n == 0 {
+        return;
+    }
+    let title = if n == 1 {
+        "1 file could not be read".to_string()
+    } else {
+        format!("{n} files could not be read")
+    };
+    egui::CollapsingHeader::new(egui::RichText::new(title).small())
+        .id_salt("unreadable")
+        .show(ui, |ui| {
+            for bad in &collection.unreadable {
+                let name = bad.path.strip_prefix(&collection.root).unwrap_or(&bad.path);
+                ui.label(
+                    egui::RichText::new(format!("{}: {}", name.display(), bad.reason)).small(),
+                );
+            }
+        });
+}
+
+fn empty_collection_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.add_space(30.0);
+    ui.vertical_centered(|ui| {
+        ui.label(egui::RichText::new("Your collection is empty").heading());
+        ui.add_space(8.0);
+        ui.label("Import story files (.txt) from your computer, or drop them on this window.");
+        ui.add_space(12.0);
+        if ui.button("Import stories…").clicked() {
+            commands.push(Command::PickImport);
+        }
+    });
+}

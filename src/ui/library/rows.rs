@@ -1,0 +1,247 @@
+//! Library rows: a story's card on one row, or a folded one-line row for a story the
+//! filters hide, which the reader can reveal.
+
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
+
+use super::LibraryState;
+use crate::collection::filter::Verdict;
+use crate::collection::reading::{Progress, ReadingLog};
+use crate::collection::{Collection, Entry};
+use crate::ui::{Command, append, rating_color, thousands, warning_markers};
+
+/// Height of one story row.
+const ROW_HEIGHT: f32 = 62.0;
+
+/// The list of rows; only those on screen are drawn.
+pub fn rows_ui(
+    ui: &mut Ui,
+    state: &mut LibraryState,
+    collection: &Collection,
+    reading: &ReadingLog,
+    hide_warnings: bool,
+    commands: &mut Vec<Command>,
+) {
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("library-rows")
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut state.reveal_selected)
+        && let Some(pos) = state
+            .selected
+            .and_then(|s| state.shown.iter().position(|&i| i == s))
+    {
+        let spacing = ui.spacing().item_spacing.y;
+        let y = pos as f32 * (ROW_HEIGHT + spacing);
+        let visible = ui.available_height();
+        let current = state.scroll_offset;
+        if y < current || y + ROW_HEIGHT > current + visible {
+            area = area.vertical_scroll_offset((y - visible / 2.0).max(0.0));
+        }
+    }
+    let output = area.show_rows(ui, ROW_HEIGHT, state.shown.len(), |ui, range| {
+        for row in range {
+            let index = state.shown[row];
+            let entry = &collection.entries[index];
+            if state.folded(row) {
+                if folded_row_ui(ui, &state.verdicts[row]).clicked() {
+                    commands.push(Command::Reveal(index));
+                }
+                continue;
+            }
+            let selected = state.selected == Some(index);
+            let unknown = matches!(state.verdicts[row], Verdict::Shown { unknown: true });
+            let look = Look {
+                selected,
+                hide_warnings,
+                unknown,
+            };
+            let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
+            if response.double_clicked() {
+                commands.push(Command::Open(index));
+            } else if response.clicked() {
+                commands.push(Command::Select(index));
+            }
+        }
+    });
+    state.scroll_offset = output.state.clamped_offset().y;
+}
+
+/// How a row is drawn.
+#[derive(Debug, Clone, Copy)]
+struct Look {
+    selected: bool,
+    /// Warnings kept out of sight (no spoilers).
+    hide_warnings: bool,
+    /// The story doesn't say whether it has what the reader excluded.
+    unknown: bool,
+}
+
+/// A folded row: "Hidden: Explicit, character death", and a click reveals it.
+fn folded_row_ui(ui: &mut Ui, verdict: &Verdict) -> egui::Response {
+    let reasons = match verdict {
+        Verdict::Hidden(reasons) => reasons
+            .iter()
+            .map(|r| r.label())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Verdict::Shown { .. } => String::new(),
+    };
+    let text = format!("Hidden: {reasons}");
+    let (rect, response) =
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
+    let response = response.on_hover_text("Click to show this story");
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let painter = ui.painter_at(rect);
+        if response.hovered() {
+            painter.rect_filled(
+                rect,
+                CornerRadius::same(4),
+                visuals.widgets.hovered.weak_bg_fill,
+            );
+        }
+        let pos = Pos2::new(rect.left() + 40.0, rect.center().y);
+        let faint = visuals.weak_text_color();
+        painter.text(
+            pos,
+            Align2::LEFT_CENTER,
+            format!("{text}  ·  show"),
+            FontId::proportional(12.0),
+            faint,
+        );
+    }
+    response
+}
+
+/// One story row: badge, title, author and pairing, length and warnings, progress.
+fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look) -> egui::Response {
+    let selected = look.selected;
+    let (rect, response) =
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
+    let meta = &entry.meta;
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &meta.title));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    if selected {
+        painter.rect_filled(rect, CornerRadius::same(4), visuals.selection.bg_fill);
+    } else if response.hovered() {
+        painter.rect_filled(
+            rect,
+            CornerRadius::same(4),
+            visuals.widgets.hovered.weak_bg_fill,
+        );
+    }
+    let ink = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.strong_text_color()
+    };
+    let faint = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.weak_text_color()
+    };
+    // Rating badge.
+    let badge = Rect::from_min_size(rect.min + Vec2::new(6.0, 8.0), Vec2::new(26.0, 20.0));
+    painter.rect_filled(badge, CornerRadius::same(4), rating_color(meta.rating));
+    painter.text(
+        badge.center(),
+        Align2::CENTER_CENTER,
+        meta.rating.short(),
+        FontId::proportional(12.0),
+        Color32::WHITE,
+    );
+    // Progress marker on the right.
+    let marker_w = 44.0;
+    let (marker, marker_color) = match progress {
+        Progress::Unread => ("new".to_string(), visuals.hyperlink_color),
+        Progress::Reading(p) => (format!("{p}%"), faint),
+        Progress::Finished => ("read".to_string(), faint),
+    };
+    painter.text(
+        Pos2::new(rect.right() - 6.0, rect.top() + 18.0),
+        Align2::RIGHT_CENTER,
+        marker,
+        FontId::proportional(11.0),
+        marker_color,
+    );
+    let x = badge.right() + 8.0;
+    let width = (rect.right() - x - marker_w - 6.0).max(20.0);
+    let line = |text: &str, size: f32, color: Color32, y: f32| {
+        let job = one_line(text, size, color, width);
+        let galley = painter.layout_job(job);
+        painter.galley(Pos2::new(x, rect.top() + y), galley, color);
+    };
+    line(&meta.title, 15.0, ink, 6.0);
+    let mut second = meta
+        .author
+        .clone()
+        .unwrap_or_else(|| "Unknown author".into());
+    if let Some(pairing) = meta.pairing() {
+        second.push_str(" · ");
+        second.push_str(pairing);
+    }
+    line(&second, 12.0, faint, 26.0);
+    third_line(
+        &painter,
+        meta,
+        look,
+        Pos2::new(x, rect.top() + 43.0),
+        width,
+        faint,
+    );
+    response
+}
+
+/// `12,345 words · 3 parts · Character death · Violence`, warnings in their colour.
+fn third_line(
+    painter: &egui::Painter,
+    meta: &crate::collection::StoryMeta,
+    look: Look,
+    pos: Pos2,
+    width: f32,
+    faint: Color32,
+) {
+    let font = FontId::proportional(11.5);
+    let mut job = LayoutJob::default();
+    let mut text = format!("{} words", thousands(meta.words));
+    if meta.parts > 0 {
+        text.push_str(&format!(" · {} parts", meta.parts));
+    }
+    match meta.complete {
+        Some(true) => text.push_str(" · complete"),
+        Some(false) => text.push_str(" · in progress"),
+        None => {}
+    }
+    append(&mut job, &text, &font, faint);
+    if look.hide_warnings {
+        append(&mut job, " · warnings hidden", &font, faint);
+    } else {
+        for (label, color) in warning_markers(&meta.warnings) {
+            append(&mut job, " · ", &font, faint);
+            append(&mut job, &label, &font, color);
+        }
+    }
+    if look.unknown {
+        append(&mut job, " · may contain what you excluded", &font, faint);
+    }
+    job.wrap = TextWrapping::truncate_at_width(width);
+    painter.galley(pos, painter.layout_job(job), faint);
+}
+
+fn one_line(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
+    let mut job = LayoutJob::single_section(
+        text.to_string(),
+        TextFormat {
+            font_id: FontId::proportional(size),
+            color,
+            ..TextFormat::default()
+        },
+    );
+    job.wrap = TextWrapping::truncate_at_width(width);
+    job
+}

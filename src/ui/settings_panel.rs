@@ -1,0 +1,225 @@
+//! The settings panel: typography with a live preview, themes and UI scale, warning and
+//! rating filters, and the collection folder. It edits the settings in place; the app saves
+//! them and applies what changed after the frame.
+
+use egui::{RichText, Slider, Ui};
+
+use super::Command;
+use crate::collection::filter::{Filters, HiddenRows, Unknowns};
+use crate::engine::{RatingLevel, WarningCategory};
+use crate::settings::{
+    COLUMN_RANGE, LINE_HEIGHT_RANGE, MARGIN_RANGE, PARAGRAPH_SPACING_RANGE, ReadingFont,
+    ReadingMode, Settings, TEXT_SIZE_RANGE, Theme, Typography, UI_SCALE_RANGE,
+};
+
+/// Text of the preview in the panel.
+const PREVIEW: &str = "The lamp had to be lit by six, and Mara was late again. \u{201c}You\u{2019}ll be the death of that light,\u{201d} \
+said old Bram from the harbour wall \u{2013} but he smiled when he said it, and the tide was turning anyway.";
+
+/// The panel's own state: the phrase list as typed.
+#[derive(Debug, Default)]
+pub struct SettingsPanel {
+    phrases: Option<String>,
+}
+
+/// The settings panel, as a window. Returns true while it stays open.
+pub fn settings_ui(
+    ctx: &egui::Context,
+    panel: &mut SettingsPanel,
+    settings: &mut Settings,
+    collection_root: &std::path::Path,
+    preview: impl FnOnce(&mut Ui, &Settings),
+    commands: &mut Vec<Command>,
+) -> bool {
+    let mut open = true;
+    egui::Window::new("Settings")
+        .open(&mut open)
+        .default_width(440.0)
+        .default_height(560.0)
+        .vscroll(true)
+        .show(ctx, |ui| {
+            egui::CollapsingHeader::new(RichText::new("Reading").strong())
+                .default_open(true)
+                .show(ui, |ui| {
+                    typography_ui(ui, &mut settings.typography, commands);
+                    ui.horizontal(|ui| {
+                        ui.label("Reading mode");
+                        ui.radio_value(
+                            &mut settings.reading_mode,
+                            ReadingMode::Continuous,
+                            "Scroll",
+                        );
+                        ui.radio_value(&mut settings.reading_mode, ReadingMode::Paged, "Pages")
+                            .on_hover_text("Ctrl+M");
+                    });
+                    ui.add(
+                        Slider::new(&mut settings.words_per_minute, 100..=600)
+                            .text("words a minute, for time left"),
+                    );
+                    ui.add_space(6.0);
+                    ui.label(RichText::new("Preview").weak());
+                    preview(ui, settings);
+                });
+            egui::CollapsingHeader::new(RichText::new("Appearance").strong())
+                .default_open(true)
+                .show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label("Theme");
+                        for theme in Theme::ALL {
+                            ui.radio_value(&mut settings.theme, theme, theme.label());
+                        }
+                    });
+                    ui.add(
+                        Slider::new(&mut settings.ui_scale, UI_SCALE_RANGE)
+                            .text("panel and menu scale"),
+                    );
+                });
+            egui::CollapsingHeader::new(RichText::new("Filters").strong())
+                .default_open(true)
+                .show(ui, |ui| {
+                    filters_ui(ui, panel, &mut settings.filters);
+                });
+            egui::CollapsingHeader::new(RichText::new("Collection").strong())
+                .default_open(true)
+                .show(ui, |ui| {
+                    ui.label(collection_root.display().to_string());
+                    if ui.button("Choose another folder…").clicked() {
+                        commands.push(Command::PickCollectionFolder);
+                    }
+                });
+        });
+    open
+}
+
+/// A paragraph set as the story would be, on the page's paper.
+pub fn preview_ui(ui: &mut Ui, t: &crate::ui::reader::Typography, paper: egui::Color32) {
+    egui::Frame::new()
+        .fill(paper)
+        .inner_margin(12.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            let job = t.job(crate::engine::BlockKind::Paragraph, PREVIEW, &[], None);
+            let galley = ui.painter().layout_job(job);
+            let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
+            ui.painter().galley(rect.min, galley, t.ink);
+        });
+}
+
+fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label("Font");
+        egui::ComboBox::from_id_salt("font")
+            .selected_text(t.font.label())
+            .show_ui(ui, |ui| {
+                for font in ReadingFont::BUNDLED {
+                    let label = font.label();
+                    ui.selectable_value(&mut t.font, font, label);
+                }
+            });
+        if ui
+            .button("Your own font…")
+            .on_hover_text("A TrueType or OpenType file")
+            .clicked()
+        {
+            commands.push(Command::PickFont);
+        }
+    });
+    let mut size = t.size;
+    if ui
+        .add(
+            Slider::new(&mut size, TEXT_SIZE_RANGE)
+                .step_by(1.0)
+                .text("text size (Ctrl+= / Ctrl+-)"),
+        )
+        .changed()
+    {
+        commands.push(Command::TextSize(size - t.size));
+    }
+    ui.add(
+        Slider::new(&mut t.line_height, LINE_HEIGHT_RANGE)
+            .step_by(0.05)
+            .text("line height"),
+    );
+    ui.add(
+        Slider::new(&mut t.paragraph_spacing, PARAGRAPH_SPACING_RANGE)
+            .step_by(0.05)
+            .text("space between paragraphs"),
+    );
+    ui.add(Slider::new(&mut t.column_chars, COLUMN_RANGE).text("column width (characters)"));
+    ui.add(
+        Slider::new(&mut t.margin, MARGIN_RANGE)
+            .step_by(0.5)
+            .text("least margin (ems)"),
+    );
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut t.first_line_indent, "Indent first lines");
+        ui.checkbox(&mut t.justify, "Justify");
+    });
+    if ui.button("Reset typography").clicked() {
+        *t = Typography::default();
+    }
+}
+
+fn filters_ui(ui: &mut Ui, panel: &mut SettingsPanel, f: &mut Filters) {
+    ui.horizontal(|ui| {
+        ui.label("Highest rating shown");
+        egui::ComboBox::from_id_salt("max-rating")
+            .selected_text(f.max_rating.label())
+            .show_ui(ui, |ui| {
+                for level in [
+                    RatingLevel::General,
+                    RatingLevel::Teen,
+                    RatingLevel::Mature,
+                    RatingLevel::Explicit,
+                ] {
+                    ui.selectable_value(&mut f.max_rating, level, level.label());
+                }
+            });
+    });
+    ui.checkbox(&mut f.show_not_rated, "Show stories with no rating");
+    ui.label("Hide stories that warn of");
+    ui.horizontal_wrapped(|ui| {
+        for category in WarningCategory::ALL {
+            let mut on = f.excluded.contains(&category);
+            if ui.checkbox(&mut on, category.label()).changed() {
+                if on {
+                    f.excluded.insert(category);
+                } else {
+                    f.excluded.remove(&category);
+                }
+            }
+        }
+    });
+    ui.label("…or whose warnings, tags or summary mention (separate with commas)");
+    let typed = panel
+        .phrases
+        .get_or_insert_with(|| f.excluded_phrases.join(", "));
+    let edit = ui.add(
+        egui::TextEdit::singleline(typed)
+            .hint_text("e.g. spiders, cliffhanger")
+            .desired_width(f32::INFINITY),
+    );
+    edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Excluded words"));
+    if edit.changed() {
+        f.excluded_phrases = typed
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    ui.label("When a story doesn\u{2019}t say (no warnings, or chose not to warn)");
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut f.unknowns, Unknowns::ShowMarked, "show it, marked");
+        ui.radio_value(&mut f.unknowns, Unknowns::Hide, "hide it (strict)");
+    });
+    ui.horizontal(|ui| {
+        ui.label("Hidden stories");
+        ui.radio_value(&mut f.hidden_rows, HiddenRows::Collapse, "fold to one line");
+        ui.radio_value(&mut f.hidden_rows, HiddenRows::Vanish, "vanish");
+    });
+    ui.checkbox(
+        &mut f.hide_warnings,
+        "Keep warnings out of sight until I ask (no spoilers)",
+    );
+}
