@@ -32,10 +32,12 @@ pub fn settings_ui(
     commands: &mut Vec<Command>,
 ) -> bool {
     let mut open = true;
+    let right = ctx.content_rect().right_top() + egui::vec2(-470.0, 40.0);
     egui::Window::new("Settings")
         .open(&mut open)
+        .default_pos(right)
         .default_width(440.0)
-        .default_height(560.0)
+        .default_height((ctx.content_rect().height() - 80.0).max(300.0))
         .vscroll(true)
         .show(ctx, |ui| {
             egui::CollapsingHeader::new(RichText::new("Reading").strong())
@@ -107,7 +109,7 @@ pub fn preview_ui(ui: &mut Ui, t: &crate::ui::reader::Typography, paper: egui::C
 
 fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.label("Font");
+        let label = ui.label("Font");
         egui::ComboBox::from_id_salt("font")
             .selected_text(t.font.label())
             .show_ui(ui, |ui| {
@@ -115,7 +117,9 @@ fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
                     let label = font.label();
                     ui.selectable_value(&mut t.font, font, label);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         if ui
             .button("Your own font…")
             .on_hover_text("A TrueType or OpenType file")
@@ -124,17 +128,12 @@ fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
             commands.push(Command::PickFont);
         }
     });
-    let mut size = t.size;
-    if ui
-        .add(
-            Slider::new(&mut size, TEXT_SIZE_RANGE)
-                .step_by(1.0)
-                .text("text size (Ctrl+= / Ctrl+-)"),
-        )
-        .changed()
-    {
-        commands.push(Command::TextSize(size - t.size));
-    }
+    // Bound to the setting itself: Ctrl+= and Ctrl+- change the same value.
+    ui.add(
+        Slider::new(&mut t.size, TEXT_SIZE_RANGE)
+            .step_by(1.0)
+            .text("text size (Ctrl+= / Ctrl+-)"),
+    );
     ui.add(
         Slider::new(&mut t.line_height, LINE_HEIGHT_RANGE)
             .step_by(0.05)
@@ -162,7 +161,7 @@ fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
 
 fn filters_ui(ui: &mut Ui, panel: &mut SettingsPanel, f: &mut Filters) {
     ui.horizontal(|ui| {
-        ui.label("Highest rating shown");
+        let label = ui.label("Highest rating shown");
         egui::ComboBox::from_id_salt("max-rating")
             .selected_text(f.max_rating.label())
             .show_ui(ui, |ui| {
@@ -174,7 +173,9 @@ fn filters_ui(ui: &mut Ui, panel: &mut SettingsPanel, f: &mut Filters) {
                 ] {
                     ui.selectable_value(&mut f.max_rating, level, level.label());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.checkbox(&mut f.show_not_rated, "Show stories with no rating");
     ui.label("Hide stories that warn of");

@@ -14,6 +14,14 @@ pub fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// Writes `bytes` at `path`, creating its folder.
+pub fn write_at(path: &std::path::Path, bytes: &[u8]) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("create folder");
+    }
+    std::fs::write(path, bytes).expect("write file");
+}
+
 /// The level a one-letter code of `expected.json` or a generator manifest stands for.
 pub fn rating_from_code(code: &str) -> RatingLevel {
     match code {

@@ -123,6 +123,13 @@ pub fn library_ui(
             {
                 commands.push(Command::PickImport);
             }
+            if ui
+                .button("Settings")
+                .on_hover_text("Typography, themes and filters (Ctrl+,)")
+                .clicked()
+            {
+                commands.push(Command::OpenSettings);
+            }
         });
     });
     search_row(ui, state, sort, commands);
