@@ -13,10 +13,11 @@ use std::time::{Duration, Instant};
 
 use egui::Ui;
 
-use crate::collection::StoryMeta;
+use crate::collection::filter::Verdict;
 use crate::collection::reading::{ReadingLog, now_secs};
 use crate::collection::{Collection, samples};
-use crate::engine::Story;
+use crate::collection::{ContentHash, StoryMeta, content_hash};
+use crate::engine::{ReadError, Story, read_bytes};
 use crate::paths::AppDirs;
 use crate::settings::Settings;
 use crate::ui::library::{LibraryState, library_ui};
@@ -27,6 +28,12 @@ use dialogs::Dialog;
 use imports::ImportJob;
 use looks::Applied;
 pub use screenshot::save_png;
+
+/// Reads a story file once: the story and its content fingerprint.
+fn load(path: &std::path::Path) -> Result<(Story, ContentHash), ReadError> {
+    let bytes = read_bytes(path)?;
+    Ok((Story::parse_file(path, &bytes)?, content_hash(&bytes)))
+}
 
 /// Below this width, opening a story hides the library pane.
 const NARROW_WINDOW: f32 = 900.0;
@@ -169,18 +176,31 @@ impl FicshelfApp {
 
     fn open_from_command_line(&mut self, files: &[PathBuf]) {
         let Some(first) = files.first() else { return };
-        // A file is "in the collection" by place or by content (a copy of a collected story).
-        let collected = |f: &PathBuf| {
-            self.collection.find_path(f).is_some()
-                || crate::engine::read_bytes(f).is_ok_and(|b| {
-                    self.collection
-                        .find_hash(&crate::collection::content_hash(&b))
-                        .is_some()
-                })
+        let (story, hash) = match load(first) {
+            Ok(loaded) => loaded,
+            Err(e) => return self.tell(format!("This story could not be opened: {e}")),
         };
-        let outside: Vec<PathBuf> = files.iter().filter(|f| !collected(f)).cloned().collect();
+        // A file is "in the collection" by place or by content (a copy of a collected story).
+        let in_collection = |f: &PathBuf, hash: Option<&str>| {
+            self.collection.find_path(f).is_some()
+                || hash
+                    .map(str::to_string)
+                    .or_else(|| read_bytes(f).ok().map(|b| content_hash(&b)))
+                    .is_some_and(|h| self.collection.find_hash(&h).is_some())
+        };
+        let outside: Vec<PathBuf> = files
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| !in_collection(f, (*i == 0).then_some(hash.as_str())))
+            .map(|(_, f)| f.clone())
+            .collect();
         // A story the filters hide is not shown without asking.
-        if let Some(reasons) = self.hidden_reasons(first) {
+        if let Verdict::Hidden(reasons) = self.settings.filters.judge(&StoryMeta::of(&story)) {
+            let reasons = reasons
+                .iter()
+                .map(|r| r.label())
+                .collect::<Vec<_>>()
+                .join(", ");
             self.notice = Some(Notice {
                 text: format!("This story is hidden by your filters ({reasons}). Open it anyway?"),
                 offer_import: Vec::new(),
@@ -188,18 +208,12 @@ impl FicshelfApp {
             });
             return;
         }
-        match self.collection.find_path(first) {
-            Some(index) => self.open_entry(index),
-            None => self.open_file(first),
-        }
         // Show the story in the library too when the collection has it (by content).
-        if let Some(view) = &self.reader {
-            let hash = view.hash.clone();
-            if let Some(index) = self.collection.entries.iter().position(|e| e.hash == hash) {
-                self.library.selected = Some(index);
-                self.library.reveal_selected = true;
-            }
+        if let Some(index) = self.collection.entries.iter().position(|e| e.hash == hash) {
+            self.library.selected = Some(index);
+            self.library.reveal_selected = true;
         }
+        self.show_story(first, story, hash);
         if !outside.is_empty() {
             let what = match outside.len() {
                 1 => "This story is not in your collection.".to_string(),
@@ -210,21 +224,6 @@ impl FicshelfApp {
                 offer_import: outside,
                 offer_open: None,
             });
-        }
-    }
-
-    /// Why the filters hide the story in `path`, if they do.
-    fn hidden_reasons(&self, path: &std::path::Path) -> Option<String> {
-        let story = Story::read(path).ok()?;
-        match self.settings.filters.judge(&StoryMeta::of(&story)) {
-            crate::collection::filter::Verdict::Hidden(reasons) => Some(
-                reasons
-                    .iter()
-                    .map(|r| r.label())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            crate::collection::filter::Verdict::Shown { .. } => None,
         }
     }
 
@@ -239,22 +238,19 @@ impl FicshelfApp {
 
     /// Opens any story file in the reader, in the collection or not.
     fn open_file(&mut self, path: &std::path::Path) {
-        self.save_reading();
-        let read = crate::engine::read_bytes(path).and_then(|bytes| {
-            Ok((
-                Story::parse_file(path, &bytes)?,
-                crate::collection::content_hash(&bytes),
-            ))
-        });
-        match read {
-            Ok((story, hash)) => {
-                let place = self.reading.get(&hash).map(|r| r.place);
-                self.reading.opened(&hash, now_secs());
-                self.unsaved_place = Some(Instant::now());
-                self.reader = Some(ReaderView::new(hash, path.to_path_buf(), story, place));
-            }
+        match load(path) {
+            Ok((story, hash)) => self.show_story(path, story, hash),
             Err(e) => self.tell(format!("This story could not be opened: {e}")),
         }
+    }
+
+    /// Puts a story in the reader at its saved place.
+    fn show_story(&mut self, path: &std::path::Path, story: Story, hash: ContentHash) {
+        self.save_reading();
+        let place = self.reading.get(&hash).map(|r| r.place);
+        self.reading.opened(&hash, now_secs());
+        self.unsaved_place = Some(Instant::now());
+        self.reader = Some(ReaderView::new(hash, path.to_path_buf(), story, place));
     }
 
     fn save_reading(&mut self) {

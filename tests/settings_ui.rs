@@ -208,3 +208,30 @@ fn a_corrupt_settings_file_gives_the_defaults_and_says_so_once() {
         "told once: the next start is quiet"
     );
 }
+
+#[test]
+fn a_hidden_story_opened_from_the_command_line_asks_first() {
+    let root = fresh_root("cli-hidden");
+    common::write_at(
+        &AppDirs::under(&root).settings(),
+        b"(filters: (max_rating: teen))",
+    );
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("library/the-winter-mooring.txt");
+    let dirs = AppDirs::under(&root);
+    let launch = Launch {
+        files: vec![sample],
+        screenshot: None,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .build_eframe(move |_cc| FicshelfApp::new(dirs, launch));
+    h.run_steps(3);
+    assert!(h.state().reader().is_none(), "not opened without asking");
+    h.get_by_label_contains("hidden by your filters (Explicit)");
+    h.get_by_label("Open anyway").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().reader().map(|r| r.story.title.as_str()),
+        Some("The Winter Mooring")
+    );
+}

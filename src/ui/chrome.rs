@@ -39,6 +39,11 @@ pub fn notice_ui(
                         commands.push(Command::Import(notice.offer_import.clone()));
                     }
                 }
+                if let Some(path) = &notice.offer_open
+                    && ui.button("Open anyway").clicked()
+                {
+                    commands.push(Command::OpenAnyway(path.clone()));
+                }
                 if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                     commands.push(Command::DismissNotice);
                 }
