@@ -389,7 +389,8 @@ impl FicshelfApp {
         };
         chrome::reader_bar_ui(ui, view, self.show_library, commands);
         chrome::status_ui(ui, view, self.settings.words_per_minute);
-        let out = reader_ui(ui, view, &t);
+        let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
+        let out = reader_ui(ui, view, &t, paged);
         if let Some(place) = out.moved_to {
             self.reading.set_place(&view.hash, place, out.at_end);
             self.unsaved_place.get_or_insert_with(Instant::now);

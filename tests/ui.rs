@@ -351,3 +351,45 @@ fn dropping_files_on_the_window_imports_them_in_the_background() {
     );
     assert!(file.exists(), "the original stays where it was");
 }
+
+#[test]
+fn paged_reading_turns_whole_pages_and_keeps_the_place_when_switching() {
+    let root = fresh_root("paged");
+    let mut h = harness(&root, Launch::default());
+    open(&mut h, "The Winter Mooring");
+    let place =
+        |h: &Harness<'_, FicshelfApp>| h.state().reader().map(|r| r.place()).unwrap_or_default();
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(3);
+    let before = place(&h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::M);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().settings().reading_mode,
+        ficshelf::settings::ReadingMode::Paged
+    );
+    assert_eq!(place(&h), before, "switching keeps the place");
+    let mut progress = vec![before.progress];
+    for _ in 0..3 {
+        h.key_press(egui::Key::Space);
+        h.run_steps(3);
+        progress.push(place(&h).progress);
+    }
+    assert!(
+        progress.windows(2).all(|w| w[1] > w[0]),
+        "each page moves on: {progress:?}"
+    );
+    h.key_press(egui::Key::ArrowLeft);
+    h.run_steps(3);
+    let back = place(&h).progress;
+    assert!(
+        back < progress[3] && back >= progress[1],
+        "a page back: {back} in {progress:?}"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::M);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().settings().reading_mode,
+        ficshelf::settings::ReadingMode::Continuous
+    );
+}

@@ -223,7 +223,12 @@ fn third_line(
     } else {
         for (label, color) in warning_markers(&meta.warnings) {
             append(&mut job, " · ", &font, faint);
-            append(&mut job, &label, &font, color);
+            append(
+                &mut job,
+                &label,
+                &font,
+                if look.selected { faint } else { color },
+            );
         }
     }
     if look.unknown {

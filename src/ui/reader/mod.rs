@@ -7,6 +7,7 @@
 
 mod find;
 mod heights;
+mod pages;
 mod title_page;
 mod typography;
 
@@ -63,6 +64,9 @@ enum Jump {
     /// The very start or end.
     Start,
     End,
+    /// The next or previous page (paged reading).
+    NextPage,
+    PrevPage,
 }
 
 /// What a frame of the reader reports to the app.
@@ -146,7 +150,7 @@ fn estimate_height(kind: BlockKind, text: &str, t: &Typography, char_width: f32)
 }
 
 /// The reader pane. Call inside the central panel.
-pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography) -> ReaderOutput {
+pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool) -> ReaderOutput {
     let key = t.layout_key();
     if view.layout_key != Some(key) {
         let char_width = t.char_width(ui.painter());
@@ -158,28 +162,55 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography) -> ReaderOu
         view.layout_key = Some(key);
     }
     if !ui.ctx().text_edit_focused() {
-        keyboard(ui, view, t);
+        keyboard(ui, view, t, paged);
     }
     let painter = ui.painter().clone();
     let title_page = TitlePage::new(&painter, &view.story, t);
     view.heights.measure(0, title_page.height);
-    let target = resolve_jump(view);
+    let target = resolve_jump(view, &painter, t);
     let offset = target.unwrap_or(view.offset);
     let kept = measure_near(view, &painter, t, offset);
     let new_offset = kept.filter(|&o| (o - offset).abs() > 0.5).or(target);
 
+    // Pages turn whole; the wheel turns them too, rather than scrolling by a few lines.
+    let wheel = egui::scroll_area::ScrollSource {
+        mouse_wheel: !paged,
+        ..Default::default()
+    };
     let mut area = egui::ScrollArea::vertical()
         .id_salt("reader")
-        .auto_shrink([false, false]);
+        .auto_shrink([false, false])
+        .scroll_source(wheel);
     if let Some(o) = new_offset {
         area = area.vertical_scroll_offset(o.max(0.0) as f32);
     }
     let output = area.show_viewport(ui, |ui, viewport| {
         let total = view.heights.total() as f32;
         let (_, rect) = ui.allocate_space(Vec2::new(ui.available_width(), total));
-        let _ = ui.interact(rect, ui.scope_id().with("page"), Sense::click());
+        let page = ui.interact(rect, ui.scope_id().with("page"), Sense::click());
         let column_x = rect.left() + ((rect.width() - t.column) / 2.0).max(t.size);
-        paint_visible(ui, view, t, &title_page, rect.top(), column_x, viewport);
+        let mut clip = ui.clip_rect();
+        if paged {
+            page_turns(ui, view, &page, viewport);
+            let top = f64::from(viewport.min.y);
+            let cut = pages::page_cut(
+                view,
+                ui.painter(),
+                t,
+                top,
+                top + f64::from(viewport.height()),
+            );
+            clip.max.y = clip.max.y.min(rect.top() + cut as f32);
+        }
+        paint_visible(
+            ui,
+            view,
+            t,
+            &title_page,
+            Pos2::new(column_x, rect.top()),
+            viewport,
+            clip,
+        );
     });
     view.offset = f64::from(output.state.clamped_offset().y);
     view.viewport = output.inner_rect.height();
@@ -198,10 +229,24 @@ fn max_offset(view: &ReaderView) -> f64 {
 }
 
 /// Turns a pending jump into a scroll offset.
-fn resolve_jump(view: &mut ReaderView) -> Option<f64> {
+fn resolve_jump(view: &mut ReaderView, painter: &egui::Painter, t: &Typography) -> Option<f64> {
     let jump = view.jump.take()?;
     let h = &view.heights;
+    let screen = f64::from(view.viewport.max(100.0));
     Some(match jump {
+        Jump::NextPage => {
+            let cut = pages::page_cut(view, painter, t, view.offset, view.offset + screen);
+            let next = if cut > view.offset + 1.0 {
+                cut
+            } else {
+                view.offset + screen
+            };
+            next.min(max_offset(view))
+        }
+        Jump::PrevPage => {
+            pages::line_start_after(view, painter, t, (view.offset - screen).max(0.0))
+                .min(view.offset)
+        }
         Jump::Place(p) => {
             let block = p.block.min(h.len().saturating_sub(1));
             h.top(block) + f64::from(p.within.clamp(0.0, 1.0) * h.get(block))
@@ -265,18 +310,18 @@ fn paint_visible(
     view: &ReaderView,
     t: &Typography,
     title_page: &TitlePage,
-    top: f32,
-    column_x: f32,
+    column_origin: Pos2,
     viewport: Rect,
+    clip: Rect,
 ) {
-    let painter = ui.painter();
+    let painter = &ui.painter().with_clip_rect(clip);
     let mut i = view.heights.block_at(f64::from(viewport.min.y));
     while i < view.heights.len() {
         let y = view.heights.top(i) as f32;
         if y > viewport.max.y {
             break;
         }
-        let origin = Pos2::new(column_x, top + y);
+        let origin = column_origin + Vec2::new(0.0, y);
         let rect = Rect::from_min_size(origin, Vec2::new(t.column, view.heights.get(i)));
         let (role, spoken) = match view.block(i) {
             None => {
@@ -324,9 +369,10 @@ fn paint_block(
     let text = view.story.document.text(block);
     let galley = painter.layout_job(t.job(block.kind, text, &matches, current));
     let pos = match block.kind {
-        BlockKind::Heading | BlockKind::Ending => {
-            Pos2::new(origin.x + t.column / 2.0, origin.y + t.gap() * 0.5)
-        }
+        BlockKind::Heading | BlockKind::Ending => Pos2::new(
+            origin.x + t.column / 2.0,
+            origin.y + text_top(block.kind, t),
+        ),
         BlockKind::Verse => Pos2::new(origin.x + t.verse_indent(), origin.y),
         BlockKind::Note => {
             let h = galley.size().y;
@@ -363,9 +409,12 @@ fn place_at(view: &ReaderView, offset: f64) -> Place {
 }
 
 /// Space/Shift+Space and PageDown/PageUp (a screen), arrows (a line), Home/End.
-fn keyboard(ui: &Ui, view: &mut ReaderView, t: &Typography) {
+fn keyboard(ui: &Ui, view: &mut ReaderView, t: &Typography, paged: bool) {
     let screen = f64::from(view.viewport.max(100.0)) - f64::from(t.row()) * 1.5;
     let line = f64::from(t.row());
+    if paged {
+        page_keys(ui, view);
+    }
     ui.input_mut(|input| {
         let mut by = |m: Modifiers, k: Key, d: f64| {
             if input.consume_key(m, k) {
@@ -385,6 +434,66 @@ fn keyboard(ui: &Ui, view: &mut ReaderView, t: &Typography) {
             view.jump = Some(Jump::End);
         }
     });
+}
+
+/// Space, Page Down, → and ↓ turn a page forward; Shift+Space, Page Up, ← and ↑ back.
+fn page_keys(ui: &Ui, view: &mut ReaderView) {
+    ui.input_mut(|input| {
+        let back = [
+            (Modifiers::SHIFT, Key::Space),
+            (Modifiers::NONE, Key::PageUp),
+            (Modifiers::NONE, Key::ArrowLeft),
+            (Modifiers::NONE, Key::ArrowUp),
+        ];
+        let forward = [
+            (Modifiers::NONE, Key::Space),
+            (Modifiers::NONE, Key::PageDown),
+            (Modifiers::NONE, Key::ArrowRight),
+            (Modifiers::NONE, Key::ArrowDown),
+        ];
+        // Shifted keys first: a plain Space check would also take Shift+Space.
+        if back.iter().any(|&(m, k)| input.consume_key(m, k)) {
+            view.jump = Some(Jump::PrevPage);
+        } else if forward.iter().any(|&(m, k)| input.consume_key(m, k)) {
+            view.jump = Some(Jump::NextPage);
+        }
+    });
+}
+
+/// Clicks on the outer thirds of the page and turns of the mouse wheel turn pages.
+fn page_turns(ui: &Ui, view: &mut ReaderView, page: &egui::Response, viewport: Rect) {
+    if page.clicked()
+        && let Some(pos) = page.interact_pointer_pos()
+    {
+        let third = page.rect.width() / 3.0;
+        if pos.x < page.rect.left() + third {
+            view.jump = Some(Jump::PrevPage);
+        } else if pos.x > page.rect.right() - third {
+            view.jump = Some(Jump::NextPage);
+        }
+    }
+    let wheel: f32 = ui.input(|i| {
+        let notches = i.raw.events.iter().filter_map(|e| match e {
+            egui::Event::MouseWheel { delta, .. } => Some(delta.y),
+            _ => None,
+        });
+        notches.sum()
+    });
+    if wheel.abs() > 0.5 && viewport.height() > 0.0 {
+        view.jump = Some(if wheel < 0.0 {
+            Jump::NextPage
+        } else {
+            Jump::PrevPage
+        });
+    }
+}
+
+/// How far below a block's top its text starts.
+fn text_top(kind: BlockKind, t: &Typography) -> f32 {
+    match kind {
+        BlockKind::Heading | BlockKind::Ending => t.gap() * 0.5,
+        _ => 0.0,
+    }
 }
 
 /// Moves to the find bar's current match.
