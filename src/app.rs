@@ -325,6 +325,7 @@ impl FicshelfApp {
             .default_size(360.0)
             .size_range(260.0..=640.0)
             .show(ui, |ui| {
+                let hide_warnings = self.settings.filters.hide_warnings;
                 let selected = self
                     .library
                     .selected
@@ -336,7 +337,9 @@ impl FicshelfApp {
                         egui::ScrollArea::vertical()
                             .id_salt("details-scroll")
                             .show(ui, |ui| match selected {
-                                Some((index, entry)) => details_ui(ui, index, entry, commands),
+                                Some((index, entry)) => {
+                                    details_ui(ui, index, entry, hide_warnings, commands)
+                                }
                                 None => {
                                     ui.add_space(8.0);
                                     ui.label(

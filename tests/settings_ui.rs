@@ -235,3 +235,28 @@ fn a_hidden_story_opened_from_the_command_line_asks_first() {
         Some("The Winter Mooring")
     );
 }
+
+#[test]
+fn warnings_can_be_kept_out_of_sight() {
+    use egui_kittest::kittest::NodeT;
+    let root = fresh_root("spoilers");
+    let mut h = harness(&root);
+    open_settings(&mut h);
+    h.get_by_label("Keep warnings out of sight until I ask (no spoilers)")
+        .click();
+    h.run_steps(3);
+    assert!(h.state().settings().filters.hide_warnings);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    let row = h.get_by_role_and_label(Role::Button, "Café Solenne");
+    row.click();
+    h.step();
+    h.get_by_role_and_label(Role::Button, "Café Solenne")
+        .click();
+    h.run_steps(4);
+    let page = h.get_by_role(Role::Document);
+    let spoken = page.accesskit_node().label().unwrap_or_default();
+    assert!(spoken.contains("warnings hidden"), "{spoken}");
+    assert!(!spoken.contains("Character death"), "{spoken}");
+    h.get_by_label("Warnings (hidden)");
+}

@@ -116,8 +116,7 @@ fn reopening_restores_the_place_also_after_a_restart() {
     let place = h.state().reader().map(|r| r.place()).unwrap_or_default();
     assert!(place.block > 2, "three screens down: {place:?}");
     h.get_by_label("Close").click();
-    // Half a second passes, as it would for a person (a quicker double-click would be a
-    // triple-click with the Close click).
+    // Half a second passes, as it would for a person.
     h.run_steps(30);
     assert!(h.state().reader().is_none());
     open(&mut h, "The Winter Mooring");

@@ -17,7 +17,14 @@ const SHOWN_FIRST: &[FieldKey] = &[
 ];
 
 /// The details of one library entry.
-pub fn details_ui(ui: &mut Ui, index: usize, entry: &Entry, commands: &mut Vec<Command>) {
+/// With `hide_warnings`, warnings stay folded away until the reader opens them.
+pub fn details_ui(
+    ui: &mut Ui,
+    index: usize,
+    entry: &Entry,
+    hide_warnings: bool,
+    commands: &mut Vec<Command>,
+) {
     let meta = &entry.meta;
     ui.horizontal(|ui| {
         rating_badge(ui, meta.rating, meta.rating_raw.as_deref());
@@ -26,14 +33,30 @@ pub fn details_ui(ui: &mut Ui, index: usize, entry: &Entry, commands: &mut Vec<C
     if let Some(author) = &meta.author {
         ui.label(format!("by {author}"));
     }
-    ui.horizontal_wrapped(|ui| {
-        for (label, color) in warning_markers(&meta.warnings) {
-            ui.label(RichText::new(label).color(color).small());
+    let warnings = |ui: &mut Ui| {
+        ui.horizontal_wrapped(|ui| {
+            for (label, color) in warning_markers(&meta.warnings) {
+                ui.label(RichText::new(label).color(color).small());
+            }
+            for tag in &meta.warnings.tags {
+                ui.label(RichText::new(tag).small().weak());
+            }
+        });
+        if let Some(raw) = &meta.warnings.raw {
+            ui.label(
+                RichText::new(format!("\u{201c}{raw}\u{201d}"))
+                    .small()
+                    .weak(),
+            );
         }
-        for tag in &meta.warnings.tags {
-            ui.label(RichText::new(tag).small().weak());
-        }
-    });
+    };
+    if hide_warnings {
+        egui::CollapsingHeader::new(RichText::new("Warnings (hidden)").small())
+            .id_salt(("warnings", index))
+            .show(ui, warnings);
+    } else {
+        warnings(ui);
+    }
     if let Some(summary) = meta.field(FieldKey::Summary) {
         ui.add_space(4.0);
         ui.label(summary);
@@ -61,9 +84,6 @@ pub fn details_ui(ui: &mut Ui, index: usize, entry: &Entry, commands: &mut Vec<C
                     };
                     if let Some(raw) = &meta.rating_raw {
                         row(ui, "Rating", raw);
-                    }
-                    if let Some(raw) = &meta.warnings.raw {
-                        row(ui, "Warnings", raw);
                     }
                     for field in meta.fields.iter().filter(|f| !SHOWN_FIRST.contains(&f.key)) {
                         row(ui, &field.label, &field.value);

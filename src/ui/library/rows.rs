@@ -56,7 +56,8 @@ pub fn rows_ui(
                 unknown,
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
-            if response.double_clicked() {
+            // A quick third click (egui counts it as a triple-click) still opens the story.
+            if response.double_clicked() || response.triple_clicked() {
                 commands.push(Command::Open(index));
             } else if response.clicked() {
                 commands.push(Command::Select(index));
