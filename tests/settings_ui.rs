@@ -5,6 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::window::{fresh_root, notice};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -13,24 +14,9 @@ use ficshelf::collection::filter::Verdict;
 use ficshelf::paths::AppDirs;
 use ficshelf::settings::Theme;
 
-fn fresh_root(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!(
-        "ficshelf-settings-ui-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&root);
-    root
-}
-
 fn harness(root: &Path) -> Harness<'static, FicshelfApp> {
-    let dirs = AppDirs::under(root);
-    let mut harness = Harness::builder()
-        // Tall enough that the whole settings panel is on screen for the clicks.
-        .with_size(egui::Vec2::new(1280.0, 1800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |_cc| FicshelfApp::new(dirs, Launch::default()));
-    harness.run_steps(3);
-    harness
+    // Tall enough that the whole settings panel is on screen for the clicks.
+    common::window::harness(root, Launch::default(), egui::Vec2::new(1280.0, 1800.0))
 }
 
 fn open_settings(h: &mut Harness<'_, FicshelfApp>) {
@@ -187,11 +173,7 @@ fn a_corrupt_settings_file_gives_the_defaults_and_says_so_once() {
         h.state().settings(),
         &ficshelf::settings::Settings::default()
     );
-    let notice = h
-        .state()
-        .notice()
-        .map(|n| n.text.clone())
-        .unwrap_or_default();
+    let notice = notice(&h);
     assert!(
         notice.contains("could not be understood") && notice.contains("settings.ron.bad"),
         "{notice}"

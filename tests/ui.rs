@@ -5,27 +5,15 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::window::{fresh_root, notice};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use ficshelf::app::{FicshelfApp, Launch};
 use ficshelf::paths::AppDirs;
 
-fn fresh_root(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("ficshelf-ui-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    root
-}
-
 fn harness(root: &Path, launch: Launch) -> Harness<'static, FicshelfApp> {
-    let dirs = AppDirs::under(root);
-    // kittest runs a frame per input event; at a real frame time two clicks are a double-click.
-    let mut harness = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |_cc| FicshelfApp::new(dirs, launch));
-    harness.run_steps(3);
-    harness
+    common::window::harness(root, launch, egui::Vec2::new(1280.0, 800.0))
 }
 
 fn titles_shown(h: &Harness<'_, FicshelfApp>) -> Vec<String> {
@@ -145,11 +133,7 @@ fn importing_adds_new_stories_and_reports_duplicates_and_bad_files() {
     h.run_steps(3);
     assert_eq!(h.state().collection().entries.len(), 9);
     h.get_by_role_and_label(Role::Button, "Salt and Lanterns");
-    let notice = h
-        .state()
-        .notice()
-        .map(|n| n.text.clone())
-        .unwrap_or_default();
+    let notice = notice(&h);
     assert!(
         notice.contains("Imported \u{201c}Salt and Lanterns\u{201d}"),
         "{notice}"

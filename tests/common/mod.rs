@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test file uses a different subset
 
+pub mod window;
+
 use std::path::PathBuf;
 
 use ficshelf::engine::RatingLevel;

@@ -1,0 +1,34 @@
+//! The app in an egui_kittest harness with folders of its own.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use ficshelf::app::{FicshelfApp, Launch};
+use ficshelf::paths::AppDirs;
+
+/// An empty folder for one test's config and data.
+pub fn fresh_root(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("ficshelf-window-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    root
+}
+
+/// The app at `size`, started with `launch`, with its folders under `root`, a few frames in.
+pub fn harness(root: &Path, launch: Launch, size: egui::Vec2) -> Harness<'static, FicshelfApp> {
+    let dirs = AppDirs::under(root);
+    // kittest runs a frame per input event; at a real frame time two clicks are a double-click.
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_cc| FicshelfApp::new(dirs, launch));
+    harness.run_steps(3);
+    harness
+}
+
+/// The message at the top of the window, or "".
+pub fn notice(h: &Harness<'_, FicshelfApp>) -> String {
+    h.state()
+        .notice()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
