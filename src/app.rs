@@ -35,6 +35,17 @@ fn load(path: &std::path::Path) -> Result<(Story, ContentHash), ReadError> {
     Ok((Story::parse_file(path, &bytes)?, content_hash(&bytes)))
 }
 
+/// Reads a collection folder through its index cache, on every core.
+fn scan_collection(dirs: &AppDirs, root: &std::path::Path) -> Collection {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let scan = crate::collection::index::scan(root, Some(&dirs.index_file(root)), threads);
+    if let Some(e) = scan.cache_error {
+        // Only a cache: the collection is complete; the next start reads the files again.
+        eprintln!("ficshelf: the collection index could not be saved: {e}");
+    }
+    scan.collection
+}
+
 /// Below this width, opening a story hides the library pane.
 const NARROW_WINDOW: f32 = 900.0;
 /// Reading positions are written at most this often while reading (and always on close).
@@ -99,7 +110,7 @@ impl FicshelfApp {
         {
             notes.push(format!("The sample stories could not be copied: {e}"));
         }
-        let collection = Collection::scan(&root);
+        let collection = scan_collection(&dirs, &root);
         let mut app = FicshelfApp {
             dirs,
             settings,
@@ -287,7 +298,7 @@ impl FicshelfApp {
     fn set_collection_folder(&mut self, folder: PathBuf) {
         self.settings.collection_dir = Some(folder.clone());
         self.save_settings();
-        self.collection = Collection::scan(&folder);
+        self.collection = scan_collection(&self.dirs, &folder);
         self.library = LibraryState::new();
         self.tell(format!("Showing the stories in {}.", folder.display()));
     }

@@ -16,6 +16,7 @@ Ficshelf: a reader for plain-text fan fiction.
 Usage:
   ficshelf [OPTIONS] [FILE...]                  open the reading window (FILE in the reader)
   ficshelf inspect [--json] [--body] FILE...   show what Ficshelf reads in each file
+  ficshelf index [--json] [--data-dir DIR] DIR  index a collection folder (with the app's cache)
   ficshelf --help | --version
 
 Options:
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("inspect") => inspect(&args[1..]),
+        Some("index") => index(&args[1..]),
         Some("--version" | "-V") => {
             println!("ficshelf {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -105,6 +107,75 @@ fn window(args: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `ficshelf index [--json] [--data-dir DIR] DIR`: the app's scan, headless, with its cache.
+fn index(args: &[String]) -> ExitCode {
+    let (mut json, mut data, mut root) = (false, None, None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--data-dir" => data = it.next().map(PathBuf::from),
+            flag if flag.starts_with("--") => {
+                eprintln!("ficshelf index: unknown option {flag:?}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            dir => root = Some(PathBuf::from(dir)),
+        }
+    }
+    let Some(root) = root else {
+        eprintln!("ficshelf index: no folder given\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    if !root.is_dir() {
+        eprintln!("ficshelf index: {} is not a folder", root.display());
+        return ExitCode::FAILURE;
+    }
+    let root = root.canonicalize().unwrap_or(root);
+    let Some(dirs) = AppDirs::resolve(None, data) else {
+        eprintln!("ficshelf: no home folder found; use --data-dir");
+        return ExitCode::FAILURE;
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let scan = ficshelf::collection::index::scan(&root, Some(&dirs.index_file(&root)), threads);
+    let c = &scan.collection;
+    if let Some(e) = &scan.cache_error {
+        eprintln!("ficshelf index: the cache could not be saved: {e}");
+    }
+    if json {
+        let unreadable: Vec<serde_json::Value> = c
+            .unreadable
+            .iter()
+            .map(|u| serde_json::json!({"path": u.path.display().to_string(), "reason": u.reason}))
+            .collect();
+        let report = serde_json::json!({
+            "root": root.display().to_string(),
+            "stories": c.entries.len(),
+            "unreadable": unreadable,
+            "bytes": scan.bytes,
+            "reused": scan.reused,
+            "seconds": scan.seconds,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        println!(
+            "{}: {} stories ({} from the cache), {} unreadable, {:.1} MB, {:.3} s",
+            root.display(),
+            c.entries.len(),
+            scan.reused,
+            c.unreadable.len(),
+            scan.bytes as f64 / 1e6,
+            scan.seconds
+        );
+        for u in &c.unreadable {
+            println!("  unreadable: {}: {}", u.path.display(), u.reason);
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// `ficshelf inspect [--json] [--body] FILE...`

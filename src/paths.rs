@@ -56,6 +56,12 @@ impl AppDirs {
         self.data.join("reading.ron")
     }
 
+    /// The index cache for a collection folder (one per folder, named by its path).
+    pub fn index_file(&self, collection: &std::path::Path) -> PathBuf {
+        let key = xxhash_rust::xxh3::xxh3_64(collection.as_os_str().as_encoded_bytes());
+        self.data.join("index").join(format!("{key:016x}.bin"))
+    }
+
     /// The settings file.
     pub fn settings(&self) -> PathBuf {
         self.config.join("settings.ron")

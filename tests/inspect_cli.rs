@@ -134,3 +134,44 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 0);
     assert!(out.contains("inspect"));
 }
+
+#[test]
+fn index_reports_stories_unreadable_files_and_reuse_of_its_cache() {
+    let dir = std::env::temp_dir().join(format!("ficshelf-index-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (root, data) = (dir.join("Stories"), dir.join("data"));
+    common::write_at(&root.join("a.txt"), STORY.as_bytes());
+    common::write_at(
+        &root.join("deeper/b.txt"),
+        b"Title: B\n\nThe second story, short and sweet.\n",
+    );
+    common::write_at(&root.join("c.txt"), b"\x00\x01\x02binary");
+    let args = [
+        "index",
+        "--json",
+        "--data-dir",
+        data.to_str().unwrap_or_default(),
+        root.to_str().unwrap_or_default(),
+    ];
+    let (code, out, _) = ficshelf(&args);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["stories"], 2);
+    assert_eq!(v["reused"], 0);
+    assert!(v["bytes"].as_u64().is_some_and(|b| b > 100));
+    assert!(v["seconds"].as_f64().is_some());
+    assert_eq!(v["unreadable"].as_array().map(Vec::len), Some(1));
+    assert!(
+        v["unreadable"][0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("c.txt"))
+    );
+    assert!(
+        v["unreadable"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("not a text file"))
+    );
+    let (_, again, _) = ficshelf(&args);
+    let v: Value = serde_json::from_str(&again).expect("valid JSON");
+    assert_eq!(v["reused"], 2, "the second run reads nothing");
+}

@@ -3,19 +3,20 @@
 
 pub mod filter;
 pub mod import;
+pub mod index;
 pub mod meta;
 pub mod reading;
 pub mod samples;
 
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 pub use meta::StoryMeta;
 
 use crate::engine::{ReadError, Story, read_bytes};
+use index::Found;
 
 /// File extensions read as stories.
-pub const STORY_EXTENSIONS: &[&str] = &["txt", "text", "asc", "fic", "md", "markdown"];
+pub const STORY_EXTENSIONS: &[&str] = &["txt", "text", "asc", "fic"];
 /// How deep the scan follows sub-folders.
 const MAX_DEPTH: usize = 16;
 
@@ -56,19 +57,31 @@ impl Entry {
 
     /// An entry for a story already read from `bytes`.
     pub fn new(path: &Path, story: &Story, bytes: &[u8]) -> Entry {
-        let meta = StoryMeta::of(story);
-        let modified_secs = std::fs::metadata(path)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_secs());
+        let modified_ns = std::fs::metadata(path).map_or(0, |m| index::modified_ns(&m));
+        Entry::from_parts(
+            path.to_path_buf(),
+            StoryMeta::of(story),
+            content_hash(bytes),
+            bytes.len() as u64,
+            modified_ns,
+        )
+    }
+
+    /// An entry from what the index knows about a file.
+    pub fn from_parts(
+        path: PathBuf,
+        meta: StoryMeta,
+        hash: ContentHash,
+        bytes: u64,
+        modified_ns: u64,
+    ) -> Entry {
         Entry {
-            path: path.to_path_buf(),
+            path,
             search: meta.search_text(),
             meta,
-            hash: content_hash(bytes),
-            bytes: bytes.len() as u64,
-            modified_secs,
+            hash,
+            bytes,
+            modified_secs: modified_ns / 1_000_000_000,
         }
     }
 
@@ -109,22 +122,8 @@ pub struct Collection {
 impl Collection {
     /// Reads every story file under `root` (recursively; other files are ignored).
     pub fn scan(root: &Path) -> Collection {
-        let mut files = Vec::new();
-        let mut unreadable = Vec::new();
-        walk(root, 0, &mut files, &mut unreadable);
-        files.sort();
-        let mut entries = Vec::with_capacity(files.len());
-        for path in files {
-            match Entry::read(&path) {
-                Ok(entry) => entries.push(entry),
-                Err(reason) => unreadable.push(Unreadable { path, reason }),
-            }
-        }
-        Collection {
-            root: root.to_path_buf(),
-            entries,
-            unreadable,
-        }
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        index::scan(root, None, threads).collection
     }
 
     /// The entry with this content, if the collection has it.
@@ -156,7 +155,8 @@ pub fn is_story_file(path: &Path) -> bool {
         .is_some_and(|e| STORY_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, unreadable: &mut Vec<Unreadable>) {
+/// Finds the story files under `dir` with their sizes and modification times.
+fn walk(dir: &Path, depth: usize, files: &mut Vec<Found>, unreadable: &mut Vec<Unreadable>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -182,7 +182,18 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, unreadable: &mut Vec
         if kind.is_dir() && depth < MAX_DEPTH {
             walk(&path, depth + 1, files, unreadable);
         } else if kind.is_file() && is_story_file(&path) {
-            files.push(path);
+            // DirEntry::metadata does not follow links; for a plain file it is one stat.
+            match entry.metadata() {
+                Ok(meta) => files.push(Found {
+                    size: meta.len(),
+                    modified_ns: index::modified_ns(&meta),
+                    path,
+                }),
+                Err(e) => unreadable.push(Unreadable {
+                    path,
+                    reason: e.to_string(),
+                }),
+            }
         }
     }
 }

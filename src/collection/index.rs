@@ -1,0 +1,227 @@
+//! The collection index: every story's card with the size, modification time and content
+//! fingerprint of its file, cached in the data folder (compact binary, written atomically),
+//! so that a start with an unchanged collection stats the files and parses nothing. Files
+//! that are new or changed are read on every core.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Instant, UNIX_EPOCH};
+
+use super::{Collection, ContentHash, Entry, StoryMeta, Unreadable};
+use crate::storage::write_atomic;
+
+/// Bumped whenever the cached data or the engine's reading of stories changes, so that old
+/// caches are read again rather than trusted.
+const FORMAT: u32 = 1;
+
+/// A story file found by the walk.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its modification time, in nanoseconds since 1970.
+    pub modified_ns: u64,
+}
+
+/// One cached story.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Cached {
+    path: PathBuf,
+    size: u64,
+    modified_ns: u64,
+    hash: ContentHash,
+    meta: StoryMeta,
+}
+
+/// One cached unreadable file, so it is not read again until it changes.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct CachedBad {
+    path: PathBuf,
+    size: u64,
+    modified_ns: u64,
+    reason: String,
+}
+
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct IndexFile {
+    format: u32,
+    root: PathBuf,
+    stories: Vec<Cached>,
+    unreadable: Vec<CachedBad>,
+}
+
+/// What a scan found and what it cost.
+#[derive(Debug)]
+pub struct Scan {
+    /// The collection.
+    pub collection: Collection,
+    /// Stories taken from the cache without reading their files.
+    pub reused: usize,
+    /// Bytes of story files in the collection.
+    pub bytes: u64,
+    /// How long the scan took.
+    pub seconds: f64,
+    /// Why the cache could not be written, if it couldn't (the scan itself is complete).
+    pub cache_error: Option<String>,
+}
+
+/// Scans `root`, reusing the cache at `cache` (when given) for files whose size and
+/// modification time are unchanged, reading the rest on `threads` threads, and saving the
+/// cache again when anything changed.
+pub fn scan(root: &Path, cache: Option<&Path>, threads: usize) -> Scan {
+    let start = Instant::now();
+    let mut unreadable = Vec::new();
+    let mut found = Vec::new();
+    super::walk(root, 0, &mut found, &mut unreadable);
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    let old = cache.map(|c| load(c, root)).unwrap_or_default();
+    let mut known: HashMap<&Path, &Cached> =
+        old.stories.iter().map(|c| (c.path.as_path(), c)).collect();
+    let known_bad: HashMap<&Path, &CachedBad> = old
+        .unreadable
+        .iter()
+        .map(|c| (c.path.as_path(), c))
+        .collect();
+    let same =
+        |f: &Found, size: u64, modified_ns: u64| f.size == size && f.modified_ns == modified_ns;
+
+    let mut slots: Vec<Option<Result<Entry, String>>> = Vec::with_capacity(found.len());
+    let mut to_read = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        if let Some(c) = known
+            .remove(f.path.as_path())
+            .filter(|c| same(f, c.size, c.modified_ns))
+        {
+            slots.push(Some(Ok(Entry::from_parts(
+                f.path.clone(),
+                c.meta.clone(),
+                c.hash.clone(),
+                c.size,
+                f.modified_ns,
+            ))));
+        } else if let Some(bad) = known_bad
+            .get(f.path.as_path())
+            .filter(|b| same(f, b.size, b.modified_ns))
+        {
+            slots.push(Some(Err(bad.reason.clone())));
+        } else {
+            slots.push(None);
+            to_read.push(i);
+        }
+    }
+    let reused = slots.iter().filter(|s| matches!(s, Some(Ok(_)))).count();
+    for (i, result) in read_all(&found, &to_read, threads) {
+        slots[i] = Some(result);
+    }
+    let changed = !to_read.is_empty() || old.stories.len() + old.unreadable.len() != found.len();
+    let mut entries = Vec::with_capacity(found.len());
+    let mut index = IndexFile {
+        format: FORMAT,
+        root: root.to_path_buf(),
+        ..IndexFile::default()
+    };
+    for (f, slot) in found.iter().zip(slots) {
+        match slot {
+            Some(Ok(entry)) => {
+                index.stories.push(Cached {
+                    path: f.path.clone(),
+                    size: f.size,
+                    modified_ns: f.modified_ns,
+                    hash: entry.hash.clone(),
+                    meta: entry.meta.clone(),
+                });
+                entries.push(entry);
+            }
+            Some(Err(reason)) => {
+                index.unreadable.push(CachedBad {
+                    path: f.path.clone(),
+                    size: f.size,
+                    modified_ns: f.modified_ns,
+                    reason: reason.clone(),
+                });
+                unreadable.push(Unreadable {
+                    path: f.path.clone(),
+                    reason,
+                });
+            }
+            None => {}
+        }
+    }
+    let cache_error = match cache {
+        Some(path) if changed => save(path, &index).err(),
+        _ => None,
+    };
+    let bytes = entries.iter().map(|e| e.bytes).sum();
+    Scan {
+        collection: Collection {
+            root: root.to_path_buf(),
+            entries,
+            unreadable,
+        },
+        reused,
+        bytes,
+        seconds: start.elapsed().as_secs_f64(),
+        cache_error,
+    }
+}
+
+/// Reads the files at `which` on `threads` threads; returns (index, result) pairs.
+fn read_all(
+    found: &[Found],
+    which: &[usize],
+    threads: usize,
+) -> Vec<(usize, Result<Entry, String>)> {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&i) = which.get(k) else { break done };
+            done.push((i, Entry::read(&found[i].path)));
+        }
+    };
+    let threads = threads.clamp(1, which.len().max(1));
+    if threads == 1 {
+        return work();
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+        // A reader thread that panicked loses only its own files; they are read again next time.
+        handles
+            .into_iter()
+            .filter_map(|h| h.join().ok())
+            .flatten()
+            .collect()
+    })
+}
+
+/// The cache for `root`, or an empty one when it is missing, for another folder, from
+/// another version, or damaged (it is only a cache: the files are read again).
+fn load(path: &Path, root: &Path) -> IndexFile {
+    let Ok(bytes) = std::fs::read(path) else {
+        return IndexFile::default();
+    };
+    match postcard::from_bytes::<IndexFile>(&bytes) {
+        Ok(index) if index.format == FORMAT && index.root == root => index,
+        _ => IndexFile::default(),
+    }
+}
+
+fn save(path: &Path, index: &IndexFile) -> Result<(), String> {
+    let bytes = postcard::to_allocvec(index).map_err(|e| e.to_string())?;
+    write_atomic(path, &bytes).map_err(|e| e.to_string())
+}
+
+/// A file's modification time in nanoseconds since 1970 (0 when the system won't say).
+pub fn modified_ns(meta: &std::fs::Metadata) -> u64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,102 @@
+//! Tests of the collection index: reuse, change detection, and a damaged cache.
+
+use super::*;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ficshelf-index-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn story(title: &str) -> String {
+    format!("Title: {title}\nRating: G\n\nThe lamp was lit at six and the tide came in.\n")
+}
+
+#[test]
+fn an_unchanged_collection_is_read_from_the_cache() {
+    let dir = temp("reuse");
+    let (root, cache) = (dir.join("Stories"), dir.join("index.bin"));
+    for i in 0..20 {
+        crate::storage::write_atomic(
+            &root.join(format!("s{i:02}.txt")),
+            story(&format!("Story {i}")).as_bytes(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(root.join("bad.txt"), b"\x00\x01binary").unwrap_or_else(|e| panic!("{e}"));
+    let first = scan(&root, Some(&cache), 2);
+    assert_eq!(
+        (
+            first.collection.entries.len(),
+            first.reused,
+            first.collection.unreadable.len()
+        ),
+        (20, 0, 1)
+    );
+    assert!(cache.exists() && first.cache_error.is_none());
+    let second = scan(&root, Some(&cache), 2);
+    assert_eq!(
+        (second.collection.entries.len(), second.reused),
+        (20, 20),
+        "nothing parsed"
+    );
+    assert_eq!(
+        second.collection.unreadable.len(),
+        1,
+        "the bad file is remembered too"
+    );
+    let titles = |s: &Scan| {
+        s.collection
+            .entries
+            .iter()
+            .map(|e| e.meta.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&first), titles(&second));
+    assert_eq!(first.bytes, second.bytes);
+}
+
+#[test]
+fn changed_added_and_removed_files_are_noticed() {
+    let dir = temp("changes");
+    let (root, cache) = (dir.join("Stories"), dir.join("index.bin"));
+    for name in ["a", "b", "c"] {
+        std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(root.join(format!("{name}.txt")), story(name))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    scan(&root, Some(&cache), 1);
+    std::fs::write(root.join("a.txt"), story("A, longer and renamed"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(root.join("b.txt")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(root.join("d.txt"), story("d")).unwrap_or_else(|e| panic!("{e}"));
+    let s = scan(&root, Some(&cache), 1);
+    let titles: Vec<&str> = s
+        .collection
+        .entries
+        .iter()
+        .map(|e| e.meta.title.as_str())
+        .collect();
+    assert_eq!(titles, ["A, longer and renamed", "c", "d"]);
+    assert_eq!(s.reused, 1, "only c was unchanged");
+}
+
+#[test]
+fn a_damaged_or_foreign_cache_is_ignored() {
+    let dir = temp("damaged");
+    let (root, cache) = (dir.join("Stories"), dir.join("index.bin"));
+    std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(root.join("a.txt"), story("a")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&cache, b"not an index at all").unwrap_or_else(|e| panic!("{e}"));
+    let s = scan(&root, Some(&cache), 1);
+    assert_eq!((s.collection.entries.len(), s.reused), (1, 0));
+    let other = dir.join("Other");
+    std::fs::create_dir_all(&other).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(other.join("a.txt"), story("a")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        scan(&other, Some(&cache), 1).reused,
+        0,
+        "a cache made for another folder is not used"
+    );
+}
