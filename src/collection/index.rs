@@ -4,6 +4,7 @@
 //! that are new or changed are read on every core.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Instant, UNIX_EPOCH};
@@ -76,34 +77,39 @@ pub fn scan(root: &Path, cache: Option<&Path>, threads: usize) -> Scan {
     let mut unreadable = Vec::new();
     let mut found = Vec::new();
     super::walk(root, 0, &mut found, &mut unreadable);
-    found.sort_by(|a, b| a.path.cmp(&b.path));
+    // Byte order of the paths: comparing `Path`s component by component is far slower.
+    found.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
     let old = cache.map(|c| load(c, root)).unwrap_or_default();
-    let mut known: HashMap<&Path, &Cached> =
-        old.stories.iter().map(|c| (c.path.as_path(), c)).collect();
-    let known_bad: HashMap<&Path, &CachedBad> = old
+    let cached_count = old.stories.len() + old.unreadable.len();
+    let mut known: HashMap<OsString, Cached> = old
+        .stories
+        .into_iter()
+        .map(|c| (c.path.clone().into_os_string(), c))
+        .collect();
+    let known_bad: HashMap<OsString, CachedBad> = old
         .unreadable
-        .iter()
-        .map(|c| (c.path.as_path(), c))
+        .into_iter()
+        .map(|c| (c.path.clone().into_os_string(), c))
         .collect();
     let same =
         |f: &Found, size: u64, modified_ns: u64| f.size == size && f.modified_ns == modified_ns;
 
     let mut slots: Vec<Option<Result<Entry, String>>> = Vec::with_capacity(found.len());
     let mut to_read = Vec::new();
+    let mut reused = 0;
     for (i, f) in found.iter().enumerate() {
-        if let Some(c) = known
-            .remove(f.path.as_path())
-            .filter(|c| same(f, c.size, c.modified_ns))
-        {
+        let key = f.path.as_os_str();
+        if let Some(c) = known.remove(key).filter(|c| same(f, c.size, c.modified_ns)) {
+            reused += 1;
             slots.push(Some(Ok(Entry::from_parts(
                 f.path.clone(),
-                c.meta.clone(),
-                c.hash.clone(),
+                c.meta,
+                c.hash,
                 c.size,
                 f.modified_ns,
             ))));
         } else if let Some(bad) = known_bad
-            .get(f.path.as_path())
+            .get(key)
             .filter(|b| same(f, b.size, b.modified_ns))
         {
             slots.push(Some(Err(bad.reason.clone())));
@@ -112,48 +118,28 @@ pub fn scan(root: &Path, cache: Option<&Path>, threads: usize) -> Scan {
             to_read.push(i);
         }
     }
-    let reused = slots.iter().filter(|s| matches!(s, Some(Ok(_)))).count();
     for (i, result) in read_all(&found, &to_read, threads) {
         slots[i] = Some(result);
     }
-    let changed = !to_read.is_empty() || old.stories.len() + old.unreadable.len() != found.len();
+    let changed = !to_read.is_empty() || cached_count != found.len();
     let mut entries = Vec::with_capacity(found.len());
-    let mut index = IndexFile {
-        format: FORMAT,
-        root: root.to_path_buf(),
-        ..IndexFile::default()
-    };
+    let mut bad_files = Vec::new();
     for (f, slot) in found.iter().zip(slots) {
         match slot {
-            Some(Ok(entry)) => {
-                index.stories.push(Cached {
-                    path: f.path.clone(),
-                    size: f.size,
-                    modified_ns: f.modified_ns,
-                    hash: entry.hash.clone(),
-                    meta: entry.meta.clone(),
-                });
-                entries.push(entry);
-            }
-            Some(Err(reason)) => {
-                index.unreadable.push(CachedBad {
-                    path: f.path.clone(),
-                    size: f.size,
-                    modified_ns: f.modified_ns,
-                    reason: reason.clone(),
-                });
-                unreadable.push(Unreadable {
-                    path: f.path.clone(),
-                    reason,
-                });
-            }
+            Some(Ok(entry)) => entries.push((f, entry)),
+            Some(Err(reason)) => bad_files.push((f, reason)),
             None => {}
         }
     }
     let cache_error = match cache {
-        Some(path) if changed => save(path, &index).err(),
+        Some(path) if changed => save(path, root, &entries, &bad_files).err(),
         _ => None,
     };
+    unreadable.extend(bad_files.into_iter().map(|(f, reason)| Unreadable {
+        path: f.path.clone(),
+        reason,
+    }));
+    let entries: Vec<Entry> = entries.into_iter().map(|(_, e)| e).collect();
     let bytes = entries.iter().map(|e| e.bytes).sum();
     Scan {
         collection: Collection {
@@ -210,8 +196,60 @@ fn load(path: &Path, root: &Path) -> IndexFile {
     }
 }
 
-fn save(path: &Path, index: &IndexFile) -> Result<(), String> {
-    let bytes = postcard::to_allocvec(index).map_err(|e| e.to_string())?;
+/// Writes the cache from borrowed views of the scan (the same format `load` reads), so that
+/// saving copies nothing.
+fn save(
+    path: &Path,
+    root: &Path,
+    entries: &[(&Found, Entry)],
+    bad: &[(&Found, String)],
+) -> Result<(), String> {
+    #[derive(serde::Serialize)]
+    struct StoryView<'a> {
+        path: &'a Path,
+        size: u64,
+        modified_ns: u64,
+        hash: &'a str,
+        meta: &'a StoryMeta,
+    }
+    #[derive(serde::Serialize)]
+    struct BadView<'a> {
+        path: &'a Path,
+        size: u64,
+        modified_ns: u64,
+        reason: &'a str,
+    }
+    #[derive(serde::Serialize)]
+    struct FileView<'a> {
+        format: u32,
+        root: &'a Path,
+        stories: Vec<StoryView<'a>>,
+        unreadable: Vec<BadView<'a>>,
+    }
+    let view = FileView {
+        format: FORMAT,
+        root,
+        stories: entries
+            .iter()
+            .map(|(f, e)| StoryView {
+                path: &f.path,
+                size: f.size,
+                modified_ns: f.modified_ns,
+                hash: &e.hash,
+                meta: &e.meta,
+            })
+            .collect(),
+        unreadable: bad
+            .iter()
+            .map(|(f, r)| BadView {
+                path: &f.path,
+                size: f.size,
+                modified_ns: f.modified_ns,
+                reason: r,
+            })
+            .collect(),
+    };
+    let bytes = postcard::to_allocvec(&view).map_err(|e| e.to_string())?;
     write_atomic(path, &bytes).map_err(|e| e.to_string())
 }
 

@@ -235,8 +235,11 @@ fn is_mostly_control(sniff: &[u8]) -> bool {
 /// UTF-8 text with a few broken bytes (a bad copy, a truncated download) is better read as
 /// UTF-8 with replacements than as Windows-1252, which would garble every accented letter.
 fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
+    // A sample decides it: legacy text shows its invalid bytes early, and a 50 MB file
+    // need not be walked twice.
+    let sample = &bytes[..bytes.len().min(DETECTOR_SAMPLE_BYTES * 4)];
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
+    for chunk in sample.utf8_chunks() {
         valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         invalid += usize::from(!chunk.invalid().is_empty());
     }
