@@ -137,17 +137,22 @@ impl Filters {
                 .filter(|c| self.excluded.contains(c))
                 .map(|&c| Reason::Warning(c)),
         );
-        let phrases = self
+        let phrases: Vec<&str> = self
             .excluded_phrases
             .iter()
             .map(|p| p.trim())
-            .filter(|p| !p.is_empty());
-        let haystack = phrase_haystack(meta);
-        reasons.extend(
-            phrases
-                .filter(|p| haystack.contains(&p.to_lowercase()))
-                .map(|p| Reason::Phrase(p.to_string())),
-        );
+            .filter(|p| !p.is_empty())
+            .collect();
+        if !phrases.is_empty() {
+            // Built only when there are phrases: judging runs over the whole library.
+            let haystack = phrase_haystack(meta);
+            reasons.extend(
+                phrases
+                    .iter()
+                    .filter(|p| haystack.contains(&p.to_lowercase()))
+                    .map(|p| Reason::Phrase(p.to_string())),
+            );
+        }
         let unknown = !self.excluded.is_empty()
             && matches!(
                 warnings.state,

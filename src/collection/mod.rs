@@ -87,9 +87,12 @@ impl Entry {
 
     /// True when every word of `query` appears in the searched fields.
     pub fn matches(&self, query: &str) -> bool {
-        query
-            .split_whitespace()
-            .all(|word| self.search.contains(&word.to_lowercase()))
+        self.matches_words(&query_words(query))
+    }
+
+    /// True when every (lower-case) word appears in the searched fields.
+    pub fn matches_words(&self, words: &[String]) -> bool {
+        words.iter().all(|word| self.search.contains(word.as_str()))
     }
 }
 
@@ -248,8 +251,10 @@ pub fn filter_and_sort(
     key: SortKey,
     last_read: impl Fn(&Entry) -> u64,
 ) -> Vec<usize> {
+    // Lower-cased once, not once per story: this runs on every keystroke.
+    let words = query_words(query);
     let mut shown: Vec<usize> = (0..entries.len())
-        .filter(|&i| entries[i].matches(query))
+        .filter(|&i| entries[i].matches_words(&words))
         .collect();
     let title = |i: usize| sort_title(&entries[i].meta.title);
     match key {
@@ -277,6 +282,11 @@ pub fn filter_and_sort(
         }
     }
     shown
+}
+
+/// The words of a search, lower-cased.
+fn query_words(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
 }
 
 /// Titles sort without case and without a leading article ("The", "A", "An").
