@@ -7,6 +7,7 @@ mod dialogs;
 mod imports;
 mod looks;
 mod screenshot;
+mod watch;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -86,6 +87,8 @@ pub struct FicshelfApp {
     show_settings: bool,
     settings_panel: SettingsPanel,
     applied: Option<Applied>,
+    /// The collection folder's watcher; `Err` once it could not be started.
+    watch: Option<Result<watch::Watch, ()>>,
     fullscreen: bool,
     unsaved_place: Option<Instant>,
     screenshot: Option<screenshot::Screenshot>,
@@ -125,6 +128,7 @@ impl FicshelfApp {
             show_settings: false,
             settings_panel: SettingsPanel::default(),
             applied: None,
+            watch: None,
             fullscreen: false,
             unsaved_place: None,
             screenshot: launch.screenshot.map(screenshot::Screenshot::new),
@@ -299,8 +303,44 @@ impl FicshelfApp {
         self.settings.collection_dir = Some(folder.clone());
         self.save_settings();
         self.collection = scan_collection(&self.dirs, &folder);
+        self.watch = None; // watch the new folder from the next frame
         self.library = LibraryState::new();
         self.tell(format!("Showing the stories in {}.", folder.display()));
+    }
+
+    /// Keeps the library in step with the collection folder as other programs change it.
+    fn follow_folder(&mut self, ctx: &egui::Context) {
+        let root = self.collection.root.clone();
+        if self.watch.is_none() {
+            let wake = {
+                let ctx = ctx.clone();
+                move || ctx.request_repaint()
+            };
+            self.watch = Some(watch::Watch::start(&root, wake).map_err(|e| {
+                // The library still works; it just won't notice changes until the next start.
+                eprintln!("ficshelf: not watching {} for changes: {e}", root.display());
+            }));
+        }
+        let Some(Ok(watcher)) = &mut self.watch else {
+            return;
+        };
+        let mut next_check = None;
+        let rescanned = watcher.poll(&root, self.dirs.index_file(&root), &mut next_check);
+        if let Some(delay) = next_check {
+            ctx.request_repaint_after(delay);
+        }
+        if let Some(scan) = rescanned {
+            let selected = self
+                .library
+                .selected
+                .and_then(|i| self.collection.entries.get(i))
+                .map(|e| e.path.clone());
+            self.collection = scan.collection;
+            self.library.selected =
+                selected.and_then(|p| self.collection.entries.iter().position(|e| e.path == p));
+            self.library.revealed.clear();
+            self.library.stale = true;
+        }
     }
 
     /// The settings panel; saves and applies what changed.
@@ -416,6 +456,7 @@ impl eframe::App for FicshelfApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_looks(&ctx);
+        self.follow_folder(&ctx);
         let mut commands = Vec::new();
         self.poll_background(&mut commands);
         self.shortcuts(&ctx, &mut commands);

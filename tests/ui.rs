@@ -376,3 +376,44 @@ fn paged_reading_turns_whole_pages_and_keeps_the_place_when_switching() {
         ficshelf::settings::ReadingMode::Continuous
     );
 }
+
+/// Steps the window, in real time, until `done` or two seconds have passed.
+fn wait_for(h: &mut Harness<'_, FicshelfApp>, done: impl Fn(&FicshelfApp) -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(2) {
+        h.step();
+        if done(h.state()) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn stories_added_or_removed_by_other_programs_show_up_within_two_seconds() {
+    let root = fresh_root("watch");
+    let mut h = harness(&root, Launch::default());
+    let stories = root.join("data/Stories");
+    std::fs::write(
+        stories.join("from-elsewhere.txt"),
+        b"Title: From Elsewhere\n\nA story copied in by hand.\n",
+    )
+    .expect("write a story into the collection");
+    assert!(
+        wait_for(&mut h, |app| app.collection().entries.len() == 9),
+        "the new story was picked up"
+    );
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "From Elsewhere");
+    std::fs::remove_file(stories.join("tidewrack.txt")).expect("remove a sample");
+    assert!(
+        wait_for(&mut h, |app| app.collection().entries.len() == 8),
+        "the removed story went"
+    );
+    h.run_steps(2);
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Tidewrack")
+            .is_none()
+    );
+}

@@ -1,0 +1,98 @@
+//! Watching the collection folder while the app runs: stories added, changed or removed by
+//! other programs show up in the library within a second or two, without a restart. Events
+//! are gathered until the folder has been quiet for a moment, then the collection is scanned
+//! again through its index (which reads only what changed) on a thread of its own.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher as _};
+
+use crate::collection::index::{Scan, scan};
+
+/// How long the folder must be quiet before it is scanned again: a copy of many files
+/// ends in one scan, not hundreds.
+pub const QUIET: Duration = Duration::from_millis(300);
+
+/// A watched collection folder.
+pub struct Watch {
+    _watcher: notify::RecommendedWatcher,
+    events: Receiver<()>,
+    last_event: Option<Instant>,
+    rescan: Option<Receiver<Scan>>,
+}
+
+impl Watch {
+    /// Starts watching `root`; `wake` is called on every change so the window can react.
+    pub fn start(root: &Path, wake: impl Fn() + Send + 'static) -> Result<Watch, String> {
+        let (tx, events) = channel();
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                let relevant = event.is_ok_and(|e| {
+                    !matches!(e.kind, EventKind::Access(_)) && e.paths.iter().any(|p| !is_hidden(p))
+                });
+                if relevant {
+                    let _ = tx.send(()); // the app may be closing
+                    wake();
+                }
+            })
+            .map_err(|e| e.to_string())?;
+        watcher
+            .watch(root, RecursiveMode::Recursive)
+            .map_err(|e| e.to_string())?;
+        Ok(Watch {
+            _watcher: watcher,
+            events,
+            last_event: None,
+            rescan: None,
+        })
+    }
+
+    /// Called every frame. Starts a rescan once changes have settled, and returns its result
+    /// when one finishes. `next_check` is set when the window should look again.
+    pub fn poll(
+        &mut self,
+        root: &Path,
+        cache: PathBuf,
+        next_check: &mut Option<Duration>,
+    ) -> Option<Scan> {
+        while self.events.try_recv().is_ok() {
+            self.last_event = Some(Instant::now());
+        }
+        if let Some(rx) = &self.rescan {
+            match rx.try_recv() {
+                Ok(done) => {
+                    self.rescan = None;
+                    return Some(done);
+                }
+                Err(TryRecvError::Empty) => {
+                    *next_check = Some(QUIET);
+                    return None;
+                }
+                Err(TryRecvError::Disconnected) => self.rescan = None,
+            }
+        }
+        let since = self.last_event.map(|t| t.elapsed())?;
+        if since < QUIET {
+            *next_check = Some(QUIET - since);
+            return None;
+        }
+        self.last_event = None;
+        let (tx, rx) = channel();
+        let root = root.to_path_buf();
+        std::thread::spawn(move || {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let _ = tx.send(scan(&root, Some(&cache), threads));
+        });
+        self.rescan = Some(rx);
+        *next_check = Some(QUIET);
+        None
+    }
+}
+
+/// Our own temporary files (`.name.tmp`) and other hidden files don't count as changes.
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
