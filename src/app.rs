@@ -4,6 +4,7 @@
 
 mod commands;
 mod dialogs;
+mod first_scan;
 mod imports;
 mod looks;
 mod screenshot;
@@ -89,6 +90,10 @@ pub struct FicshelfApp {
     applied: Option<Applied>,
     /// The collection folder's watcher; `Err` once it could not be started.
     watch: Option<Result<watch::Watch, ()>>,
+    /// The first scan of a collection with no index yet.
+    first_scan: Option<first_scan::FirstScan>,
+    /// Files named on the command line, waiting for the first scan.
+    pending_files: Vec<PathBuf>,
     fullscreen: bool,
     unsaved_place: Option<Instant>,
     screenshot: Option<screenshot::Screenshot>,
@@ -113,7 +118,21 @@ impl FicshelfApp {
         {
             notes.push(format!("The sample stories could not be copied: {e}"));
         }
-        let collection = scan_collection(&dirs, &root);
+        // With an index the start takes milliseconds; a first scan of a big folder can take
+        // seconds, so it runs beside the window.
+        let cache = dirs.index_file(&root);
+        let (collection, first_scan) = if cache.exists() {
+            (scan_collection(&dirs, &root), None)
+        } else {
+            let empty = Collection {
+                root: root.clone(),
+                ..Collection::default()
+            };
+            (
+                empty,
+                Some(first_scan::FirstScan::start(root.clone(), cache)),
+            )
+        };
         let mut app = FicshelfApp {
             dirs,
             settings,
@@ -129,6 +148,8 @@ impl FicshelfApp {
             settings_panel: SettingsPanel::default(),
             applied: None,
             watch: None,
+            first_scan,
+            pending_files: Vec::new(),
             fullscreen: false,
             unsaved_place: None,
             screenshot: launch.screenshot.map(screenshot::Screenshot::new),
@@ -136,8 +157,17 @@ impl FicshelfApp {
         if !notes.is_empty() {
             app.tell(notes.join(" "));
         }
-        app.open_from_command_line(&launch.files);
+        if app.first_scan.is_some() {
+            app.pending_files = launch.files; // opened when the collection is known
+        } else {
+            app.open_from_command_line(&launch.files);
+        }
         app
+    }
+
+    /// True while the first scan of the collection runs.
+    pub fn is_scanning(&self) -> bool {
+        self.first_scan.is_some()
     }
 
     /// The collection shown.
@@ -308,8 +338,31 @@ impl FicshelfApp {
         self.tell(format!("Showing the stories in {}.", folder.display()));
     }
 
+    /// Lists stories as the first scan reads them, and takes its result when it is done.
+    fn follow_first_scan(&mut self, ctx: &egui::Context) {
+        let Some(scan) = &self.first_scan else { return };
+        let fresh = scan.fresh();
+        if !fresh.is_empty() {
+            self.collection.entries.extend(fresh);
+            self.library.stale = true;
+        }
+        match scan.finished() {
+            Some(done) => {
+                self.first_scan = None;
+                self.collection = done.collection;
+                self.library.stale = true;
+                let files = std::mem::take(&mut self.pending_files);
+                self.open_from_command_line(&files);
+            }
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+        }
+    }
+
     /// Keeps the library in step with the collection folder as other programs change it.
     fn follow_folder(&mut self, ctx: &egui::Context) {
+        if self.first_scan.is_some() {
+            return; // the first scan is reading the folder already
+        }
         let root = self.collection.root.clone();
         if self.watch.is_none() {
             let wake = {
@@ -456,6 +509,7 @@ impl eframe::App for FicshelfApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_looks(&ctx);
+        self.follow_first_scan(&ctx);
         self.follow_folder(&ctx);
         let mut commands = Vec::new();
         self.poll_background(&mut commands);
@@ -470,12 +524,12 @@ impl eframe::App for FicshelfApp {
         if !dropped.is_empty() {
             commands.push(Command::Import(dropped));
         }
-        chrome::notice_ui(
-            ui,
-            self.notice.as_ref(),
-            self.import.as_ref().map(|j| (j.done(), j.total)),
-            &mut commands,
-        );
+        let progress = match (&self.first_scan, &self.import) {
+            (Some(scan), _) => Some(("Reading your collection", scan.counts())),
+            (None, Some(job)) => Some(("Importing", (job.done(), job.total))),
+            (None, None) => None,
+        };
+        chrome::notice_ui(ui, self.notice.as_ref(), progress, &mut commands);
         if self.show_library && !self.fullscreen {
             self.library_panel_ui(ui, &mut commands);
         }
@@ -498,7 +552,12 @@ impl eframe::App for FicshelfApp {
         } else if self.unsaved_place.is_some() {
             ctx.request_repaint_after(SAVE_EVERY);
         }
-        if let Some(shot) = &mut self.screenshot {
+        // A screenshot shows the window settled: after the first scan, not during it.
+        if let Some(shot) = self
+            .screenshot
+            .as_mut()
+            .filter(|_| self.first_scan.is_none())
+        {
             shot.frame(&ctx);
         }
     }

@@ -199,14 +199,11 @@ fn a_hidden_story_opened_from_the_command_line_asks_first() {
         b"(filters: (max_rating: teen))",
     );
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("library/the-winter-mooring.txt");
-    let dirs = AppDirs::under(&root);
     let launch = Launch {
         files: vec![sample],
         screenshot: None,
     };
-    let mut h = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .build_eframe(move |_cc| FicshelfApp::new(dirs, launch));
+    let mut h = common::window::harness(&root, launch, egui::Vec2::new(1280.0, 800.0));
     h.run_steps(3);
     assert!(h.state().reader().is_none(), "not opened without asking");
     h.get_by_label_contains("hidden by your filters (Explicit)");

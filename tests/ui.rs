@@ -417,3 +417,36 @@ fn stories_added_or_removed_by_other_programs_show_up_within_two_seconds() {
             .is_none()
     );
 }
+
+#[test]
+fn a_first_scan_runs_beside_the_window_and_the_next_start_reads_the_index() {
+    let root = fresh_root("first-scan");
+    let stories = root.join("Stories");
+    for i in 0..600 {
+        let text = format!(
+            "Title: Story {i}\nRating: G\n\nThe tide came in at six, as it always had, number {i}.\n"
+        );
+        common::write_at(&stories.join(format!("s{i:03}.txt")), text.as_bytes());
+    }
+    let settings = format!(
+        "(collection_dir: Some({:?}))",
+        stories.display().to_string()
+    );
+    common::write_at(&AppDirs::under(&root).settings(), settings.as_bytes());
+    let app = FicshelfApp::new(AppDirs::under(&root), Launch::default());
+    assert!(app.is_scanning(), "the window does not wait for the scan");
+    assert!(app.collection().entries.is_empty());
+    drop(app);
+    let h = harness(&root, Launch::default());
+    assert_eq!(h.state().collection().entries.len(), 600);
+    assert!(
+        AppDirs::under(&root).index_file(&stories).exists(),
+        "the index was saved"
+    );
+    let again = FicshelfApp::new(AppDirs::under(&root), Launch::default());
+    assert!(
+        !again.is_scanning(),
+        "with an index, the collection is there at once"
+    );
+    assert_eq!(again.collection().entries.len(), 600);
+}

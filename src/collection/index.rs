@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Instant, UNIX_EPOCH};
 
@@ -73,6 +74,37 @@ pub struct Scan {
 /// modification time are unchanged, reading the rest on `threads` threads, and saving the
 /// cache again when anything changed.
 pub fn scan(root: &Path, cache: Option<&Path>, threads: usize) -> Scan {
+    scan_with(root, cache, threads, None)
+}
+
+/// Progress of a scan, shared with the window while it runs.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files to read (known once the folder has been walked).
+    pub total: AtomicUsize,
+    /// Files read so far.
+    pub done: AtomicUsize,
+    /// Stories read since the window last took them, so it can list them as they come.
+    pub fresh: Mutex<Vec<Entry>>,
+}
+
+impl Progress {
+    /// Takes the stories read since the last call.
+    pub fn take_fresh(&self) -> Vec<Entry> {
+        self.fresh
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default()
+    }
+}
+
+/// [`scan`], reporting progress as files are read.
+pub fn scan_with(
+    root: &Path,
+    cache: Option<&Path>,
+    threads: usize,
+    progress: Option<&Progress>,
+) -> Scan {
     let start = Instant::now();
     let mut unreadable = Vec::new();
     let mut found = Vec::new();
@@ -118,7 +150,10 @@ pub fn scan(root: &Path, cache: Option<&Path>, threads: usize) -> Scan {
             to_read.push(i);
         }
     }
-    for (i, result) in read_all(&found, &to_read, threads) {
+    if let Some(p) = progress {
+        p.total.store(to_read.len(), Ordering::Relaxed);
+    }
+    for (i, result) in read_all(&found, &to_read, threads, progress) {
         slots[i] = Some(result);
     }
     let changed = !to_read.is_empty() || cached_count != found.len();
@@ -159,6 +194,7 @@ fn read_all(
     found: &[Found],
     which: &[usize],
     threads: usize,
+    progress: Option<&Progress>,
 ) -> Vec<(usize, Result<Entry, String>)> {
     let next = AtomicUsize::new(0);
     let work = || {
@@ -166,7 +202,14 @@ fn read_all(
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
             let Some(&i) = which.get(k) else { break done };
-            done.push((i, Entry::read(&found[i].path)));
+            let result = Entry::read(&found[i].path);
+            if let Some(p) = progress {
+                if let (Ok(entry), Ok(mut fresh)) = (&result, p.fresh.lock()) {
+                    fresh.push(entry.clone());
+                }
+                p.done.fetch_add(1, Ordering::Relaxed);
+            }
+            done.push((i, result));
         }
     };
     let threads = threads.clamp(1, which.len().max(1));

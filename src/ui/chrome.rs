@@ -12,20 +12,23 @@ use crate::collection::Entry;
 pub fn notice_ui(
     ui: &mut Ui,
     notice: Option<&Notice>,
-    importing: Option<(usize, usize)>,
+    progress: Option<(&str, (usize, usize))>,
     commands: &mut Vec<Command>,
 ) {
-    if notice.is_none() && importing.is_none() {
+    if notice.is_none() && progress.is_none() {
         return;
     }
     egui::Panel::top("notice").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            if let Some((done, total)) = importing {
+            if let Some((what, (done, total))) = progress {
                 ui.add(
-                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
-                        .desired_width(160.0)
-                        .text(format!("Importing {done} of {total}")),
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32).desired_width(160.0),
                 );
+                ui.label(format!(
+                    "{what}: {} of {}",
+                    crate::ui::thousands(done),
+                    crate::ui::thousands(total)
+                ));
             }
             if let Some(notice) = notice {
                 ui.label(&notice.text);

@@ -21,6 +21,13 @@ pub fn harness(root: &Path, launch: Launch, size: egui::Vec2) -> Harness<'static
         .with_size(size)
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |_cc| FicshelfApp::new(dirs, launch));
+    // A first start scans the collection beside the window: wait for it, in real time.
+    let start = std::time::Instant::now();
+    while harness.state().is_scanning() && start.elapsed() < std::time::Duration::from_secs(10) {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().is_scanning(), "the first scan finished");
     harness.run_steps(3);
     harness
 }

@@ -229,10 +229,11 @@ fn counts_ui(
     let listed = (0..state.shown.len())
         .filter(|&row| !state.folded(row))
         .count();
+    let (listed_text, total_text) = (crate::ui::thousands(listed), crate::ui::thousands(total));
     let text = if listed == total {
-        format!("{total} {noun}")
+        format!("{total_text} {noun}")
     } else {
-        format!("{listed} of {total} {noun}")
+        format!("{listed_text} of {total_text} {noun}")
     };
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(text).small().weak());
