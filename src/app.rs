@@ -318,7 +318,7 @@ impl FicshelfApp {
                 let summary = report.summary();
                 let first = report.added.first().map(|e| e.path.clone());
                 self.collection.entries.extend(report.added);
-                self.library.stale = true;
+                self.library.invalidate();
                 if let Some(index) = first.and_then(|p| self.collection.find_path(&p)) {
                     self.library.selected = Some(index);
                     self.library.reveal_selected = true;
@@ -344,13 +344,13 @@ impl FicshelfApp {
         let fresh = scan.fresh();
         if !fresh.is_empty() {
             self.collection.entries.extend(fresh);
-            self.library.stale = true;
+            self.library.invalidate();
         }
         match scan.finished() {
             Some(done) => {
                 self.first_scan = None;
                 self.collection = done.collection;
-                self.library.stale = true;
+                self.library.invalidate();
                 let files = std::mem::take(&mut self.pending_files);
                 self.open_from_command_line(&files);
             }
@@ -392,7 +392,7 @@ impl FicshelfApp {
             self.library.selected =
                 selected.and_then(|p| self.collection.entries.iter().position(|e| e.path == p));
             self.library.revealed.clear();
-            self.library.stale = true;
+            self.library.invalidate();
         }
     }
 
@@ -415,7 +415,7 @@ impl FicshelfApp {
         );
         if self.settings != before {
             if self.settings.filters != before.filters {
-                self.library.stale = true;
+                self.library.invalidate();
             }
             self.save_settings();
         }

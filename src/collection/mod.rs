@@ -14,6 +14,7 @@ pub use meta::StoryMeta;
 
 use crate::engine::{ReadError, Story, read_bytes};
 use index::Found;
+use memchr::memmem::Finder;
 
 /// File extensions read as stories.
 pub const STORY_EXTENSIONS: &[&str] = &["txt", "text", "asc", "fic"];
@@ -90,9 +91,11 @@ impl Entry {
         self.matches_words(&query_words(query))
     }
 
-    /// True when every (lower-case) word appears in the searched fields.
-    pub fn matches_words(&self, words: &[String]) -> bool {
-        words.iter().all(|word| self.search.contains(word.as_str()))
+    /// True when every word of a search (see [`query_words`]) appears in the searched fields.
+    pub fn matches_words(&self, words: &[Finder<'static>]) -> bool {
+        words
+            .iter()
+            .all(|word| word.find(self.search.as_bytes()).is_some())
     }
 }
 
@@ -284,9 +287,13 @@ pub fn filter_and_sort(
     shown
 }
 
-/// The words of a search, lower-cased.
-fn query_words(query: &str) -> Vec<String> {
-    query.split_whitespace().map(str::to_lowercase).collect()
+/// The words of a search, lower-cased and made into searchers once: on every keystroke
+/// they are run over every story in the collection.
+pub fn query_words(query: &str) -> Vec<Finder<'static>> {
+    query
+        .split_whitespace()
+        .map(|w| Finder::new(&w.to_lowercase()).into_owned())
+        .collect()
 }
 
 /// Titles sort without case and without a leading article ("The", "A", "An").

@@ -10,7 +10,7 @@ use egui::{Key, Role, Ui, WidgetInfo};
 use super::Command;
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::ReadingLog;
-use crate::collection::{Collection, SortKey, filter_and_sort};
+use crate::collection::{Collection, SortKey, filter_and_sort, query_words};
 
 /// The library pane's own state: the search, the selection and the rows shown.
 #[derive(Debug, Default)]
@@ -38,6 +38,10 @@ pub struct LibraryState {
     pub reveal_selected: bool,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
+    /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
+    sorted: Vec<usize>,
+    /// The filters' verdict on every entry, by entry index.
+    judged: Vec<Verdict>,
 }
 
 impl LibraryState {
@@ -61,13 +65,20 @@ impl LibraryState {
             return;
         }
         self.stale = false;
-        let matched = filter_and_sort(&collection.entries, &self.query, sort, |e| {
-            reading.last_opened(&e.hash)
-        });
-        (self.shown, self.verdicts, self.hidden_count) =
-            (Vec::with_capacity(matched.len()), Vec::new(), 0);
-        for index in matched {
-            let verdict = filters.judge(&collection.entries[index].meta);
+        let entries = &collection.entries;
+        // Sorting and judging happen when the collection, sort or filters change, not on
+        // every keystroke: a search only filters the sorted list.
+        if self.sorted.len() != entries.len() {
+            self.sorted = filter_and_sort(entries, "", sort, |e| reading.last_opened(&e.hash));
+            self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
+        }
+        let words = query_words(&self.query);
+        (self.shown, self.verdicts, self.hidden_count) = (Vec::new(), Vec::new(), 0);
+        for &index in &self.sorted {
+            if !entries[index].matches_words(&words) {
+                continue;
+            }
+            let verdict = &self.judged[index];
             if verdict.is_hidden() {
                 self.hidden_count += 1;
                 let listed = self.show_hidden
@@ -78,8 +89,15 @@ impl LibraryState {
                 }
             }
             self.shown.push(index);
-            self.verdicts.push(verdict);
+            self.verdicts.push(verdict.clone());
         }
+    }
+
+    /// The collection, the sort or the filters changed: sort and judge again.
+    pub fn invalidate(&mut self) {
+        self.stale = true;
+        self.sorted.clear();
+        self.judged.clear();
     }
 
     /// True when an entry is listed but folded away by the filters.
@@ -208,7 +226,7 @@ fn search_row(
             .show_ui(ui, |ui| {
                 for key in SortKey::ALL {
                     if ui.selectable_value(sort, key, key.label()).changed() {
-                        state.stale = true;
+                        state.invalidate();
                     }
                 }
             })

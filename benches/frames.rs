@@ -1,0 +1,264 @@
+//! Frame costs, headless (egui::Context run + tessellate at 1280x800), each beside its
+//! baseline measured in the same run:
+//!
+//! 1. the library pane with 10,000 stories against 10, idle and on a search keystroke
+//!    (goal: under 1.5x);
+//! 2. the reader scrolling a 50 MB story against a 20 KB one, and a jump to the end
+//!    (goal: under 1.5x);
+//! 3. opening the 50 MB story (read, decode, parse, first frame) against `wc -w` over the
+//!    same file (goal: under 3x).
+//!
+//! Uses `target/bench-library-10k/` (made by the index bench) and makes
+//! `target/bench-huge/` with `gen_library.py --count 0 --huge-mb 50` on first use.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use egui::{Context, Event, FontFamily, Key, Modifiers, RawInput, Rect, Ui, Vec2};
+use ficshelf::collection::filter::Filters;
+use ficshelf::collection::index::scan;
+use ficshelf::collection::reading::ReadingLog;
+use ficshelf::collection::{Collection, SortKey, content_hash};
+use ficshelf::engine::{Story, read_bytes};
+use ficshelf::ui::library::{LibraryState, library_ui};
+use ficshelf::ui::reader::{ReaderView, Typography, reader_ui};
+
+const FRAMES: usize = 60;
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    library(root);
+    reader(root);
+}
+
+/// Runs one frame; returns its cost in milliseconds.
+fn frame(ctx: &Context, events: Vec<Event>, ui_fn: &mut dyn FnMut(&mut Ui)) -> f64 {
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(
+            egui::Pos2::ZERO,
+            Vec2::new(1280.0, 800.0),
+        )),
+        events,
+        ..RawInput::default()
+    };
+    let start = Instant::now();
+    let output = ctx.run_ui(input, |ui| ui_fn(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    std::hint::black_box(primitives);
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn library(root: &Path) {
+    let dir = root.join("target/bench-library-10k");
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let big = scan(
+        &dir,
+        Some(&root.join("target/bench-index-cache.bin")),
+        threads,
+    )
+    .collection;
+    if big.entries.len() < 10_000 {
+        println!(
+            "frames bench: run `cargo bench --bench index` first to make {}",
+            dir.display()
+        );
+        return;
+    }
+    let small = Collection {
+        entries: big.entries[..10].to_vec(),
+        ..big.clone()
+    };
+    let reading = ReadingLog::default();
+    let filters = Filters::default();
+    let cost = |collection: &Collection, query: Option<&[&str]>| {
+        let ctx = Context::default();
+        let mut state = LibraryState::new();
+        let mut sort = SortKey::Title;
+        let mut times = Vec::new();
+        for i in 0..FRAMES + 5 {
+            if let Some(words) = query {
+                state.query = words[i % words.len()].to_string();
+                state.stale = true;
+            }
+            let t = frame(&ctx, Vec::new(), &mut |ui| {
+                let mut commands = Vec::new();
+                library_ui(
+                    ui,
+                    &mut state,
+                    collection,
+                    &reading,
+                    &mut sort,
+                    &filters,
+                    &mut commands,
+                );
+            });
+            if i >= 5 {
+                times.push(t);
+            }
+        }
+        median(times)
+    };
+    let (small_idle, big_idle) = (cost(&small, None), cost(&big, None));
+    let keys: &[&str] = &["k", "ka", "kal", "ka"];
+    let (small_key, big_key) = (cost(&small, Some(keys)), cost(&big, Some(keys)));
+    println!("library frame, 10 stories:        {small_idle:7.3} ms");
+    println!(
+        "library frame, 10,000 stories:    {big_idle:7.3} ms   ratio {:.2}x (goal < 1.5x)",
+        big_idle / small_idle
+    );
+    println!("search keystroke, 10 stories:     {small_key:7.3} ms");
+    println!(
+        "search keystroke, 10,000 stories: {big_key:7.3} ms   ratio {:.2}x (goal < 1.5x)",
+        big_key / small_key
+    );
+}
+
+fn typography() -> Typography {
+    Typography {
+        size: 19.0,
+        line_height: 1.55,
+        paragraph_gap: 0.75,
+        column: 620.0,
+        family: FontFamily::Proportional,
+        heading_family: FontFamily::Proportional,
+        justify: false,
+        indent: false,
+        spoiler_free: false,
+        ink: egui::Color32::BLACK,
+        faint: egui::Color32::GRAY,
+        highlight: egui::Color32::YELLOW,
+        current_highlight: egui::Color32::GOLD,
+    }
+}
+
+fn open(path: &Path) -> ReaderView {
+    let bytes = read_bytes(path).unwrap_or_default();
+    let story = Story::parse_file(path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    ReaderView::new(content_hash(&bytes), path.to_path_buf(), story, None)
+}
+
+fn reader(root: &Path) {
+    let Some(huge) = huge_story(root) else {
+        println!("frames bench: gen_library.py could not make the 50 MB story");
+        return;
+    };
+    let Some(short) = story_near(&root.join("target/bench-library-10k"), 20_000) else {
+        println!("frames bench: no 20 KB story in target/bench-library-10k");
+        return;
+    };
+    let t = typography();
+    let scroll = |path: &Path, end: bool| {
+        let ctx = Context::default();
+        let mut view = open(path);
+        let mut times = Vec::new();
+        for i in 0..FRAMES + 5 {
+            let key = if end && i >= 5 {
+                if i % 2 == 0 { Key::End } else { Key::Home }
+            } else {
+                Key::ArrowDown
+            };
+            let events = vec![Event::Key {
+                key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            }];
+            let ms = frame(&ctx, events, &mut |ui| {
+                reader_ui(ui, &mut view, &t, false);
+            });
+            if i >= 5 {
+                times.push(ms);
+            }
+        }
+        median(times)
+    };
+    let (short_scroll, huge_scroll) = (scroll(&short, false), scroll(&huge, false));
+    let (short_jump, huge_jump) = (scroll(&short, true), scroll(&huge, true));
+    println!("reader scrolling, 20 KB story:    {short_scroll:7.3} ms");
+    println!(
+        "reader scrolling, 50 MB story:    {huge_scroll:7.3} ms   ratio {:.2}x (goal < 1.5x)",
+        huge_scroll / short_scroll
+    );
+    println!("jump to the end/start, 20 KB:     {short_jump:7.3} ms");
+    println!(
+        "jump to the end/start, 50 MB:     {huge_jump:7.3} ms   ratio {:.2}x (goal < 1.5x)",
+        huge_jump / short_jump
+    );
+
+    let opening = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let ctx = Context::default();
+            let mut view = open(&huge);
+            frame(&ctx, Vec::new(), &mut |ui| {
+                reader_ui(ui, &mut view, &t, false);
+            });
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    let wc = (0..3)
+        .filter_map(|_| {
+            let start = Instant::now();
+            let ok = Command::new("wc")
+                .arg("-w")
+                .arg(&huge)
+                .env("LC_ALL", "C.UTF-8")
+                .stdout(Stdio::null())
+                .status()
+                .ok()?
+                .success();
+            ok.then(|| start.elapsed().as_secs_f64())
+        })
+        .collect::<Vec<_>>();
+    let opening = median(opening);
+    println!("open 50 MB story (read, parse, first frame): {opening:.3} s");
+    if !wc.is_empty() {
+        let wc = median(wc);
+        println!(
+            "wc -w over it:                               {wc:.3} s   ratio {:.2}x (goal < 3x)",
+            opening / wc
+        );
+    }
+}
+
+fn huge_story(root: &Path) -> Option<PathBuf> {
+    let dir = root.join("target/bench-huge");
+    if std::fs::read_dir(&dir).map_or(true, |mut d| d.next().is_none()) {
+        let script = root.join("../shared/tools/gen_library.py");
+        let ok = Command::new("python3")
+            .arg(script)
+            .args(["--count", "0", "--huge-mb", "50", "--out"])
+            .arg(&dir)
+            .status()
+            .ok()?
+            .success();
+        if !ok {
+            return None;
+        }
+    }
+    std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "txt"))
+}
+
+/// The story in `dir` closest in size to `bytes`.
+fn story_near(dir: &Path, bytes: u64) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((e.metadata().ok()?.len(), e.path())))
+        .min_by_key(|(len, _)| len.abs_diff(bytes))
+        .map(|(_, p)| p)
+}
