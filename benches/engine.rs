@@ -7,8 +7,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{generated, median, run, story_files, time};
 use ficshelf::engine::Story;
 
 const STORIES: usize = 2000;
@@ -77,61 +79,15 @@ fn engine_pass(files: &[PathBuf]) -> usize {
 }
 
 fn wc_pass(files: &[PathBuf]) -> Option<f64> {
-    let start = Instant::now();
-    let status = Command::new("wc")
+    run(Command::new("wc")
         .arg("-w")
         .args(files)
-        .env("LC_ALL", "C.UTF-8")
-        .stdout(std::process::Stdio::null())
-        .status()
-        .ok()?;
-    status.success().then(|| start.elapsed().as_secs_f64())
-}
-
-fn time<T>(f: impl FnOnce() -> T) -> (f64, T) {
-    let start = Instant::now();
-    let out = f();
-    (start.elapsed().as_secs_f64(), out)
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+        .env("LC_ALL", "C.UTF-8"))
 }
 
 /// The generated collection, made on first use.
 fn collection() -> Result<PathBuf, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/bench-library");
-    if story_files(&dir).len() >= STORIES {
-        return Ok(dir);
-    }
-    let script = root.join("../shared/tools/gen_library.py");
-    if !script.exists() {
-        return Err(format!("{} not found", script.display()));
-    }
-    let status = Command::new("python3")
-        .arg(&script)
-        .args(["--count", &STORIES.to_string(), "--out"])
-        .arg(&dir)
-        .status()
-        .map_err(|e| format!("python3: {e}"))?;
-    std::thread::sleep(Duration::from_millis(10));
-    status
-        .success()
-        .then_some(dir)
-        .ok_or_else(|| "gen_library.py failed".to_string())
-}
-
-fn story_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-library");
+    generated(&dir, STORIES, &["--count", &STORIES.to_string()])?;
+    Ok(dir)
 }

@@ -12,11 +12,14 @@
 //! `target/bench-huge/` with `gen_library.py --count 0 --huge-mb 50` on first use.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Instant;
 
 use egui::{Context, Event, FontFamily, Key, Modifiers, RawInput, Rect, Ui, Vec2};
 use ficshelf::collection::filter::Filters;
+mod common;
+
+use common::{generated, median, run, time};
 use ficshelf::collection::index::scan;
 use ficshelf::collection::reading::ReadingLog;
 use ficshelf::collection::{Collection, SortKey, content_hash};
@@ -50,11 +53,6 @@ fn frame(ctx: &Context, events: Vec<Event>, ui_fn: &mut dyn FnMut(&mut Ui)) -> f
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
     std::hint::black_box(primitives);
     start.elapsed().as_secs_f64() * 1000.0
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
 }
 
 fn library(root: &Path) {
@@ -105,7 +103,7 @@ fn library(root: &Path) {
                 times.push(t);
             }
         }
-        median(times)
+        median(&mut times)
     };
     let (small_idle, big_idle) = (cost(&small, None), cost(&big, None));
     let keys: &[&str] = &["k", "ka", "kal", "ka"];
@@ -180,7 +178,7 @@ fn reader(root: &Path) {
                 times.push(ms);
             }
         }
-        median(times)
+        median(&mut times)
     };
     let (short_scroll, huge_scroll) = (scroll(&short, false), scroll(&huge, false));
     let (short_jump, huge_jump) = (scroll(&short, true), scroll(&huge, true));
@@ -195,35 +193,30 @@ fn reader(root: &Path) {
         huge_jump / short_jump
     );
 
-    let opening = (0..3)
+    let mut opening: Vec<f64> = (0..3)
         .map(|_| {
-            let start = Instant::now();
-            let ctx = Context::default();
-            let mut view = open(&huge);
-            frame(&ctx, Vec::new(), &mut |ui| {
-                reader_ui(ui, &mut view, &t, false);
-            });
-            start.elapsed().as_secs_f64()
+            time(|| {
+                let ctx = Context::default();
+                let mut view = open(&huge);
+                frame(&ctx, Vec::new(), &mut |ui| {
+                    reader_ui(ui, &mut view, &t, false);
+                });
+            })
+            .0
         })
         .collect();
-    let wc = (0..3)
+    let mut wc: Vec<f64> = (0..3)
         .filter_map(|_| {
-            let start = Instant::now();
-            let ok = Command::new("wc")
+            run(Command::new("wc")
                 .arg("-w")
                 .arg(&huge)
-                .env("LC_ALL", "C.UTF-8")
-                .stdout(Stdio::null())
-                .status()
-                .ok()?
-                .success();
-            ok.then(|| start.elapsed().as_secs_f64())
+                .env("LC_ALL", "C.UTF-8"))
         })
-        .collect::<Vec<_>>();
-    let opening = median(opening);
+        .collect();
+    let opening = median(&mut opening);
     println!("open 50 MB story (read, parse, first frame): {opening:.3} s");
     if !wc.is_empty() {
-        let wc = median(wc);
+        let wc = median(&mut wc);
         println!(
             "wc -w over it:                               {wc:.3} s   ratio {:.2}x (goal < 3x)",
             opening / wc
@@ -233,19 +226,7 @@ fn reader(root: &Path) {
 
 fn huge_story(root: &Path) -> Option<PathBuf> {
     let dir = root.join("target/bench-huge");
-    if std::fs::read_dir(&dir).map_or(true, |mut d| d.next().is_none()) {
-        let script = root.join("../shared/tools/gen_library.py");
-        let ok = Command::new("python3")
-            .arg(script)
-            .args(["--count", "0", "--huge-mb", "50", "--out"])
-            .arg(&dir)
-            .status()
-            .ok()?
-            .success();
-        if !ok {
-            return None;
-        }
-    }
+    generated(&dir, 1, &["--count", "0", "--huge-mb", "50"]).ok()?;
     std::fs::read_dir(&dir)
         .ok()?
         .filter_map(|e| e.ok())

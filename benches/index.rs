@@ -9,10 +9,12 @@
 //!
 //! `FICSHELF_BENCH_ROUNDS` sets the number of interleaved rounds (default 5).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::path::Path;
+use std::process::Command;
 
+mod common;
+
+use common::{generated, median, run, story_files, time};
 use ficshelf::collection::index::scan;
 
 const STORIES: usize = 10_000;
@@ -23,7 +25,7 @@ fn main() {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("target/bench-library-10k");
-    if let Err(e) = ensure_collection(root, &dir) {
+    if let Err(e) = generated(&dir, STORIES, &["--count", &STORIES.to_string()]) {
         println!("index bench skipped: {e}");
         return;
     }
@@ -96,56 +98,4 @@ fn main() {
             warm / find
         );
     }
-}
-
-fn time<T>(f: impl FnOnce() -> T) -> (f64, T) {
-    let start = Instant::now();
-    let out = f();
-    (start.elapsed().as_secs_f64(), out)
-}
-
-/// Runs a baseline command to completion; its time, if it ran.
-fn run(cmd: &mut Command) -> Option<f64> {
-    let start = Instant::now();
-    let ok = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .ok()?
-        .success();
-    ok.then(|| start.elapsed().as_secs_f64())
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-fn ensure_collection(root: &Path, dir: &Path) -> Result<(), String> {
-    if story_files(dir).len() >= STORIES {
-        return Ok(());
-    }
-    let script = root.join("../shared/tools/gen_library.py");
-    let ok = Command::new("python3")
-        .arg(&script)
-        .args(["--count", &STORIES.to_string(), "--out"])
-        .arg(dir)
-        .status()
-        .map_err(|e| format!("python3: {e}"))?
-        .success();
-    ok.then_some(())
-        .ok_or_else(|| format!("{} failed", script.display()))
-}
-
-fn story_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
 }
