@@ -333,6 +333,8 @@ impl FicshelfApp {
         self.settings.collection_dir = Some(folder.clone());
         self.save_settings();
         self.collection = scan_collection(&self.dirs, &folder);
+        // A first scan or a watch of the old folder must not bring its stories back.
+        self.first_scan = None;
         self.watch = None; // watch the new folder from the next frame
         self.library = LibraryState::new();
         self.tell(format!("Showing the stories in {}.", folder.display()));
