@@ -42,6 +42,8 @@ pub struct LibraryState {
     sorted: Vec<usize>,
     /// The filters' verdict on every entry, by entry index.
     judged: Vec<Verdict>,
+    /// The last search's words and the entries (in sort order) that matched them.
+    matched: Option<(Vec<String>, Vec<usize>)>,
 }
 
 impl LibraryState {
@@ -71,13 +73,27 @@ impl LibraryState {
         if self.sorted.len() != entries.len() {
             self.sorted = filter_and_sort(entries, "", sort, |e| reading.last_opened(&e.hash));
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
+            self.matched = None;
         }
-        let words = query_words(&self.query);
+        // While the query only grows ("k", "ka", "kal"), its matches are among the last
+        // ones: search those instead of the whole collection.
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let finders = query_words(&self.query);
+        let base = match &self.matched {
+            Some((old, matches)) if narrows(old, &words) => matches.as_slice(),
+            _ => self.sorted.as_slice(),
+        };
+        let matches: Vec<usize> = base
+            .iter()
+            .copied()
+            .filter(|&i| entries[i].matches_words(&finders))
+            .collect();
         (self.shown, self.verdicts, self.hidden_count) = (Vec::new(), Vec::new(), 0);
-        for &index in &self.sorted {
-            if !entries[index].matches_words(&words) {
-                continue;
-            }
+        for &index in &matches {
             let verdict = &self.judged[index];
             if verdict.is_hidden() {
                 self.hidden_count += 1;
@@ -91,6 +107,7 @@ impl LibraryState {
             self.shown.push(index);
             self.verdicts.push(verdict.clone());
         }
+        self.matched = Some((words, matches));
     }
 
     /// The collection, the sort or the filters changed: sort and judge again.
@@ -98,6 +115,7 @@ impl LibraryState {
         self.stale = true;
         self.sorted.clear();
         self.judged.clear();
+        self.matched = None;
     }
 
     /// True when an entry is listed but folded away by the filters.
@@ -119,6 +137,13 @@ impl LibraryState {
         self.reveal_selected = true;
         Some(entry)
     }
+}
+
+/// True when every story matching `new` also matches `old`: each old word lies within some
+/// new word (the query grew by typing), so the new matches are among the old ones.
+fn narrows(old: &[String], new: &[String]) -> bool {
+    old.iter()
+        .all(|o| new.iter().any(|n| n.contains(o.as_str())))
 }
 
 /// The library pane.
@@ -303,4 +328,30 @@ fn empty_collection_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
             commands.push(Command::PickImport);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::narrows;
+
+    fn words(q: &str) -> Vec<String> {
+        q.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_growing_query_narrows_and_anything_else_starts_over() {
+        assert!(narrows(&words("k"), &words("ka")));
+        assert!(narrows(&words("ka"), &words("ka mara")));
+        assert!(narrows(&words(""), &words("anything")));
+        assert!(
+            narrows(&words("ka"), &words("ka")),
+            "the same query (reveal, show hidden)"
+        );
+        assert!(
+            !narrows(&words("kal"), &words("ka")),
+            "a deleted letter widens the search"
+        );
+        assert!(!narrows(&words("ka mara"), &words("mara")));
+        assert!(!narrows(&words("ka"), &words("k a")));
+    }
 }
