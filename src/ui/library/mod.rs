@@ -42,8 +42,8 @@ pub struct LibraryState {
     sorted: Vec<usize>,
     /// The filters' verdict on every entry, by entry index.
     judged: Vec<Verdict>,
-    /// The last search's words and the entries (in sort order) that matched them.
-    matched: Option<(Vec<String>, Vec<usize>)>,
+    /// Recent searches' words and the entries (in sort order) that matched them.
+    recent: Vec<(Vec<String>, Vec<usize>)>,
 }
 
 impl LibraryState {
@@ -73,25 +73,35 @@ impl LibraryState {
         if self.sorted.len() != entries.len() {
             self.sorted = filter_and_sort(entries, "", sort, |e| reading.last_opened(&e.hash));
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
-            self.matched = None;
+            self.recent.clear();
         }
-        // While the query only grows ("k", "ka", "kal"), its matches are among the last
-        // ones: search those instead of the whole collection.
+        // While the query only grows ("k", "ka", "kal"), its matches are among those of a
+        // recent search: search those instead of the whole collection.
         let words: Vec<String> = self
             .query
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
         let finders = query_words(&self.query);
-        let base = match &self.matched {
-            Some((old, matches)) if narrows(old, &words) => matches.as_slice(),
-            _ => self.sorted.as_slice(),
+        // A query searched a moment ago (after a backspace) is remembered exactly.
+        let matches = match self.recent.iter().rev().find(|(old, _)| *old == words) {
+            Some((_, matches)) => matches.clone(),
+            None => {
+                let base = match self
+                    .recent
+                    .iter()
+                    .rev()
+                    .find(|(old, _)| narrows(old, &words))
+                {
+                    Some((_, matches)) => matches.as_slice(),
+                    None => self.sorted.as_slice(),
+                };
+                base.iter()
+                    .copied()
+                    .filter(|&i| entries[i].matches_words(&finders))
+                    .collect()
+            }
         };
-        let matches: Vec<usize> = base
-            .iter()
-            .copied()
-            .filter(|&i| entries[i].matches_words(&finders))
-            .collect();
         (self.shown, self.verdicts, self.hidden_count) = (Vec::new(), Vec::new(), 0);
         for &index in &matches {
             let verdict = &self.judged[index];
@@ -107,7 +117,12 @@ impl LibraryState {
             self.shown.push(index);
             self.verdicts.push(verdict.clone());
         }
-        self.matched = Some((words, matches));
+        if !self.recent.iter().any(|(old, _)| *old == words) {
+            if self.recent.len() == RECENT_QUERIES {
+                self.recent.remove(0);
+            }
+            self.recent.push((words, matches));
+        }
     }
 
     /// The collection, the sort or the filters changed: sort and judge again.
@@ -115,7 +130,7 @@ impl LibraryState {
         self.stale = true;
         self.sorted.clear();
         self.judged.clear();
-        self.matched = None;
+        self.recent.clear();
     }
 
     /// True when an entry is listed but folded away by the filters.
@@ -138,6 +153,9 @@ impl LibraryState {
         Some(entry)
     }
 }
+
+/// How many recent searches keep their matches.
+const RECENT_QUERIES: usize = 16;
 
 /// True when every story matching `new` also matches `old`: each old word lies within some
 /// new word (the query grew by typing), so the new matches are among the old ones.
