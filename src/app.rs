@@ -18,8 +18,8 @@ use egui::Ui;
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{ReadingLog, now_secs};
 use crate::collection::{Collection, samples};
-use crate::collection::{ContentHash, StoryMeta, content_hash};
-use crate::engine::{ReadError, Story, read_bytes};
+use crate::collection::{ContentHash, StoryMeta, content_hash, load};
+use crate::engine::{Story, read_bytes};
 use crate::paths::AppDirs;
 use crate::settings::Settings;
 use crate::ui::library::{LibraryState, library_ui};
@@ -30,12 +30,6 @@ use dialogs::Dialog;
 use imports::ImportJob;
 use looks::Applied;
 pub use screenshot::save_png;
-
-/// Reads a story file once: the story and its content fingerprint.
-fn load(path: &std::path::Path) -> Result<(Story, ContentHash), ReadError> {
-    let bytes = read_bytes(path)?;
-    Ok((Story::parse_file(path, &bytes)?, content_hash(&bytes)))
-}
 
 /// Reads a collection folder through its index cache, on every core.
 fn scan_collection(dirs: &AppDirs, root: &std::path::Path) -> Collection {
@@ -222,7 +216,7 @@ impl FicshelfApp {
     fn open_from_command_line(&mut self, files: &[PathBuf]) {
         let Some(first) = files.first() else { return };
         let (story, hash) = match load(first) {
-            Ok(loaded) => loaded,
+            Ok(loaded) => (loaded.story, loaded.hash),
             Err(e) => return self.tell(format!("This story could not be opened: {e}")),
         };
         // A file is "in the collection" by place or by content (a copy of a collected story).
@@ -284,7 +278,7 @@ impl FicshelfApp {
     /// Opens any story file in the reader, in the collection or not.
     fn open_file(&mut self, path: &std::path::Path) {
         match load(path) {
-            Ok((story, hash)) => self.show_story(path, story, hash),
+            Ok(loaded) => self.show_story(path, loaded.story, loaded.hash),
             Err(e) => self.tell(format!("This story could not be opened: {e}")),
         }
     }
@@ -365,22 +359,24 @@ impl FicshelfApp {
         if self.first_scan.is_some() {
             return; // the first scan is reading the folder already
         }
-        let root = self.collection.root.clone();
         if self.watch.is_none() {
+            let root = self.collection.root.clone();
             let wake = {
                 let ctx = ctx.clone();
                 move || ctx.request_repaint()
             };
-            self.watch = Some(watch::Watch::start(&root, wake).map_err(|e| {
-                // The library still works; it just won't notice changes until the next start.
-                eprintln!("ficshelf: not watching {} for changes: {e}", root.display());
-            }));
+            self.watch = Some(
+                watch::Watch::start(&root, self.dirs.index_file(&root), wake).map_err(|e| {
+                    // The library still works; it just won't notice changes until the next start.
+                    eprintln!("ficshelf: not watching {} for changes: {e}", root.display());
+                }),
+            );
         }
         let Some(Ok(watcher)) = &mut self.watch else {
             return;
         };
         let mut next_check = None;
-        let rescanned = watcher.poll(&root, self.dirs.index_file(&root), &mut next_check);
+        let rescanned = watcher.poll(&mut next_check);
         if let Some(delay) = next_check {
             ctx.request_repaint_after(delay);
         }

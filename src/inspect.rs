@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -72,15 +71,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// Reads `path` and reports on it; a file that can't be read gives a report with `error`.
-    pub fn of_file(path: &Path) -> Report {
-        let shown = path.display().to_string();
-        match Story::read(path) {
-            Ok(story) => Report::of_story(shown, &story),
-            Err(e) => Report::failed(shown, &e),
-        }
-    }
-
     /// The report for a file that could not be read: only `path` and `error` are set.
     pub fn failed(path: String, error: &ReadError) -> Report {
         Report {

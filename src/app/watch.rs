@@ -18,14 +18,21 @@ pub const QUIET: Duration = Duration::from_millis(300);
 /// A watched collection folder.
 pub struct Watch {
     _watcher: notify::RecommendedWatcher,
+    root: PathBuf,
+    cache: PathBuf,
     events: Receiver<()>,
     last_event: Option<Instant>,
     rescan: Option<Receiver<Scan>>,
 }
 
 impl Watch {
-    /// Starts watching `root`; `wake` is called on every change so the window can react.
-    pub fn start(root: &Path, wake: impl Fn() + Send + 'static) -> Result<Watch, String> {
+    /// Starts watching `root` (whose index is at `cache`); `wake` is called on every change
+    /// so the window can react.
+    pub fn start(
+        root: &Path,
+        cache: PathBuf,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Watch, String> {
         let (tx, events) = channel();
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -43,6 +50,8 @@ impl Watch {
             .map_err(|e| e.to_string())?;
         Ok(Watch {
             _watcher: watcher,
+            root: root.to_path_buf(),
+            cache,
             events,
             last_event: None,
             rescan: None,
@@ -51,12 +60,7 @@ impl Watch {
 
     /// Called every frame. Starts a rescan once changes have settled, and returns its result
     /// when one finishes. `next_check` is set when the window should look again.
-    pub fn poll(
-        &mut self,
-        root: &Path,
-        cache: PathBuf,
-        next_check: &mut Option<Duration>,
-    ) -> Option<Scan> {
+    pub fn poll(&mut self, next_check: &mut Option<Duration>) -> Option<Scan> {
         while self.events.try_recv().is_ok() {
             self.last_event = Some(Instant::now());
         }
@@ -80,7 +84,7 @@ impl Watch {
         }
         self.last_event = None;
         let (tx, rx) = channel();
-        let root = root.to_path_buf();
+        let (root, cache) = (self.root.clone(), self.cache.clone());
         std::thread::spawn(move || {
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
             let _ = tx.send(scan(&root, Some(&cache), threads));

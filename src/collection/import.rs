@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::{Collection, Entry, content_hash};
-use crate::engine::{ReadError, Story, read_bytes};
+use super::{Collection, Entry, load};
+use crate::engine::ReadError;
 use crate::storage::write_atomic;
 
 /// What became of each file offered for import.
@@ -87,19 +87,16 @@ fn import_one(
     collection: &Collection,
     known: &HashSet<String>,
 ) -> Result<Outcome, String> {
-    let why = |e: ReadError| super::reason(&e.to_string(), path);
-    let bytes = read_bytes(path).map_err(why)?;
-    let story = Story::parse_file(path, &bytes).map_err(why)?;
-    let hash = content_hash(&bytes);
-    if known.contains(&hash) {
+    let loaded = load(path).map_err(|e: ReadError| super::reason(&e.to_string(), path))?;
+    if known.contains(&loaded.hash) {
         let title = collection
-            .find_hash(&hash)
-            .map_or_else(|| story.title.clone(), |e| e.meta.title.clone());
+            .find_hash(&loaded.hash)
+            .map_or_else(|| loaded.story.title.clone(), |e| e.meta.title.clone());
         return Ok(Outcome::Duplicate(title));
     }
     let dest = free_name(&collection.root, &safe_file_name(path));
-    write_atomic(&dest, &bytes).map_err(|e| e.source.to_string())?;
-    Ok(Outcome::Added(Box::new(Entry::new(&dest, &story, &bytes))))
+    write_atomic(&dest, &loaded.bytes).map_err(|e| e.source.to_string())?;
+    Ok(Outcome::Added(Box::new(Entry::new(&dest, &loaded))))
 }
 
 /// A file name safe to create in the collection: no folders, no control characters, no

@@ -30,6 +30,24 @@ pub fn content_hash(bytes: &[u8]) -> ContentHash {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
+/// A story file read once: the story, the file's bytes and their fingerprint.
+pub struct Loaded {
+    /// The story.
+    pub story: Story,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Their fingerprint.
+    pub hash: ContentHash,
+}
+
+/// Reads a story file once: parses it and fingerprints its bytes.
+pub fn load(path: &Path) -> Result<Loaded, ReadError> {
+    let bytes = read_bytes(path)?;
+    let story = Story::parse_file(path, &bytes)?;
+    let hash = content_hash(&bytes);
+    Ok(Loaded { story, bytes, hash })
+}
+
 /// One story in the collection.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -50,20 +68,19 @@ pub struct Entry {
 impl Entry {
     /// Reads one file into an entry.
     pub fn read(path: &Path) -> Result<Entry, String> {
-        let failed = |e: ReadError| reason(&e.to_string(), path);
-        let bytes = read_bytes(path).map_err(failed)?;
-        let story = Story::parse_file(path, &bytes).map_err(failed)?;
-        Ok(Entry::new(path, &story, &bytes))
+        let loaded = load(path).map_err(|e| reason(&e.to_string(), path))?;
+        Ok(Entry::new(path, &loaded))
     }
 
-    /// An entry for a story already read from `bytes`.
-    pub fn new(path: &Path, story: &Story, bytes: &[u8]) -> Entry {
+    /// An entry for a story file already loaded (see [`load`]).
+    pub fn new(path: &Path, loaded: &Loaded) -> Entry {
         let modified_ns = std::fs::metadata(path).map_or(0, |m| index::modified_ns(&m));
+        let meta = StoryMeta::of(&loaded.story);
         Entry::from_parts(
             path.to_path_buf(),
-            StoryMeta::of(story),
-            content_hash(bytes),
-            bytes.len() as u64,
+            meta,
+            loaded.hash.clone(),
+            loaded.bytes.len() as u64,
             modified_ns,
         )
     }
@@ -84,11 +101,6 @@ impl Entry {
             bytes,
             modified_secs: modified_ns / 1_000_000_000,
         }
-    }
-
-    /// True when every word of `query` appears in the searched fields.
-    pub fn matches(&self, query: &str) -> bool {
-        self.matches_words(&query_words(query))
     }
 
     /// True when every word of a search (see [`query_words`]) appears in the searched fields.
@@ -139,18 +151,15 @@ impl Collection {
 
     /// The entry for this file, if it is in the collection.
     pub fn find_path(&self, path: &Path) -> Option<usize> {
-        let canonical = path.canonicalize().ok();
-        self.entries.iter().position(|e| {
-            e.path == path || canonical.is_some() && e.path.canonicalize().ok() == canonical
-        })
-    }
-
-    /// True when `path` lies inside the collection folder.
-    pub fn contains_path(&self, path: &Path) -> bool {
-        match (path.canonicalize(), self.root.canonicalize()) {
-            (Ok(p), Ok(root)) => p.starts_with(root),
-            _ => false,
+        if let Some(i) = self.entries.iter().position(|e| e.path == path) {
+            return Some(i);
         }
+        // The same file under another spelling (a relative path, a link): compare
+        // canonical forms, which costs a system call per entry, so only as a fallback.
+        let canonical = path.canonicalize().ok()?;
+        self.entries
+            .iter()
+            .position(|e| e.path.canonicalize().is_ok_and(|c| c == canonical))
     }
 }
 
