@@ -77,7 +77,6 @@ pub fn reader_bar_ui(
             {
                 commands.push(Command::ToggleLibrary);
             }
-            ui.label(RichText::new(&view.story.title).strong());
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui
                     .button("Close")
@@ -108,6 +107,9 @@ pub fn reader_bar_ui(
                     view.find.open();
                 }
                 contents_menu(ui, view);
+                // The title takes what the buttons leave, cut short with an ellipsis.
+                let title = egui::Label::new(RichText::new(&view.story.title).strong()).truncate();
+                ui.with_layout(Layout::left_to_right(Align::Center), |ui| ui.add(title));
             });
         });
         if view.find.open {
