@@ -28,11 +28,9 @@ fn open_settings(h: &mut Harness<'_, FicshelfApp>) {
 fn story_rows(h: &Harness<'_, FicshelfApp>) -> Vec<String> {
     let app = h.state();
     let lib = app.library();
-    lib.shown
-        .iter()
-        .zip(&lib.verdicts)
-        .filter(|(_, v)| !v.is_hidden() || lib.show_hidden)
-        .map(|(&i, _)| app.collection().entries[i].meta.title.clone())
+    (0..lib.shown.len())
+        .filter(|&row| !lib.verdict(row).is_hidden() || lib.show_hidden)
+        .map(|row| app.collection().entries[lib.shown[row]].meta.title.clone())
         .collect()
 }
 
@@ -138,12 +136,9 @@ fn excluding_character_death_and_the_strict_choice_for_stories_that_dont_say() {
             "lenient: {title} is shown, marked"
         );
     }
-    let marked = h
-        .state()
-        .library()
-        .verdicts
-        .iter()
-        .filter(|v| matches!(v, Verdict::Shown { unknown: true }))
+    let lib = h.state().library();
+    let marked = (0..lib.shown.len())
+        .filter(|&row| matches!(lib.verdict(row), Verdict::Shown { unknown: true }))
         .count();
     assert_eq!(
         marked, 3,

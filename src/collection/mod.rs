@@ -7,6 +7,7 @@ pub mod index;
 pub mod meta;
 pub mod reading;
 pub mod samples;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,7 @@ pub use meta::StoryMeta;
 
 use crate::engine::{ReadError, Story, read_bytes};
 use index::Found;
-use memchr::memmem::Finder;
+use search::{Pairs, Query};
 
 /// File extensions read as stories.
 pub const STORY_EXTENSIONS: &[&str] = &["txt", "text", "asc", "fic"];
@@ -63,6 +64,8 @@ pub struct Entry {
     pub modified_secs: u64,
     /// Lower-case text for search.
     search: String,
+    /// The letter pairs in `search`.
+    pairs: Pairs,
 }
 
 impl Entry {
@@ -93,9 +96,11 @@ impl Entry {
         bytes: u64,
         modified_ns: u64,
     ) -> Entry {
+        let search = meta.search_text();
         Entry {
             path,
-            search: meta.search_text(),
+            pairs: Pairs::of(search.as_bytes()),
+            search,
             meta,
             hash,
             bytes,
@@ -103,11 +108,9 @@ impl Entry {
         }
     }
 
-    /// True when every word of a search (see [`query_words`]) appears in the searched fields.
-    pub fn matches_words(&self, words: &[Finder<'static>]) -> bool {
-        words
-            .iter()
-            .all(|word| word.find(self.search.as_bytes()).is_some())
+    /// True when every word of a search appears in the searched fields.
+    pub fn matches(&self, query: &Query) -> bool {
+        query.matches(&self.search, &self.pairs)
     }
 }
 
@@ -264,9 +267,9 @@ pub fn filter_and_sort(
     last_read: impl Fn(&Entry) -> u64,
 ) -> Vec<usize> {
     // Lower-cased once, not once per story: this runs on every keystroke.
-    let words = query_words(query);
+    let query = Query::new(query);
     let mut shown: Vec<usize> = (0..entries.len())
-        .filter(|&i| entries[i].matches_words(&words))
+        .filter(|&i| entries[i].matches(&query))
         .collect();
     let title = |i: usize| sort_title(&entries[i].meta.title);
     match key {
@@ -294,15 +297,6 @@ pub fn filter_and_sort(
         }
     }
     shown
-}
-
-/// The words of a search, lower-cased and made into searchers once: on every keystroke
-/// they are run over every story in the collection.
-pub fn query_words(query: &str) -> Vec<Finder<'static>> {
-    query
-        .split_whitespace()
-        .map(|w| Finder::new(&w.to_lowercase()).into_owned())
-        .collect()
 }
 
 /// Titles sort without case and without a leading article ("The", "A", "An").

@@ -10,7 +10,8 @@ use egui::{Key, Role, Ui, WidgetInfo};
 use super::Command;
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::ReadingLog;
-use crate::collection::{Collection, SortKey, filter_and_sort, query_words};
+use crate::collection::search::Query;
+use crate::collection::{Collection, SortKey, filter_and_sort};
 
 /// The library pane's own state: the search, the selection and the rows shown.
 #[derive(Debug, Default)]
@@ -22,8 +23,6 @@ pub struct LibraryState {
     /// Entries listed, in order (hidden ones too when they fold to a line); recomputed
     /// when `stale`.
     pub shown: Vec<usize>,
-    /// The filters' verdict on each listed entry.
-    pub verdicts: Vec<Verdict>,
     /// How many matching stories the filters hide.
     pub hidden_count: usize,
     /// Show hidden stories anyway (until turned off).
@@ -82,7 +81,7 @@ impl LibraryState {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        let finders = query_words(&self.query);
+        let query = Query::new(&self.query);
         // A query searched a moment ago (after a backspace) is remembered exactly.
         let matches = match self.recent.iter().rev().find(|(old, _)| *old == words) {
             Some((_, matches)) => matches.clone(),
@@ -98,11 +97,11 @@ impl LibraryState {
                 };
                 base.iter()
                     .copied()
-                    .filter(|&i| entries[i].matches_words(&finders))
+                    .filter(|&i| entries[i].matches(&query))
                     .collect()
             }
         };
-        (self.shown, self.verdicts, self.hidden_count) = (Vec::new(), Vec::new(), 0);
+        (self.shown, self.hidden_count) = (Vec::new(), 0);
         for &index in &matches {
             let verdict = &self.judged[index];
             if verdict.is_hidden() {
@@ -115,7 +114,6 @@ impl LibraryState {
                 }
             }
             self.shown.push(index);
-            self.verdicts.push(verdict.clone());
         }
         if !self.recent.iter().any(|(old, _)| *old == words) {
             if self.recent.len() == RECENT_QUERIES {
@@ -133,10 +131,15 @@ impl LibraryState {
         self.recent.clear();
     }
 
+    /// The filters' verdict on a listed row.
+    pub fn verdict(&self, row: usize) -> &Verdict {
+        &self.judged[self.shown[row]]
+    }
+
     /// True when an entry is listed but folded away by the filters.
     fn folded(&self, row: usize) -> bool {
         let entry = self.shown[row];
-        self.verdicts[row].is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
+        self.verdict(row).is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
     }
 
     /// Moves the selection by `delta` rows among those shown.

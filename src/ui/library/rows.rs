@@ -43,13 +43,13 @@ pub fn rows_ui(
             let index = state.shown[row];
             let entry = &collection.entries[index];
             if state.folded(row) {
-                if folded_row_ui(ui, &state.verdicts[row]).clicked() {
+                if folded_row_ui(ui, state.verdict(row)).clicked() {
                     commands.push(Command::Reveal(index));
                 }
                 continue;
             }
             let selected = state.selected == Some(index);
-            let unknown = matches!(state.verdicts[row], Verdict::Shown { unknown: true });
+            let unknown = matches!(state.verdict(row), Verdict::Shown { unknown: true });
             let look = Look {
                 selected,
                 hide_warnings,
