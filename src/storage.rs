@@ -4,6 +4,7 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Why a file could not be saved.
 #[derive(Debug, thiserror::Error)]
@@ -62,26 +63,77 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         source,
     };
+    let (dir, temp) = write_temp(path, bytes).map_err(fail)?;
+    let placed = std::fs::rename(&temp, path);
+    finish(&dir, &temp, placed).map_err(fail)
+}
+
+/// Writes a new file at `path` atomically, never replacing one that exists: if the name
+/// is taken (even at the last moment, by another program), the error's kind is
+/// [`std::io::ErrorKind::AlreadyExists`] and nothing is changed.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let (dir, temp) = write_temp(path, bytes).map_err(fail)?;
+    // A hard link fails when the name exists, where a rename would replace the file.
+    let placed = match std::fs::hard_link(&temp, path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            // Some file systems (FAT on a memory stick) have no hard links.
+            if path.symlink_metadata().is_ok() {
+                Err(std::io::ErrorKind::AlreadyExists.into())
+            } else {
+                std::fs::rename(&temp, path)
+            }
+        }
+        linked => linked,
+    };
+    finish(&dir, &temp, placed).map_err(fail)
+}
+
+/// Writes `bytes` to a new temporary file beside `path`, flushed to disk, and returns the
+/// folder and the temporary file.
+fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<(PathBuf, PathBuf)> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(fail)?;
+    std::fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.{}-{unique}.tmp", std::process::id()));
     let written = (|| {
-        let mut file = std::fs::File::create(&temp)?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
+        file.sync_all()
     })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp); // best effort: the error below is what matters
+    match written {
+        Ok(()) => Ok((dir.to_path_buf(), temp)),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp); // best effort: the error is what matters
+            Err(e)
+        }
     }
-    written.map_err(fail)
+}
+
+/// Removes the temporary file if it is still there, and flushes the folder so the new
+/// name survives a power cut.
+fn finish(dir: &Path, temp: &Path, placed: std::io::Result<()>) -> std::io::Result<()> {
+    let _ = std::fs::remove_file(temp); // gone after a rename; a hard link leaves it
+    placed?;
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -113,11 +165,38 @@ mod tests {
         let dir = temp_dir("fail");
         let path = dir.join("state.ron");
         write_atomic(&path, b"old").unwrap_or_else(|e| panic!("{e}"));
-        // A folder where the temporary file should go makes the write fail.
-        let blocker = dir.join(format!(".state.ron.{}.tmp", std::process::id()));
-        std::fs::create_dir_all(blocker.join("x")).unwrap_or_else(|e| panic!("{e}"));
-        let err = write_atomic(&path, b"new").err();
-        assert!(err.is_some_and(|e| e.to_string().contains("state.ron")));
+        // A folder in the way of the new name makes the rename fail.
+        let blocked = dir.join("blocked.ron");
+        std::fs::create_dir_all(blocked.join("x")).unwrap_or_else(|e| panic!("{e}"));
+        let err = write_atomic(&blocked, b"new").err();
+        assert!(err.is_some_and(|e| e.to_string().contains("blocked.ron")));
+        assert!(
+            blocked.join("x").is_dir(),
+            "the folder in the way is untouched"
+        );
+        // A parent that is a file makes the write fail before anything is written.
+        let err = write_atomic(&path.join("inside"), b"new").err();
+        assert!(err.is_some_and(|e| e.to_string().contains("inside")));
         assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"old"[..]));
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            names.len(),
+            2,
+            "no temporary file is left behind: {names:?}"
+        );
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_exists() {
+        let dir = temp_dir("new");
+        let path = dir.join("story.txt");
+        write_new(&path, b"first").unwrap_or_else(|e| panic!("{e}"));
+        let err = write_new(&path, b"second").err();
+        assert!(err.is_some_and(|e| e.source.kind() == std::io::ErrorKind::AlreadyExists));
+        assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"first"[..]));
+        let count = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(count, 1, "no temporary file is left behind");
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Collection, Entry, load};
 use crate::engine::ReadError;
-use crate::storage::write_atomic;
+use crate::storage::write_new;
 
 /// What became of each file offered for import.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -94,9 +94,16 @@ fn import_one(
             .map_or_else(|| loaded.story.title.clone(), |e| e.meta.title.clone());
         return Ok(Outcome::Duplicate(title));
     }
-    let dest = free_name(&collection.root, &safe_file_name(path));
-    write_atomic(&dest, &loaded.bytes).map_err(|e| e.source.to_string())?;
-    Ok(Outcome::Added(Box::new(Entry::new(&dest, &loaded))))
+    // Each free name is tried with a write that fails rather than replace a file that
+    // appeared since (another program saving into the folder).
+    for dest in free_names(&collection.root, &safe_file_name(path)) {
+        match write_new(&dest, &loaded.bytes) {
+            Ok(()) => return Ok(Outcome::Added(Box::new(Entry::new(&dest, &loaded)))),
+            Err(e) if e.source.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e.source.to_string()),
+        }
+    }
+    Err("no free file name left in the collection folder".into())
 }
 
 /// A file name safe to create in the collection: no folders, no control characters, no
@@ -123,21 +130,31 @@ pub fn safe_file_name(source: &Path) -> String {
     if !super::is_story_file(Path::new(&name)) {
         name.push_str(".txt");
     }
+    // Most file systems allow 255 bytes; leave room for " (2)" and the like.
+    if name.len() > MAX_NAME_BYTES {
+        let ext = name.rsplit_once('.').map_or("", |(_, ext)| ext).to_string();
+        let mut cut = MAX_NAME_BYTES - ext.len() - 1;
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        name = format!("{}.{ext}", name[..cut].trim_end());
+    }
     name
 }
 
-/// `name` in `dir`, or `name (2)`, `name (3)` ... if taken.
-fn free_name(dir: &Path, name: &str) -> PathBuf {
-    let first = dir.join(name);
-    if !first.exists() {
-        return first;
-    }
+/// The longest imported file name, in bytes.
+const MAX_NAME_BYTES: usize = 200;
+
+/// `name` in `dir`, then `name (2)`, `name (3)` ... for when it is taken. Names already
+/// taken are skipped here; the write itself refuses one taken since.
+fn free_names(dir: &Path, name: &str) -> impl Iterator<Item = PathBuf> {
     let (stem, ext) = match name.rsplit_once('.') {
-        Some((stem, ext)) => (stem, format!(".{ext}")),
-        None => (name, String::new()),
+        Some((stem, ext)) => (stem.to_string(), format!(".{ext}")),
+        None => (name.to_string(), String::new()),
     };
-    (2..)
-        .map(|n| dir.join(format!("{stem} ({n}){ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
+    let first = std::iter::once(dir.join(name));
+    let numbered = (2..10_000).map(move |n| dir.join(format!("{stem} ({n}){ext}")));
+    first
+        .chain(numbered)
+        .filter(|p| p.symlink_metadata().is_err())
 }

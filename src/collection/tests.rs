@@ -168,4 +168,8 @@ fn imported_names_are_sanitised() {
     assert_eq!(safe_file_name(Path::new("/x/a\nb.txt")), "a_b.txt");
     assert_eq!(safe_file_name(Path::new("/x/notes")), "notes.txt");
     assert_eq!(safe_file_name(Path::new("/x/...")), "story.txt");
+    // Over-long names are cut at a character boundary and keep their extension.
+    let long = format!("/x/{}.txt", "é".repeat(200));
+    let cut = safe_file_name(Path::new(&long));
+    assert!(cut.len() <= 200 && cut.ends_with("éé.txt"), "{cut}");
 }
