@@ -188,8 +188,15 @@ impl Default for Settings {
 impl Settings {
     /// Parses settings text; never fails: bad text gives the defaults and the reason.
     pub fn parse(text: &str) -> (Settings, Option<String>) {
-        match ron::from_str::<Settings>(text) {
-            Ok(s) => (s.sanitised(), None),
+        match crate::storage::from_ron::<Settings>(text) {
+            Ok((s, dropped)) if dropped.is_empty() => (s.sanitised(), None),
+            Ok((s, dropped)) => (
+                s.sanitised(),
+                Some(format!(
+                    "values this version doesn't know: {}",
+                    dropped.join("; ")
+                )),
+            ),
             Err(e) => (Settings::default(), Some(e.to_string())),
         }
     }
@@ -262,6 +269,47 @@ mod tests {
         let (s, e) = Settings::parse("(typography: (size: \"big\")");
         assert_eq!(s, Settings::default());
         assert!(e.is_some());
+    }
+
+    #[test]
+    fn files_from_newer_versions_keep_what_this_one_knows() {
+        let newer = r#"(
+            theme: Solarized,
+            typography: (size: 24.0, font: Variable(weight: 450), hyphenate: true),
+            reading_mode: Paged,
+            filters: (max_rating: mature, excluded: [character_death, time_travel]),
+            ui_scale: "large",
+        )"#;
+        let (s, note) = Settings::parse(newer);
+        assert_eq!(s.typography.size, 24.0);
+        assert_eq!(s.typography.font, ReadingFont::Literata);
+        assert_eq!(s.theme, Theme::System);
+        assert_eq!(s.reading_mode, ReadingMode::Paged);
+        assert_eq!(s.ui_scale, 1.0, "the field's default, not zero");
+        assert_eq!(s.filters.max_rating, RatingLevel::Mature);
+        // The warning the reader excluded is still excluded; the unknown one is skipped.
+        let excluded: Vec<_> = s.filters.excluded.iter().copied().collect();
+        assert_eq!(excluded, [crate::engine::WarningCategory::CharacterDeath]);
+        let note = note.unwrap_or_default();
+        assert!(
+            note.contains("Solarized") && note.contains("\"large\""),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn a_file_from_another_version_is_kept_before_it_is_overwritten() {
+        let dir = std::env::temp_dir().join(format!("ficshelf-newer-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("settings.ron");
+        write_atomic(&path, b"(theme: Solarized, words_per_minute: 300)")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (s, note) = Settings::load(&path);
+        assert_eq!(s.words_per_minute, 300);
+        assert!(note.is_some_and(|n| n.contains("settings.ron.other-version")));
+        let kept = std::fs::read_to_string(dir.join("settings.ron.other-version"));
+        assert!(kept.is_ok_and(|k| k.contains("Solarized")));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

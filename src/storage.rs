@@ -2,6 +2,10 @@
 //! destination, is flushed to disk, and is renamed over the old one, so a crash or a full
 //! disk leaves either the old content or the new, never half of either.
 
+mod lenient;
+
+pub use lenient::from_ron;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -36,14 +40,34 @@ pub fn load_ron<T: serde::de::DeserializeOwned + Default>(
             );
         }
     };
-    match ron::from_str(&text) {
-        Ok(value) => (value, None),
+    let aside = |suffix: &str| {
+        let mut aside = path.as_os_str().to_owned();
+        aside.push(suffix);
+        PathBuf::from(aside)
+    };
+    match from_ron(&text) {
+        Ok((value, dropped)) if dropped.is_empty() => (value, None),
+        Ok((value, dropped)) => {
+            // Another version's values: keep its file, since the next save drops them.
+            let kept = aside(".other-version");
+            let kept = match write_atomic(&kept, text.as_bytes()) {
+                Ok(()) => format!(" The file as it was is kept as {}.", kept.display()),
+                Err(_) => String::new(),
+            };
+            (
+                value,
+                Some(format!(
+                    "{what} in {} has values this version of Ficshelf doesn't know ({}), so \
+                     those are back to their defaults.{kept}",
+                    path.display(),
+                    dropped.join("; ")
+                )),
+            )
+        }
         Err(e) => {
-            let mut aside = path.as_os_str().to_owned();
-            aside.push(".bad");
-            let aside = PathBuf::from(aside);
-            let kept = match std::fs::rename(path, &aside) {
-                Ok(()) => format!(" The damaged file is kept as {}.", aside.display()),
+            let bad = aside(".bad");
+            let kept = match std::fs::rename(path, &bad) {
+                Ok(()) => format!(" The damaged file is kept as {}.", bad.display()),
                 Err(_) => String::new(),
             };
             (
@@ -55,6 +79,21 @@ pub fn load_ron<T: serde::de::DeserializeOwned + Default>(
             )
         }
     }
+}
+
+/// Deserializes a set or list keeping the items this version knows (a warning category
+/// added by a newer version is skipped, the rest of the reader's choices kept).
+pub fn known_items<'de, D, T, C>(deserializer: D) -> Result<C, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+    C: FromIterator<T>,
+{
+    let raw: Vec<Box<ron::value::RawValue>> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(raw
+        .iter()
+        .filter_map(|item| item.into_rust().ok())
+        .collect())
 }
 
 /// Writes `bytes` to `path` atomically, creating the parent folder if needed.

@@ -38,6 +38,7 @@ pub struct Filters {
     /// Whether stories with no rating are shown.
     pub show_not_rated: bool,
     /// Warning categories that hide a story.
+    #[serde(deserialize_with = "crate::storage::known_items")]
     pub excluded: BTreeSet<WarningCategory>,
     /// Words or phrases that hide a story when its warnings, tags or summary contain them.
     pub excluded_phrases: Vec<String>,

@@ -183,4 +183,19 @@ mod tests {
         assert_eq!(note, None);
         assert_eq!(log.get("abc").map(|r| r.place.block), Some(3));
     }
+
+    #[test]
+    fn a_newer_record_shape_keeps_the_other_stories() {
+        let path = temp("newer");
+        let text = "(stories: {\"abc\": (place: Chapter(3), finished: true), \
+                    \"def\": (place: (block: 7), last_opened_secs: 9)})";
+        write_atomic(&path, text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let (log, note) = ReadingLog::load(&path);
+        assert_eq!(
+            log.get("abc").map(|r| (r.place.block, r.finished)),
+            Some((0, true))
+        );
+        assert_eq!(log.get("def").map(|r| r.place.block), Some(7));
+        assert!(note.is_some_and(|n| n.contains("Chapter(3)")));
+    }
 }
