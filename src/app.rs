@@ -32,15 +32,27 @@ use looks::Applied;
 pub use screenshot::save_png;
 
 /// Reads a collection folder through its index cache, on every core.
-fn scan_collection(dirs: &AppDirs, root: &std::path::Path) -> Collection {
+/// Scans the collection through its index; the note says when the folder can't be read.
+fn scan_collection(dirs: &AppDirs, root: &std::path::Path) -> (Collection, Option<String>) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let scan = crate::collection::index::scan(root, Some(&dirs.index_file(root)), threads);
     if let Some(e) = scan.cache_error {
         // Only a cache: the collection is complete; the next start reads the files again.
         eprintln!("ficshelf: the collection index could not be saved: {e}");
     }
-    scan.collection
+    (scan.collection, scan.missing.map(|m| missing_note(&m)))
 }
+
+/// What the reader is told when the collection folder can't be read.
+fn missing_note(reason: &str) -> String {
+    format!(
+        "Your collection folder is out of reach: {reason}. Nothing is lost: its stories \
+         come back as soon as it does (a drive plugged in again, say)."
+    )
+}
+
+/// How often a collection folder that is out of reach is looked for again.
+const LOOK_AGAIN: Duration = Duration::from_secs(2);
 
 /// Below this width, opening a story hides the library pane.
 const NARROW_WINDOW: f32 = 900.0;
@@ -82,8 +94,11 @@ pub struct FicshelfApp {
     show_settings: bool,
     settings_panel: SettingsPanel,
     applied: Option<Applied>,
-    /// The collection folder's watcher; `Err` once it could not be started.
-    watch: Option<Result<watch::Watch, ()>>,
+    /// The collection folder's watcher; `Err` holds when it could not be started (it is
+    /// tried again after [`LOOK_AGAIN`]).
+    watch: Option<Result<watch::Watch, Instant>>,
+    /// The collection folder could not be read at the last look.
+    folder_missing: bool,
     /// The first scan of a collection with no index yet.
     first_scan: Option<first_scan::FirstScan>,
     /// Files named on the command line, waiting for the first scan.
@@ -116,7 +131,9 @@ impl FicshelfApp {
         // seconds, so it runs beside the window.
         let cache = dirs.index_file(&root);
         let (collection, first_scan) = if cache.exists() {
-            (scan_collection(&dirs, &root), None)
+            let (collection, missing) = scan_collection(&dirs, &root);
+            notes.extend(missing);
+            (collection, None)
         } else {
             let empty = Collection {
                 root: root.clone(),
@@ -142,6 +159,7 @@ impl FicshelfApp {
             settings_panel: SettingsPanel::default(),
             applied: None,
             watch: None,
+            folder_missing: false,
             first_scan,
             pending_files: Vec::new(),
             fullscreen: false,
@@ -326,12 +344,16 @@ impl FicshelfApp {
     fn set_collection_folder(&mut self, folder: PathBuf) {
         self.settings.collection_dir = Some(folder.clone());
         self.save_settings();
-        self.collection = scan_collection(&self.dirs, &folder);
+        let (collection, missing) = scan_collection(&self.dirs, &folder);
+        self.collection = collection;
         // A first scan or a watch of the old folder must not bring its stories back.
         self.first_scan = None;
         self.watch = None; // watch the new folder from the next frame
         self.library = LibraryState::new();
-        self.tell(format!("Showing the stories in {}.", folder.display()));
+        self.folder_missing = missing.is_some();
+        self.tell(
+            missing.unwrap_or_else(|| format!("Showing the stories in {}.", folder.display())),
+        );
     }
 
     /// Lists stories as the first scan reads them, and takes its result when it is done.
@@ -347,6 +369,10 @@ impl FicshelfApp {
                 self.first_scan = None;
                 self.collection = done.collection;
                 self.library.invalidate();
+                if let Some(missing) = done.missing {
+                    self.folder_missing = true;
+                    self.tell(missing_note(&missing));
+                }
                 let files = std::mem::take(&mut self.pending_files);
                 self.open_from_command_line(&files);
             }
@@ -359,18 +385,35 @@ impl FicshelfApp {
         if self.first_scan.is_some() {
             return; // the first scan is reading the folder already
         }
+        if let Some(Err(failed)) = &self.watch {
+            match LOOK_AGAIN.checked_sub(failed.elapsed()) {
+                Some(wait) => ctx.request_repaint_after(wait),
+                None => self.watch = None,
+            }
+        }
         if self.watch.is_none() {
             let root = self.collection.root.clone();
             let wake = {
                 let ctx = ctx.clone();
                 move || ctx.request_repaint()
             };
-            self.watch = Some(
-                watch::Watch::start(&root, self.dirs.index_file(&root), wake).map_err(|e| {
-                    // The library still works; it just won't notice changes until the next start.
-                    eprintln!("ficshelf: not watching {} for changes: {e}", root.display());
-                }),
-            );
+            let started = watch::Watch::start(&root, self.dirs.index_file(&root), wake);
+            self.watch = Some(match started {
+                Ok(mut watcher) => {
+                    if self.folder_missing {
+                        watcher.rescan_soon(); // it is back: see what it holds
+                    }
+                    Ok(watcher)
+                }
+                Err(e) => {
+                    // The library still works; the watch is tried again in a moment.
+                    if !self.folder_missing {
+                        eprintln!("ficshelf: not watching {} for changes: {e}", root.display());
+                    }
+                    ctx.request_repaint_after(LOOK_AGAIN);
+                    Err(Instant::now())
+                }
+            });
         }
         let Some(Ok(watcher)) = &mut self.watch else {
             return;
@@ -381,6 +424,19 @@ impl FicshelfApp {
             ctx.request_repaint_after(delay);
         }
         if let Some(scan) = rescanned {
+            if let Some(missing) = scan.missing {
+                // Keep showing what was there; look again in a moment.
+                if !self.folder_missing {
+                    self.folder_missing = true;
+                    self.tell(missing_note(&missing));
+                }
+                self.watch = Some(Err(Instant::now()));
+                ctx.request_repaint_after(LOOK_AGAIN);
+                return;
+            }
+            if std::mem::take(&mut self.folder_missing) {
+                self.tell("Your collection folder is back.");
+            }
             let selected = self
                 .library
                 .selected

@@ -58,6 +58,11 @@ impl Watch {
         })
     }
 
+    /// Scans the folder again once it has been quiet for a moment, as if it had changed.
+    pub fn rescan_soon(&mut self) {
+        self.last_event = Some(Instant::now());
+    }
+
     /// Called every frame. Starts a rescan once changes have settled, and returns its result
     /// when one finishes. `next_check` is set when the window should look again.
     pub fn poll(&mut self, next_check: &mut Option<Duration>) -> Option<Scan> {

@@ -68,6 +68,9 @@ pub struct Scan {
     pub seconds: f64,
     /// Why the cache could not be written, if it couldn't (the scan itself is complete).
     pub cache_error: Option<String>,
+    /// Why the folder itself could not be read (gone, unplugged, no permission). The
+    /// collection is then empty and the cache is left as it was, for when it is back.
+    pub missing: Option<String>,
 }
 
 /// Scans `root`, reusing the cache at `cache` (when given) for files whose size and
@@ -106,6 +109,20 @@ pub fn scan_with(
     progress: Option<&Progress>,
 ) -> Scan {
     let start = Instant::now();
+    if let Err(e) = std::fs::read_dir(root) {
+        // Not an empty collection: saving that would forget every story in the cache.
+        return Scan {
+            collection: Collection {
+                root: root.to_path_buf(),
+                ..Collection::default()
+            },
+            reused: 0,
+            bytes: 0,
+            seconds: start.elapsed().as_secs_f64(),
+            cache_error: None,
+            missing: Some(format!("{} can't be read: {e}", root.display())),
+        };
+    }
     let mut unreadable = Vec::new();
     let mut found = Vec::new();
     super::walk(root, 0, &mut found, &mut unreadable);
@@ -186,6 +203,7 @@ pub fn scan_with(
         bytes,
         seconds: start.elapsed().as_secs_f64(),
         cache_error,
+        missing: None,
     }
 }
 

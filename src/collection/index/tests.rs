@@ -100,3 +100,26 @@ fn a_damaged_or_foreign_cache_is_ignored() {
         "a cache made for another folder is not used"
     );
 }
+
+#[test]
+fn a_folder_that_is_gone_keeps_its_cache_for_when_it_is_back() {
+    let dir = temp("gone");
+    let (root, cache) = (dir.join("Stories"), dir.join("index.bin"));
+    for i in 0..3 {
+        let text = story(&format!("Story {i}"));
+        crate::storage::write_atomic(&root.join(format!("s{i}.txt")), text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert_eq!(scan(&root, Some(&cache), 1).collection.entries.len(), 3);
+    // Unplugged: the drive's folder is gone.
+    let away = dir.join("away");
+    std::fs::rename(&root, &away).unwrap_or_else(|e| panic!("{e}"));
+    let gone = scan(&root, Some(&cache), 1);
+    assert!(gone.collection.entries.is_empty());
+    assert!(gone.missing.is_some_and(|m| m.contains("Stories")));
+    // Plugged back in: every story comes from the cache, none read again.
+    std::fs::rename(&away, &root).unwrap_or_else(|e| panic!("{e}"));
+    let back = scan(&root, Some(&cache), 1);
+    assert_eq!((back.collection.entries.len(), back.reused), (3, 3));
+    assert!(back.missing.is_none());
+}
