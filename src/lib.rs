@@ -6,6 +6,7 @@
 //! and the [`inspect`] report. Only [`app`] and [`ui`] draw; the binary adds the command
 //! line.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod collection;
 pub mod engine;
@@ -13,4 +14,5 @@ pub mod inspect;
 pub mod paths;
 pub mod settings;
 pub mod storage;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test file uses a different subset
 
+#[cfg(feature = "gui")]
 pub mod window;
 
 use std::path::PathBuf;
