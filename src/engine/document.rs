@@ -119,6 +119,23 @@ impl Document {
         let (start, end) = (to_u32(start), to_u32(end));
         self.blocks.push(Block { kind, start, end });
     }
+
+    /// Rebuilds the text from the blocks' ranges, after blocks were dropped, so that it
+    /// holds exactly the block text (a dropped `* * *` left behind would throw off
+    /// [`Document::text_offset`] as a measure of how far into the story a block is).
+    fn compact_text(&mut self) {
+        let mut text = String::with_capacity(self.text.len());
+        for block in &mut self.blocks {
+            let start = text.len();
+            text.push_str(
+                self.text
+                    .get(block.start as usize..block.end as usize)
+                    .unwrap_or(""),
+            );
+            (block.start, block.end) = (to_u32(start), to_u32(text.len()));
+        }
+        self.text = text;
+    }
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -369,8 +386,15 @@ fn tidy_scene_breaks(doc: &mut Document) {
     if keep.iter().all(|&k| k) {
         return;
     }
+    let dropped_text = blocks
+        .iter()
+        .zip(&keep)
+        .any(|(b, &k)| !k && b.end > b.start);
     let mut k = keep.iter();
     doc.blocks.retain(|_| *k.next().unwrap_or(&true));
+    if dropped_text {
+        doc.compact_text();
+    }
 }
 
 /// Counts words: runs of non-space characters holding at least one letter or digit.

@@ -224,3 +224,19 @@ fn empty_and_blank_bodies() {
     assert!(doc("").blocks().is_empty());
     assert!(doc(&"\n".repeat(10_000)).blocks().is_empty());
 }
+
+/// Found by the `document` fuzz target: a trailing `'` read as a scene break was dropped
+/// from the blocks but its text stayed, so offsets no longer measured the story.
+#[test]
+fn a_dropped_scene_break_leaves_no_text_behind() {
+    for body in [
+        format!("{A}\n\n* * *\n"),
+        format!("* * *\n\n{A}\n\n'"),
+        "\u{FFFD}\n'".into(),
+    ] {
+        let d = doc(&body);
+        assert!(d.count(S) == 0, "{body:?}");
+        let joined: String = d.blocks().iter().map(|b| d.text(b)).collect();
+        assert_eq!(joined, d.full_text(), "{body:?}");
+    }
+}
