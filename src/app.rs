@@ -22,10 +22,11 @@ use crate::collection::{ContentHash, StoryMeta, content_hash, load};
 use crate::engine::{Story, read_bytes};
 use crate::paths::AppDirs;
 use crate::settings::Settings;
+use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
 use crate::ui::library::{LibraryState, library_ui};
 use crate::ui::reader::{ReaderView, reader_ui};
 use crate::ui::settings_panel::{SettingsPanel, settings_ui};
-use crate::ui::{Command, chrome, details::details_ui};
+use crate::ui::{Command, chrome};
 use dialogs::Dialog;
 use imports::ImportJob;
 use looks::Applied;
@@ -99,6 +100,8 @@ pub struct FicshelfApp {
     watch: Option<Result<watch::Watch, Instant>>,
     /// The collection folder could not be read at the last look.
     folder_missing: bool,
+    /// The entry the reader is being asked about moving to the Trash.
+    confirm_trash: Option<usize>,
     /// The first scan of a collection with no index yet.
     first_scan: Option<first_scan::FirstScan>,
     /// Files named on the command line, waiting for the first scan.
@@ -160,6 +163,7 @@ impl FicshelfApp {
             applied: None,
             watch: None,
             folder_missing: false,
+            confirm_trash: None,
             first_scan,
             pending_files: Vec::new(),
             fullscreen: false,
@@ -492,22 +496,35 @@ impl FicshelfApp {
                     .resizable(true)
                     .default_size(200.0)
                     .show(ui, |ui| {
-                        egui::ScrollArea::vertical()
-                            .id_salt("details-scroll")
-                            .show(ui, |ui| match selected {
-                                Some((index, entry)) => {
-                                    details_ui(ui, index, entry, hide_warnings, commands)
-                                }
-                                None => {
-                                    ui.add_space(8.0);
-                                    ui.label(
-                                        egui::RichText::new(
-                                            "Select a story to see its summary and details.",
-                                        )
-                                        .weak(),
-                                    );
-                                }
+                        // The buttons stay in view at the bottom; the details scroll above.
+                        let bottom_up = egui::Layout::bottom_up(egui::Align::LEFT);
+                        ui.with_layout(bottom_up, |ui| {
+                            if let Some((index, _)) = selected {
+                                ui.add_space(4.0);
+                                details_actions_ui(ui, index, commands);
+                                ui.separator();
+                            }
+                            let top_down = egui::Layout::top_down(egui::Align::LEFT);
+                            ui.with_layout(top_down, |ui| {
+                                egui::ScrollArea::vertical()
+                                    .id_salt("details-scroll")
+                                    .auto_shrink(false)
+                                    .show(ui, |ui| match selected {
+                                        Some((index, entry)) => {
+                                            details_ui(ui, index, entry, hide_warnings)
+                                        }
+                                        None => {
+                                            ui.add_space(8.0);
+                                            ui.label(
+                                                egui::RichText::new(
+                                                    "Select a story to see its summary and details.",
+                                                )
+                                                .weak(),
+                                            );
+                                        }
+                                    });
                             });
+                        });
                     });
                 let sort = self.settings.sort;
                 let Settings {
@@ -594,6 +611,7 @@ impl eframe::App for FicshelfApp {
         if self.show_settings {
             self.settings_window_ui(&ctx, &mut commands);
         }
+        self.confirm_trash_ui(&ctx);
         chrome::drop_overlay_ui(&ctx);
         for command in commands {
             self.apply(&ctx, command);

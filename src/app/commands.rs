@@ -7,7 +7,7 @@ use super::dialogs::{self, Answer, Dialog, Purpose};
 use super::imports::ImportJob;
 use super::{FicshelfApp, NARROW_WINDOW};
 use crate::settings::{DEFAULT_TEXT_SIZE, ReadingFont, ReadingMode, TEXT_SIZE_RANGE};
-use crate::ui::{Command, chrome};
+use crate::ui::{Command, chrome, confirm};
 
 impl FicshelfApp {
     /// Carries out one command from the panels.
@@ -82,6 +82,50 @@ impl FicshelfApp {
                 self.notice = None;
                 self.open_file(&path);
             }
+            Command::AskTrash(index) => self.confirm_trash = Some(index),
+        }
+    }
+
+    /// Asks, while a story is up for the Trash, and moves it there on a yes.
+    pub(super) fn confirm_trash_ui(&mut self, ctx: &egui::Context) {
+        let Some(index) = self.confirm_trash else {
+            return;
+        };
+        let Some(entry) = self.collection.entries.get(index) else {
+            self.confirm_trash = None;
+            return;
+        };
+        let file = entry
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match confirm::trash_ui(ctx, &entry.meta.title, &file) {
+            confirm::Answer::Waiting => {}
+            confirm::Answer::No => self.confirm_trash = None,
+            confirm::Answer::Yes => {
+                self.confirm_trash = None;
+                self.trash_entry(index);
+            }
+        }
+    }
+
+    fn trash_entry(&mut self, index: usize) {
+        let hash = self.collection.entries[index].hash.clone();
+        match self.collection.move_to_trash(index) {
+            Ok(entry) => {
+                if self.reader.as_ref().is_some_and(|r| r.hash == hash) {
+                    self.save_reading();
+                    self.reader = None;
+                }
+                self.library.selected = None;
+                self.library.invalidate();
+                self.tell(format!(
+                    "\u{201c}{}\u{201d} is in the Trash; restore it from there to read it again.",
+                    entry.meta.title
+                ));
+            }
+            Err(e) => self.tell(e),
         }
     }
 
@@ -160,6 +204,12 @@ impl FicshelfApp {
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
         if let Some(index) = self.library.selected.filter(|_| enter) {
             commands.push(Command::Open(index));
+        }
+        let delete = self.show_library
+            && !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete));
+        if let Some(index) = self.library.selected.filter(|_| delete) {
+            commands.push(Command::AskTrash(index)); // asks first
         }
     }
 }

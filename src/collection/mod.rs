@@ -152,6 +152,29 @@ impl Collection {
         self.entries.iter().find(|e| e.hash == hash)
     }
 
+    /// Moves a story's file to the system Trash (from where the reader can restore it) and
+    /// takes it out of the collection. Only files inside the collection folder are moved;
+    /// the reading state, kept by content, returns if the story is added again.
+    pub fn move_to_trash(&mut self, index: usize) -> Result<Entry, String> {
+        let entry = self
+            .entries
+            .get(index)
+            .ok_or("that story is no longer listed")?;
+        if !entry.path.starts_with(&self.root) {
+            return Err(format!(
+                "{} is not in the collection folder, so it is left alone",
+                entry.path.display()
+            ));
+        }
+        trash::delete(&entry.path).map_err(|e| {
+            format!(
+                "{} could not be moved to the Trash ({e}); it is still in the collection",
+                entry.path.display()
+            )
+        })?;
+        Ok(self.entries.remove(index))
+    }
+
     /// The entry for this file, if it is in the collection.
     pub fn find_path(&self, path: &Path) -> Option<usize> {
         if let Some(i) = self.entries.iter().position(|e| e.path == path) {

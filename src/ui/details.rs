@@ -18,13 +18,7 @@ const SHOWN_FIRST: &[FieldKey] = &[
 
 /// The details of one library entry.
 /// With `hide_warnings`, warnings stay folded away until the reader opens them.
-pub fn details_ui(
-    ui: &mut Ui,
-    index: usize,
-    entry: &Entry,
-    hide_warnings: bool,
-    commands: &mut Vec<Command>,
-) {
+pub fn details_ui(ui: &mut Ui, index: usize, entry: &Entry, hide_warnings: bool) {
     let meta = &entry.meta;
     ui.horizontal(|ui| {
         rating_badge(ui, meta.rating, meta.rating_raw.as_deref());
@@ -62,13 +56,6 @@ pub fn details_ui(
         ui.label(summary);
     }
     ui.add_space(6.0);
-    if ui
-        .button("Open")
-        .on_hover_text("Or double-click the story, or press Enter")
-        .clicked()
-    {
-        commands.push(Command::Open(index));
-    }
     egui::CollapsingHeader::new("All details")
         .id_salt("all-details")
         .show(ui, |ui| {
@@ -106,4 +93,24 @@ pub fn details_ui(
                     row(ui, "File", &entry.path.display().to_string());
                 });
         });
+}
+
+/// The buttons for the selected story, kept in view below its details.
+pub fn actions_ui(ui: &mut Ui, index: usize, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if ui
+            .button("Open")
+            .on_hover_text("Or double-click the story, or press Enter")
+            .clicked()
+        {
+            commands.push(Command::Open(index));
+        }
+        if ui
+            .button("Move to Trash\u{2026}")
+            .on_hover_text("Asks first; the file can be restored from the system Trash (Delete)")
+            .clicked()
+        {
+            commands.push(Command::AskTrash(index));
+        }
+    });
 }

@@ -3,6 +3,7 @@
 //! file is read or written inside a widget.
 
 pub mod chrome;
+pub mod confirm;
 pub mod details;
 pub mod fonts;
 pub mod library;
@@ -51,6 +52,8 @@ pub enum Command {
     ToggleReadingMode,
     /// Open a file even though the filters hide it (asked first).
     OpenAnyway(PathBuf),
+    /// Ask whether to move a library entry's file to the Trash.
+    AskTrash(usize),
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.
