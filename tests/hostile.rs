@@ -20,8 +20,9 @@ use ficshelf::engine::{MAX_STORY_BYTES, Story};
 /// How long one file may take through one path. Debug builds of the engine are about ten
 /// times slower than release ones, and the tests share two cores.
 const LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 30 } else { 5 });
-/// The same for the 200 MB file: debug builds read about 10 MB/s, release builds 150 MB/s.
-const HUGE_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 300 } else { 10 });
+/// The same for the 200 MB file. Measured with the three paths at once on two busy cores:
+/// 70-80 s each in a debug build, 5-7 s in a release build.
+const HUGE_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 300 } else { 30 });
 
 /// What a hostile file must give.
 #[derive(Debug, Clone, Copy)]
