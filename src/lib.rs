@@ -9,6 +9,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod collection;
+pub mod desktop;
 pub mod engine;
 pub mod inspect;
 pub mod paths;

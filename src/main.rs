@@ -17,6 +17,8 @@ Usage:
   ficshelf [OPTIONS] [FILE...]                  open the reading window (FILE in the reader)
   ficshelf inspect [--json] [--body] FILE...   show what Ficshelf reads in each file
   ficshelf index [--json] [--data-dir DIR] DIR  index a collection folder (with the app's cache)
+  ficshelf --install-desktop [--data-dir DIR]    add Ficshelf and its icon to your menu (Linux)
+  ficshelf --uninstall-desktop [--data-dir DIR]  remove what --install-desktop added
   ficshelf --help | --version
 
 Options:
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("inspect") => inspect(&args[1..]),
         Some("index") => index(&args[1..]),
+        Some(flag @ ("--install-desktop" | "--uninstall-desktop")) => desktop(flag, &args[1..]),
         Some("--version" | "-V") => {
             println!("ficshelf {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -86,12 +89,19 @@ fn window(args: &[String]) -> ExitCode {
         eprintln!("ficshelf: no home folder found; use --config-dir and --data-dir");
         return ExitCode::FAILURE;
     };
+    // The app id is the desktop entry's name (Wayland) and WM_CLASS (X11): the desktop
+    // matches the window to `ficshelf.desktop` by it (see its StartupWMClass).
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Ficshelf")
+        .with_app_id("ficshelf")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([560.0, 400.0]);
+    match eframe::icon_data::from_png_bytes(ficshelf::desktop::window_icon_png()) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => eprintln!("ficshelf: the window icon could not be read: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Ficshelf")
-            .with_app_id("ficshelf")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([560.0, 400.0]),
+        viewport,
         persist_window: launch.screenshot.is_none(),
         ..Default::default()
     };
@@ -107,6 +117,67 @@ fn window(args: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `ficshelf --install-desktop | --uninstall-desktop [--data-dir DIR]`: the menu entry and
+/// icons for this user; the record of what was installed is kept in the data folder.
+#[cfg(target_os = "linux")]
+fn desktop(flag: &str, args: &[String]) -> ExitCode {
+    use ficshelf::desktop;
+    let mut data = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if arg == "--data-dir"
+            && let Some(dir) = it.next()
+        {
+            data = Some(PathBuf::from(dir));
+        } else {
+            eprintln!("ficshelf {flag}: unexpected {arg:?}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    }
+    let Some(dirs) = AppDirs::resolve(None, data) else {
+        eprintln!("ficshelf: no home folder found; use --data-dir");
+        return ExitCode::FAILURE;
+    };
+    let result = if flag == "--install-desktop" {
+        let Some(home) = desktop::data_home() else {
+            eprintln!("ficshelf: no home folder found, so there is no menu to add Ficshelf to");
+            return ExitCode::FAILURE;
+        };
+        let exe = match std::env::current_exe() {
+            Ok(exe) => exe,
+            Err(e) => {
+                eprintln!("ficshelf: the path of this program could not be found: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        desktop::install(&home, &dirs.desktop_manifest(), &exe)
+    } else {
+        desktop::uninstall(&dirs.desktop_manifest())
+    };
+    match result {
+        Ok(report) => {
+            report.done.iter().for_each(|line| println!("{line}"));
+            report.left.iter().for_each(|line| eprintln!("{line}"));
+            if report.left.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(e) => {
+            eprintln!("ficshelf {flag}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Desktop entries and the XDG folders are a Linux (freedesktop) thing.
+#[cfg(not(target_os = "linux"))]
+fn desktop(flag: &str, _args: &[String]) -> ExitCode {
+    eprintln!("ficshelf {flag}: this is for Linux desktops only");
+    ExitCode::FAILURE
 }
 
 /// `ficshelf index [--json] [--data-dir DIR] DIR`: the app's scan, headless, with its cache.

@@ -62,6 +62,12 @@ impl AppDirs {
         self.data.join("index").join(format!("{key:016x}.bin"))
     }
 
+    /// The record of what `--install-desktop` put in the desktop menu, for
+    /// `--uninstall-desktop`.
+    pub fn desktop_manifest(&self) -> PathBuf {
+        self.data.join("desktop-install.ron")
+    }
+
     /// The settings file.
     pub fn settings(&self) -> PathBuf {
         self.config.join("settings.ron")
