@@ -27,6 +27,7 @@ use crate::ui::library::{LibraryState, library_ui};
 use crate::ui::reader::{ReaderView, reader_ui};
 use crate::ui::settings_panel::{SettingsPanel, settings_ui};
 use crate::ui::{Command, chrome};
+use crate::window_state::WindowState;
 use dialogs::Dialog;
 use imports::ImportJob;
 use looks::Applied;
@@ -51,6 +52,9 @@ fn missing_note(reason: &str) -> String {
          come back as soon as it does (a drive plugged in again, say)."
     )
 }
+
+/// How long the window must keep its size and place before they are saved.
+const WINDOW_SETTLED: Duration = Duration::from_secs(1);
 
 /// How often a collection folder that is out of reach is looked for again.
 const LOOK_AGAIN: Duration = Duration::from_secs(2);
@@ -102,6 +106,11 @@ pub struct FicshelfApp {
     folder_missing: bool,
     /// The entry the reader is being asked about moving to the Trash.
     confirm_trash: Option<usize>,
+    /// The window's size, place and panes, and since when they differ from the saved ones.
+    window: WindowState,
+    window_changed: Option<Instant>,
+    show_shortcuts: bool,
+    show_about: bool,
     /// The first scan of a collection with no index yet.
     first_scan: Option<first_scan::FirstScan>,
     /// Files named on the command line, waiting for the first scan.
@@ -117,6 +126,7 @@ impl FicshelfApp {
     pub fn new(dirs: AppDirs, launch: Launch) -> FicshelfApp {
         let (settings, settings_note) = Settings::load(&dirs.settings());
         let (reading, reading_note) = ReadingLog::load(&dirs.reading_state());
+        let (window, _) = WindowState::load(&dirs.window_state()); // damage: default sizes
         let root = settings
             .collection_dir
             .clone()
@@ -164,6 +174,10 @@ impl FicshelfApp {
             watch: None,
             folder_missing: false,
             confirm_trash: None,
+            window,
+            window_changed: None,
+            show_shortcuts: false,
+            show_about: false,
             first_scan,
             pending_files: Vec::new(),
             fullscreen: false,
@@ -209,6 +223,16 @@ impl FicshelfApp {
     /// The settings in use.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The window's size, place and pane sizes as last seen.
+    pub fn window_state(&self) -> &WindowState {
+        &self.window
+    }
+
+    /// True while the settings window is open.
+    pub fn settings_shown(&self) -> bool {
+        self.show_settings
     }
 
     /// Whether the library pane is shown.
@@ -482,9 +506,10 @@ impl FicshelfApp {
     /// The library on the left, with the selected story's details under it. The details
     /// panel is always there, so selecting a story never moves the rows under the pointer.
     fn library_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        egui::Panel::left("library")
+        let mut details_height = None;
+        let panel = egui::Panel::left("library")
             .resizable(true)
-            .default_size(360.0)
+            .default_size(self.window.library_width.unwrap_or(360.0))
             .size_range(260.0..=640.0)
             .show(ui, |ui| {
                 let hide_warnings = self.settings.filters.hide_warnings;
@@ -492,9 +517,9 @@ impl FicshelfApp {
                     .library
                     .selected
                     .and_then(|i| self.collection.entries.get(i).map(|e| (i, e)));
-                egui::Panel::bottom("details")
+                let details = egui::Panel::bottom("details")
                     .resizable(true)
-                    .default_size(200.0)
+                    .default_size(self.window.details_height.unwrap_or(200.0))
                     .show(ui, |ui| {
                         // The buttons stay in view at the bottom; the details scroll above.
                         let bottom_up = egui::Layout::bottom_up(egui::Align::LEFT);
@@ -544,7 +569,44 @@ impl FicshelfApp {
                 if self.settings.sort != sort {
                     self.save_settings();
                 }
+                details_height = Some(details.response.rect.height());
             });
+        self.window.library_width = Some(panel.response.rect.width());
+        self.window.details_height = details_height.or(self.window.details_height);
+    }
+
+    /// Notes the window's size and place as the reader changes them, and saves them once
+    /// they have stayed put for a moment (and on exit).
+    fn follow_window(&mut self, ctx: &egui::Context, before: WindowState) {
+        let (inner, outer, maximized, fullscreen) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.inner_rect, v.outer_rect, v.maximized, v.fullscreen)
+        });
+        self.window.maximized = maximized.unwrap_or(false);
+        if !self.window.maximized && fullscreen != Some(true) {
+            if let Some(r) = inner {
+                self.window.size = Some([r.width(), r.height()]);
+            }
+            if let Some(r) = outer {
+                self.window.position = Some([r.min.x, r.min.y]);
+            }
+        }
+        if self.window != before {
+            self.window_changed = Some(Instant::now());
+        }
+        match self.window_changed.map(|t| t.elapsed()) {
+            Some(since) if since >= WINDOW_SETTLED => self.save_window(),
+            Some(since) => ctx.request_repaint_after(WINDOW_SETTLED - since),
+            None => {}
+        }
+    }
+
+    fn save_window(&mut self) {
+        if self.window_changed.take().is_some()
+            && let Err(e) = self.window.save(&self.dirs.window_state())
+        {
+            eprintln!("ficshelf: {e}"); // only the window's size: not worth a message
+        }
     }
 
     fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -579,6 +641,7 @@ impl FicshelfApp {
 impl eframe::App for FicshelfApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let window_before = self.window;
         self.apply_looks(&ctx);
         self.follow_first_scan(&ctx);
         self.follow_folder(&ctx);
@@ -611,7 +674,10 @@ impl eframe::App for FicshelfApp {
         if self.show_settings {
             self.settings_window_ui(&ctx, &mut commands);
         }
+        crate::ui::help::shortcuts_ui(&ctx, &mut self.show_shortcuts);
+        crate::ui::help::about_ui(&ctx, &mut self.show_about);
         self.confirm_trash_ui(&ctx);
+        self.follow_window(&ctx, window_before);
         chrome::drop_overlay_ui(&ctx);
         for command in commands {
             self.apply(&ctx, command);
@@ -635,6 +701,7 @@ impl eframe::App for FicshelfApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_window();
         self.save_reading();
         self.save_settings();
     }

@@ -17,3 +17,4 @@ pub mod settings;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod window_state;

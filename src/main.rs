@@ -94,15 +94,21 @@ fn window(args: &[String]) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Ficshelf")
         .with_app_id("ficshelf")
-        .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([560.0, 400.0]);
+    // As the reader left it (the window itself is the app's to save, atomically).
+    let (window, _) = ficshelf::window_state::WindowState::load(&dirs.window_state());
+    viewport = viewport
+        .with_inner_size(window.size.unwrap_or([1280.0, 800.0]))
+        .with_maximized(window.maximized);
+    if let Some(position) = window.position {
+        viewport = viewport.with_position(position);
+    }
     match eframe::icon_data::from_png_bytes(ficshelf::desktop::window_icon_png()) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => eprintln!("ficshelf: the window icon could not be read: {e}"),
     }
     let options = eframe::NativeOptions {
         viewport,
-        persist_window: launch.screenshot.is_none(),
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -56,6 +56,11 @@ impl AppDirs {
         self.data.join("reading.ron")
     }
 
+    /// The window's size, position and pane widths (written by eframe).
+    pub fn window_state(&self) -> PathBuf {
+        self.data.join("window.ron")
+    }
+
     /// The index cache for a collection folder (one per folder, named by its path).
     pub fn index_file(&self, collection: &std::path::Path) -> PathBuf {
         let key = xxhash_rust::xxh3::xxh3_64(collection.as_os_str().as_encoded_bytes());

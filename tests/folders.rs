@@ -70,3 +70,36 @@ fn settings_that_cannot_be_saved_are_reported_and_still_apply() {
     );
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn the_window_and_its_panes_are_remembered() {
+    let root = fresh_root("window-state");
+    let saved = root.join("data/window.ron");
+    // A first start saves the panes' sizes once they have settled.
+    let mut h = harness(&root, Launch::default(), egui::Vec2::new(1280.0, 800.0));
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(3) && !saved.exists() {
+        h.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let text = std::fs::read_to_string(&saved).unwrap_or_default();
+    assert!(text.contains("library_width:Some(360"), "{text}");
+    drop(h);
+    // Sizes the reader chose come back at the next start.
+    std::fs::write(
+        &saved,
+        "(library_width: Some(420.0), details_height: Some(260.0))",
+    )
+    .expect("a saved window");
+    let h = harness(&root, Launch::default(), egui::Vec2::new(1280.0, 800.0));
+    let state = *h.state().window_state();
+    assert!(
+        (state.library_width.unwrap_or(0.0) - 420.0).abs() < 2.0,
+        "{state:?}"
+    );
+    assert!(
+        (state.details_height.unwrap_or(0.0) - 260.0).abs() < 2.0,
+        "{state:?}"
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -83,6 +83,8 @@ impl FicshelfApp {
                 self.open_file(&path);
             }
             Command::AskTrash(index) => self.confirm_trash = Some(index),
+            Command::ShowShortcuts => (self.show_shortcuts, self.show_about) = (true, false),
+            Command::ShowAbout => (self.show_shortcuts, self.show_about) = (false, true),
         }
     }
 
@@ -183,7 +185,13 @@ impl FicshelfApp {
             on(Modifiers::NONE, Key::F9, Command::ToggleLibrary);
             on(cmd, Key::Comma, Command::OpenSettings);
             on(cmd, Key::M, Command::ToggleReadingMode);
+            on(Modifiers::NONE, Key::F1, Command::ShowShortcuts);
         });
+        let question = !ctx.text_edit_focused()
+            && ctx.input(|i| i.events.iter().any(|e| *e == egui::Event::Text("?".into())));
+        if question {
+            commands.push(Command::ShowShortcuts);
+        }
         if ctx.input_mut(|i| i.consume_key(cmd, Key::L)) {
             self.show_library = true;
             self.library.focus_search = true;
@@ -193,13 +201,16 @@ impl FicshelfApp {
         }
         let find_open = self.reader.as_ref().is_some_and(|r| r.find.open);
         if !find_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            if self.fullscreen {
+            if self.show_shortcuts || self.show_about {
+                (self.show_shortcuts, self.show_about) = (false, false);
+            } else if self.fullscreen {
                 commands.push(Command::ToggleFullscreen);
             } else if self.show_settings {
                 self.show_settings = false;
             }
         }
-        let enter = !ctx.text_edit_focused()
+        // Only when no control has the keyboard: a focused button or row takes Enter itself.
+        let enter = ctx.memory(|m| m.focused().is_none())
             && self.reader.is_none()
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
         if let Some(index) = self.library.selected.filter(|_| enter) {

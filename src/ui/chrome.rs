@@ -243,7 +243,7 @@ pub fn welcome_ui(ui: &mut Ui, resume: Option<(usize, &Entry)>, commands: &mut V
         }
         ui.add_space(16.0);
         ui.label(
-            RichText::new("Ctrl+O import  ·  Ctrl+L search  ·  F9 library  ·  F11 full screen")
+            RichText::new("Ctrl+O import  ·  Ctrl+L search  ·  F9 library  ·  F11 full screen  ·  F1 all shortcuts")
                 .small()
                 .weak(),
         );

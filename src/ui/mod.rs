@@ -6,6 +6,7 @@ pub mod chrome;
 pub mod confirm;
 pub mod details;
 pub mod fonts;
+pub mod help;
 pub mod library;
 pub mod reader;
 pub mod settings_panel;
@@ -54,6 +55,10 @@ pub enum Command {
     OpenAnyway(PathBuf),
     /// Ask whether to move a library entry's file to the Trash.
     AskTrash(usize),
+    /// Show the keyboard shortcuts.
+    ShowShortcuts,
+    /// Show the About box.
+    ShowAbout,
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.

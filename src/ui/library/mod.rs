@@ -194,6 +194,14 @@ pub fn library_ui(
             {
                 commands.push(Command::OpenSettings);
             }
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts (F1)").clicked() {
+                    commands.push(Command::ShowShortcuts);
+                }
+                if ui.button("About Ficshelf").clicked() {
+                    commands.push(Command::ShowAbout);
+                }
+            });
         });
     });
     search_row(ui, state, sort, commands);

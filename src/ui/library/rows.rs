@@ -57,10 +57,11 @@ pub fn rows_ui(
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
             // A quick third click (egui counts it as a triple-click) still opens the story.
-            if response.double_clicked() || response.triple_clicked() {
+            let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if response.double_clicked() || response.triple_clicked() || enter {
                 commands.push(Command::Open(index));
-            } else if response.clicked() {
-                commands.push(Command::Select(index));
+            } else if response.clicked() || response.gained_focus() {
+                commands.push(Command::Select(index)); // by pointer or by Tab
             }
         }
     });
@@ -135,6 +136,15 @@ fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look) -> egui::R
             CornerRadius::same(4),
             visuals.widgets.hovered.weak_bg_fill,
         );
+    }
+    if response.has_focus() {
+        let ring = if selected {
+            visuals.strong_text_color()
+        } else {
+            visuals.selection.bg_fill
+        };
+        let stroke = egui::Stroke::new(2.0, ring);
+        painter.rect_stroke(rect.shrink(1.0), 4, stroke, egui::StrokeKind::Inside);
     }
     let ink = if selected {
         visuals.selection.stroke.color
