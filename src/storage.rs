@@ -104,7 +104,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     };
     let (dir, temp) = write_temp(path, bytes).map_err(fail)?;
     let placed = std::fs::rename(&temp, path);
-    finish(&dir, &temp, placed).map_err(fail)
+    finish(&dir, &temp, placed).map_err(fail)?;
+    sweep(&dir, path);
+    Ok(())
+}
+
+/// Temporary files older than this are left from a save that was killed half-way.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes temporary files of `path` left by saves that were killed (a crash, a power
+/// cut); a fresh one may be another running Ficshelf's save in progress, so it stays.
+fn sweep(dir: &Path, path: &Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
+        if file.starts_with(&prefix) && file.ends_with(".tmp") && stale {
+            let _ = std::fs::remove_file(entry.path()); // best effort: only litter
+        }
+    }
 }
 
 /// Writes a new file at `path` atomically, never replacing one that exists: if the name
@@ -224,6 +249,35 @@ mod tests {
             names.len(),
             2,
             "no temporary file is left behind: {names:?}"
+        );
+    }
+
+    #[test]
+    fn temporary_files_left_by_killed_saves_are_swept() {
+        let dir = temp_dir("sweep");
+        let path = dir.join("reading.ron");
+        write_atomic(&path, b"one").unwrap_or_else(|e| panic!("{e}"));
+        let old = dir.join(".reading.ron.999-0.tmp");
+        let fresh = dir.join(".reading.ron.999-1.tmp");
+        let other = dir.join(".settings.ron.999-0.tmp");
+        for litter in [&old, &fresh, &other] {
+            std::fs::write(litter, b"half").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for aged in [&old, &other] {
+            let file = std::fs::File::options().write(true).open(aged);
+            file.and_then(|f| f.set_modified(two_hours_ago))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        write_atomic(&path, b"two").unwrap_or_else(|e| panic!("{e}"));
+        assert!(!old.exists(), "an hour-old leftover of this file is swept");
+        assert!(
+            fresh.exists(),
+            "a fresh one may be another save in progress"
+        );
+        assert!(
+            other.exists(),
+            "another file's leftovers wait for its own save"
         );
     }
 
