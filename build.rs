@@ -19,12 +19,12 @@ fn main() {
     let mut code = String::from(
         "/// The bundled sample stories: (file name, bytes).\npub const SAMPLES: &[(&str, &[u8])] = &[\n",
     );
+    // Paths from the crate's folder at compile time, not this run's absolute path: a
+    // checkout elsewhere sharing the target folder then still reads its own files.
     for name in &names {
-        let path = dir.join(name);
         let _ = writeln!(
             code,
-            "    ({name:?}, include_bytes!({:?})),",
-            path.display().to_string()
+            "    ({name:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/library/\", {name:?}))),"
         );
     }
     code.push_str("];\n");
