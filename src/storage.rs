@@ -20,6 +20,15 @@ pub struct SaveError {
     pub source: std::io::Error,
 }
 
+impl SaveError {
+    fn at(path: &Path, source: std::io::Error) -> SaveError {
+        SaveError {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
 /// Loads a RON state file. A missing file gives the default quietly. A file that can't be
 /// read, or can't be understood, gives the default plus a message for the user; a damaged
 /// file is first moved aside to `NAME.bad` so that nothing already saved is lost.
@@ -98,10 +107,7 @@ where
 
 /// Writes `bytes` to `path` atomically, creating the parent folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    };
+    let fail = |source| SaveError::at(path, source);
     let (dir, temp) = write_temp(path, bytes).map_err(fail)?;
     let placed = std::fs::rename(&temp, path);
     finish(&dir, &temp, placed).map_err(fail)?;
@@ -136,10 +142,7 @@ fn sweep(dir: &Path, path: &Path) {
 /// is taken (even at the last moment, by another program), the error's kind is
 /// [`std::io::ErrorKind::AlreadyExists`] and nothing is changed.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    };
+    let fail = |source| SaveError::at(path, source);
     let (dir, temp) = write_temp(path, bytes).map_err(fail)?;
     // A hard link fails when the name exists, where a rename would replace the file.
     let placed = match std::fs::hard_link(&temp, path) {

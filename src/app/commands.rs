@@ -113,10 +113,9 @@ impl FicshelfApp {
     }
 
     fn trash_entry(&mut self, index: usize) {
-        let hash = self.collection.entries[index].hash.clone();
         match self.collection.move_to_trash(index) {
             Ok(entry) => {
-                if self.reader.as_ref().is_some_and(|r| r.hash == hash) {
+                if self.reader.as_ref().is_some_and(|r| r.hash == entry.hash) {
                     self.save_reading();
                     self.reader = None;
                 }

@@ -109,7 +109,9 @@ pub fn scan_with(
     progress: Option<&Progress>,
 ) -> Scan {
     let start = Instant::now();
-    if let Err(e) = std::fs::read_dir(root) {
+    let mut unreadable = Vec::new();
+    let mut found = Vec::new();
+    if let Err(e) = super::walk(root, 0, &mut found, &mut unreadable) {
         // Not an empty collection: saving that would forget every story in the cache.
         return Scan {
             collection: Collection {
@@ -123,9 +125,6 @@ pub fn scan_with(
             missing: Some(format!("{} can't be read: {e}", root.display())),
         };
     }
-    let mut unreadable = Vec::new();
-    let mut found = Vec::new();
-    super::walk(root, 0, &mut found, &mut unreadable);
     // Byte order of the paths: comparing `Path`s component by component is far slower.
     found.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
     let old = cache.map(|c| load(c, root)).unwrap_or_default();

@@ -196,20 +196,15 @@ pub fn is_story_file(path: &Path) -> bool {
         .is_some_and(|e| STORY_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// Finds the story files under `dir` with their sizes and modification times.
-fn walk(dir: &Path, depth: usize, files: &mut Vec<Found>, unreadable: &mut Vec<Unreadable>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            if depth > 0 {
-                unreadable.push(Unreadable {
-                    path: dir.to_path_buf(),
-                    reason: format!("folder could not be read: {e}"),
-                });
-            }
-            return;
-        }
-    };
+/// Finds the story files under `dir` with their sizes and modification times. A sub-folder
+/// that can't be read is listed as unreadable; `dir` itself is the error.
+fn walk(
+    dir: &Path,
+    depth: usize,
+    files: &mut Vec<Found>,
+    unreadable: &mut Vec<Unreadable>,
+) -> std::io::Result<()> {
+    let entries = std::fs::read_dir(dir)?;
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
@@ -221,7 +216,12 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<Found>, unreadable: &mut Vec<U
             continue;
         };
         if kind.is_dir() && depth < MAX_DEPTH {
-            walk(&path, depth + 1, files, unreadable);
+            if let Err(e) = walk(&path, depth + 1, files, unreadable) {
+                unreadable.push(Unreadable {
+                    path,
+                    reason: format!("folder could not be read: {e}"),
+                });
+            }
         } else if kind.is_file() && is_story_file(&path) {
             // DirEntry::metadata does not follow links; for a plain file it is one stat.
             match entry.metadata() {
@@ -237,6 +237,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<Found>, unreadable: &mut Vec<U
             }
         }
     }
+    Ok(())
 }
 
 /// How the library is ordered.

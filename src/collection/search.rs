@@ -37,7 +37,8 @@ fn slot(a: u8, b: u8) -> u32 {
 /// A search: its words lower-cased and made into searchers once, since every keystroke
 /// runs them over every story in the collection.
 pub struct Query {
-    words: Vec<Finder<'static>>,
+    words: Vec<String>,
+    finders: Vec<Finder<'static>>,
     pairs: Pairs,
 }
 
@@ -53,16 +54,22 @@ impl Query {
             }
         }
         Query {
-            words: lower.iter().map(|w| Finder::new(w).into_owned()).collect(),
+            finders: lower.iter().map(|w| Finder::new(w).into_owned()).collect(),
+            words: lower,
             pairs,
         }
+    }
+
+    /// The words, lower-cased.
+    pub fn words(&self) -> &[String] {
+        &self.words
     }
 
     /// True when every word occurs in `text` (lower-case), whose pair set is `pairs`.
     pub fn matches(&self, text: &str, pairs: &Pairs) -> bool {
         pairs.holds(&self.pairs)
             && self
-                .words
+                .finders
                 .iter()
                 .all(|word| word.find(text.as_bytes()).is_some())
     }

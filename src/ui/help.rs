@@ -52,6 +52,15 @@ pub const SHORTCUTS: [Section; 4] = [
     ),
 ];
 
+/// A fixed window in the middle of the screen, closed by its button (or Escape).
+fn centred<'a>(title: &str, open: &'a mut bool) -> egui::Window<'a> {
+    egui::Window::new(title)
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+}
+
 /// The bundled fonts: name, licence, and who to credit.
 const FONTS: &[(&str, &str, &str)] = &[
     (
@@ -81,30 +90,25 @@ type Section = (&'static str, &'static [(&'static str, &'static str)]);
 
 /// The shortcuts sheet while `open`; Escape or the close button closes it.
 pub fn shortcuts_ui(ctx: &Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            let screen = ui.ctx().content_rect();
-            egui::ScrollArea::vertical()
-                .max_height(screen.height() - 140.0)
-                .show(ui, |ui| {
-                    if screen.width() >= 1000.0 {
-                        // Library and find on the left, reading and the window on the right.
-                        ui.horizontal_top(|ui| {
-                            let (left, right) =
-                                ([SHORTCUTS[0], SHORTCUTS[2]], [SHORTCUTS[1], SHORTCUTS[3]]);
-                            ui.vertical(|ui| sections_ui(ui, "left", &left));
-                            ui.add_space(24.0);
-                            ui.vertical(|ui| sections_ui(ui, "right", &right));
-                        });
-                    } else {
-                        sections_ui(ui, "all", &SHORTCUTS);
-                    }
-                });
-        });
+    centred("Keyboard shortcuts", open).show(ctx, |ui| {
+        let screen = ui.ctx().content_rect();
+        egui::ScrollArea::vertical()
+            .max_height(screen.height() - 140.0)
+            .show(ui, |ui| {
+                if screen.width() >= 1000.0 {
+                    // Library and find on the left, reading and the window on the right.
+                    ui.horizontal_top(|ui| {
+                        let (left, right) =
+                            ([SHORTCUTS[0], SHORTCUTS[2]], [SHORTCUTS[1], SHORTCUTS[3]]);
+                        ui.vertical(|ui| sections_ui(ui, "left", &left));
+                        ui.add_space(24.0);
+                        ui.vertical(|ui| sections_ui(ui, "right", &right));
+                    });
+                } else {
+                    sections_ui(ui, "all", &SHORTCUTS);
+                }
+            });
+    });
 }
 
 fn sections_ui(ui: &mut Ui, id: &str, sections: &[Section]) {
@@ -128,25 +132,20 @@ fn sections_ui(ui: &mut Ui, id: &str, sections: &[Section]) {
 
 /// The About box while `open`.
 pub fn about_ui(ctx: &Context, open: &mut bool) {
-    egui::Window::new("About Ficshelf")
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            ui.set_max_width(460.0);
-            ui.heading(format!("Ficshelf {}", env!("CARGO_PKG_VERSION")));
-            ui.label(format!("{}.", env!("CARGO_PKG_DESCRIPTION")));
-            ui.label(format!("Licence: {}.", env!("CARGO_PKG_LICENSE")));
-            ui.add_space(8.0);
-            ui.label(RichText::new("Reading fonts").strong());
-            fonts_ui(ui);
-            ui.add_space(8.0);
-            ui.label(
-                "The sample stories are original works given to the public domain (CC0). \
+    centred("About Ficshelf", open).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading(format!("Ficshelf {}", env!("CARGO_PKG_VERSION")));
+        ui.label(format!("{}.", env!("CARGO_PKG_DESCRIPTION")));
+        ui.label(format!("Licence: {}.", env!("CARGO_PKG_LICENSE")));
+        ui.add_space(8.0);
+        ui.label(RichText::new("Reading fonts").strong());
+        fonts_ui(ui);
+        ui.add_space(8.0);
+        ui.label(
+            "The sample stories are original works given to the public domain (CC0). \
                  The licence texts are in the assets/fonts folder of the source.",
-            );
-        });
+        );
+    });
 }
 
 fn fonts_ui(ui: &mut Ui) {

@@ -76,21 +76,17 @@ impl LibraryState {
         }
         // While the query only grows ("k", "ka", "kal"), its matches are among those of a
         // recent search: search those instead of the whole collection.
-        let words: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
         let query = Query::new(&self.query);
+        let words = query.words();
         // A query searched a moment ago (after a backspace) is remembered exactly.
-        let matches = match self.recent.iter().rev().find(|(old, _)| *old == words) {
+        let matches = match self.recent.iter().rev().find(|(old, _)| old == words) {
             Some((_, matches)) => matches.clone(),
             None => {
                 let base = match self
                     .recent
                     .iter()
                     .rev()
-                    .find(|(old, _)| narrows(old, &words))
+                    .find(|(old, _)| narrows(old, words))
                 {
                     Some((_, matches)) => matches.as_slice(),
                     None => self.sorted.as_slice(),
@@ -115,11 +111,11 @@ impl LibraryState {
             }
             self.shown.push(index);
         }
-        if !self.recent.iter().any(|(old, _)| *old == words) {
+        if !self.recent.iter().any(|(old, _)| old == words) {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
             }
-            self.recent.push((words, matches));
+            self.recent.push((words.to_vec(), matches));
         }
     }
 
