@@ -464,15 +464,11 @@ mod tests {
 
     #[test]
     fn missing_dirs_lists_what_would_be_created_parents_first() {
-        let root =
-            std::env::temp_dir().join(format!("ficshelf-desktop-dirs-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let _ = std::fs::create_dir_all(&root);
+        let root = crate::testing::TestDir::named("desktop-dirs");
         assert_eq!(
             missing_dirs(&root.join("a/b")),
             [root.join("a"), root.join("a/b")]
         );
         assert!(missing_dirs(&root).is_empty());
-        let _ = std::fs::remove_dir_all(&root);
     }
 }

@@ -15,6 +15,8 @@ pub mod inspect;
 pub mod paths;
 pub mod settings;
 pub mod storage;
+#[cfg(test)]
+mod testing;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod window_state;

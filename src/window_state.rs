@@ -55,7 +55,7 @@ mod tests {
 
     #[test]
     fn round_trips_and_drops_impossible_values() {
-        let dir = std::env::temp_dir().join(format!("ficshelf-window-{}", std::process::id()));
+        let dir = crate::testing::TestDir::named("window");
         let path = dir.join("window.ron");
         let state = WindowState {
             size: Some([900.0, 650.0]),
@@ -73,6 +73,5 @@ mod tests {
         .unwrap_or_else(|e| panic!("{e}"));
         let (loaded, _) = WindowState::load(&path);
         assert_eq!((loaded.size, loaded.library_width), (None, None));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -78,7 +78,8 @@ fn utf16_without_a_byte_order_mark() {
 
 #[test]
 fn a_folder_is_not_a_file() {
-    let dir = write("x.txt", b"x").with_file_name("story-folder.txt");
+    let file = write("x.txt", b"x");
+    let dir = file.with_file_name("story-folder.txt");
     std::fs::create_dir_all(&dir).expect("mkdir");
     assert!(matches!(Story::read(&dir), Err(ReadError::NotAFile { .. })));
 }

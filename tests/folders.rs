@@ -44,7 +44,6 @@ fn a_collection_folder_that_goes_away_keeps_its_stories_until_it_is_back() {
     wait_for(&mut h, Duration::from_secs(5), |n| n.contains("is back"));
     assert!(notice(&h).contains("is back"), "{}", notice(&h));
     assert_eq!(h.state().collection().entries.len(), count);
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -68,7 +67,6 @@ fn settings_that_cannot_be_saved_are_reported_and_still_apply() {
         Some(&b"not a folder"[..]),
         "what was in the way is untouched"
     );
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -101,5 +99,4 @@ fn the_window_and_its_panes_are_remembered() {
         (state.details_height.unwrap_or(0.0) - 260.0).abs() < 2.0,
         "{state:?}"
     );
-    let _ = std::fs::remove_dir_all(&root);
 }

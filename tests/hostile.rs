@@ -42,22 +42,45 @@ struct Case {
     expect: Expect,
 }
 
-/// A fresh, empty folder for one test.
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ficshelf-hostile-{name}-{}", std::process::id()));
-    remove(&dir);
-    std::fs::create_dir_all(&dir).expect("create the test folder");
-    dir
+/// A fresh, empty folder for one test, removed when the test ends, even when it fails.
+struct Scratch(tempfile::TempDir);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
 }
 
-fn remove(dir: &Path) {
-    if dir.exists() {
+impl Drop for Scratch {
+    fn drop(&mut self) {
         // Give back read permission first, so a non-root run can clean up too.
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o644));
+        for entry in walk(self.0.path()) {
+            let _ = std::fs::set_permissions(entry, std::fs::Permissions::from_mode(0o755));
         }
-        let _ = std::fs::remove_dir_all(dir);
     }
+}
+
+/// Every path under `dir` (links not followed).
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755));
+            found.extend(walk(&path));
+        }
+        found.push(path);
+    }
+    found
+}
+
+fn fresh_dir(name: &str) -> Scratch {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("ficshelf-hostile-{name}-"))
+        .tempdir()
+        .expect("create the test folder");
+    Scratch(dir)
 }
 
 /// Random bytes from a fixed seed (xorshift64), the same on every run.
@@ -315,7 +338,6 @@ fn engine_reads(cases: &[Case], limit: Duration) {
 fn the_engine_reads_each_hostile_file_or_says_why_not() {
     let dir = fresh_dir("engine");
     engine_reads(&matrix(&dir), LIMIT);
-    remove(&dir);
 }
 
 /// What a source looks like, to tell that an import left it alone: the content hash of a
@@ -436,7 +458,6 @@ fn importing_each_hostile_file_copies_it_or_says_why_not_and_leaves_it_alone() {
     std::fs::create_dir_all(&sources).expect("mkdir");
     std::fs::create_dir_all(&root).expect("mkdir");
     import_each(&matrix(&sources), &sources, &root, LIMIT);
-    remove(&dir);
 }
 
 /// Scans a folder of hostile files: every story file is listed as a story or as
@@ -488,7 +509,6 @@ fn scan_lists(cases: &[Case], dir: &Path, limit: Duration) {
 fn scanning_a_folder_of_hostile_files_lists_each_once() {
     let dir = fresh_dir("scan");
     scan_lists(&matrix(&dir), &dir, LIMIT * 4);
-    remove(&dir);
 }
 
 /// A 200 MB file, well under [`MAX_STORY_BYTES`]: read, imported and scanned, each within
@@ -534,5 +554,4 @@ fn a_200_mb_file_is_read_imported_and_scanned() {
         });
         s.spawn(|| timed("scanned", &|| scan_lists(&cases, &sources, HUGE_LIMIT)));
     });
-    remove(&dir);
 }

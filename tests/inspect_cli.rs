@@ -137,8 +137,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn index_reports_stories_unreadable_files_and_reuse_of_its_cache() {
-    let dir = std::env::temp_dir().join(format!("ficshelf-index-cli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::TestDir::named("index-cli");
     let (root, data) = (dir.join("Stories"), dir.join("data"));
     common::write_at(&root.join("a.txt"), STORY.as_bytes());
     common::write_at(

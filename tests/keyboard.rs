@@ -3,18 +3,18 @@
 
 mod common;
 
+use common::TestDir;
 use common::window::{fresh_root, harness};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use ficshelf::app::{FicshelfApp, Launch};
 
-fn window(name: &str) -> Harness<'static, FicshelfApp> {
-    harness(
-        &fresh_root(name),
-        Launch::default(),
-        egui::Vec2::new(1280.0, 800.0),
-    )
+/// The window, and its folder (removed when the test drops it).
+fn window(name: &str) -> (TestDir, Harness<'static, FicshelfApp>) {
+    let root = fresh_root(name);
+    let h = harness(&root, Launch::default(), egui::Vec2::new(1280.0, 800.0));
+    (root, h)
 }
 
 /// The label of the control that has the keyboard, if any.
@@ -25,7 +25,7 @@ fn focused(h: &Harness<'_, FicshelfApp>) -> Option<String> {
 
 #[test]
 fn tab_walks_the_main_controls_each_with_a_label() {
-    let mut h = window("tab");
+    let (_root, mut h) = window("tab");
     let mut seen = Vec::new();
     for _ in 0..40 {
         h.key_press(Key::Tab);
@@ -56,7 +56,7 @@ fn tab_walks_the_main_controls_each_with_a_label() {
 
 #[test]
 fn a_story_reached_by_tab_opens_with_enter() {
-    let mut h = window("enter");
+    let (_root, mut h) = window("enter");
     for _ in 0..40 {
         h.key_press(Key::Tab);
         h.run_steps(2);
@@ -73,7 +73,7 @@ fn a_story_reached_by_tab_opens_with_enter() {
 
 #[test]
 fn f1_shows_the_shortcuts_and_escape_closes_them_and_the_settings() {
-    let mut h = window("help");
+    let (_root, mut h) = window("help");
     h.key_press(Key::F1);
     h.run_steps(4);
     h.get_by_label("Keyboard shortcuts");

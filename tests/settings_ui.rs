@@ -54,7 +54,7 @@ fn the_text_size_set_in_the_panel_is_saved_and_restored() {
     }
     let size = h.state().settings().typography.size;
     assert_eq!(size, 24.0, "five steps up from 19");
-    let saved = std::fs::read_to_string(AppDirs::under(&root).settings()).unwrap_or_default();
+    let saved = std::fs::read_to_string(AppDirs::under(&*root).settings()).unwrap_or_default();
     assert!(saved.contains("size: 24.0"), "{saved}");
     drop(h);
     let h = harness(&root);
@@ -161,7 +161,7 @@ fn excluding_character_death_and_the_strict_choice_for_stories_that_dont_say() {
 #[test]
 fn a_corrupt_settings_file_gives_the_defaults_and_says_so_once() {
     let root = fresh_root("corrupt");
-    let settings = AppDirs::under(&root).settings();
+    let settings = AppDirs::under(&*root).settings();
     common::write_at(&settings, b"(typography: (size: oops");
     let h = harness(&root);
     assert_eq!(
@@ -190,7 +190,7 @@ fn a_corrupt_settings_file_gives_the_defaults_and_says_so_once() {
 fn a_hidden_story_opened_from_the_command_line_asks_first() {
     let root = fresh_root("cli-hidden");
     common::write_at(
-        &AppDirs::under(&root).settings(),
+        &AppDirs::under(&*root).settings(),
         b"(filters: (max_rating: teen))",
     );
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("library/the-winter-mooring.txt");

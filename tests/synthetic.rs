@@ -32,7 +32,11 @@ fn category(name: &str) -> Option<WarningCategory> {
 fn generated_collection_matches_its_manifest() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let script = root.join("../shared/tools/gen_library.py");
-    let out = std::env::temp_dir().join(format!("ficshelf-synthetic-{}", std::process::id()));
+    let temp = tempfile::Builder::new()
+        .prefix("ficshelf-synthetic-")
+        .tempdir()
+        .expect("a test folder");
+    let out = temp.path().join("library");
     let made = script.exists()
         && Command::new("python3")
             .arg(&script)
@@ -109,7 +113,6 @@ fn generated_collection_matches_its_manifest() {
             &s.document.hard_wrapped(),
         );
     }
-    let _ = std::fs::remove_dir_all(&out);
     let _ = std::fs::remove_file(&manifest_path);
     mismatches.assert_none();
 }

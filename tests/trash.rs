@@ -44,5 +44,4 @@ fn a_story_goes_to_the_trash_only_when_the_reader_says_so() {
             .is_none()
     );
     assert!(notice(&h).contains("is in the Trash"), "{}", notice(&h));
-    let _ = std::fs::remove_dir_all(&root);
 }

@@ -129,7 +129,8 @@ fn importing_adds_new_stories_and_reports_duplicates_and_bad_files() {
     );
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("library/tidewrack.txt");
     let binary = common::temp_file("photo.txt", b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00");
-    h.state_mut().import_now(vec![new_story, sample, binary]);
+    h.state_mut()
+        .import_now(vec![new_story.to_path_buf(), sample, binary.to_path_buf()]);
     h.run_steps(3);
     assert_eq!(h.state().collection().entries.len(), 9);
     h.get_by_role_and_label(Role::Button, "Salt and Lanterns");
@@ -201,7 +202,7 @@ fn a_file_from_the_command_line_opens_at_once_and_is_offered_for_import() {
     let h = harness(
         &root,
         Launch {
-            files: vec![outside.clone()],
+            files: vec![outside.to_path_buf()],
             screenshot: None,
         },
     );
@@ -210,7 +211,10 @@ fn a_file_from_the_command_line_opens_at_once_and_is_offered_for_import() {
         Some("Dock Song")
     );
     let notice = h.state().notice().cloned();
-    assert_eq!(notice.map(|n| n.offer_import), Some(vec![outside]));
+    assert_eq!(
+        notice.map(|n| n.offer_import),
+        Some(vec![outside.to_path_buf()])
+    );
     h.get_by_label("Add to collection");
 }
 
@@ -259,7 +263,7 @@ fn text_size_keys_change_and_save_the_size() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
     h.run_steps(2);
     assert_eq!(h.state().settings().typography.size, start + 1.0);
-    let saved = std::fs::read_to_string(AppDirs::under(&root).settings()).unwrap_or_default();
+    let saved = std::fs::read_to_string(AppDirs::under(&*root).settings()).unwrap_or_default();
     assert!(
         saved.contains(&format!("size: {:.1}", start + 1.0)),
         "{saved}"
@@ -317,7 +321,7 @@ fn dropping_files_on_the_window_imports_them_in_the_background() {
     );
     h.input_mut()
         .dropped_files
-        .push(std::sync::Arc::new(Dropped(file.clone())));
+        .push(std::sync::Arc::new(Dropped(file.to_path_buf())));
     for _ in 0..200 {
         h.step();
         if h.state().collection().entries.len() == 9 {
@@ -432,18 +436,18 @@ fn a_first_scan_runs_beside_the_window_and_the_next_start_reads_the_index() {
         "(collection_dir: Some({:?}))",
         stories.display().to_string()
     );
-    common::write_at(&AppDirs::under(&root).settings(), settings.as_bytes());
-    let app = FicshelfApp::new(AppDirs::under(&root), Launch::default());
+    common::write_at(&AppDirs::under(&*root).settings(), settings.as_bytes());
+    let app = FicshelfApp::new(AppDirs::under(&*root), Launch::default());
     assert!(app.is_scanning(), "the window does not wait for the scan");
     assert!(app.collection().entries.is_empty());
     drop(app);
     let h = harness(&root, Launch::default());
     assert_eq!(h.state().collection().entries.len(), 600);
     assert!(
-        AppDirs::under(&root).index_file(&stories).exists(),
+        AppDirs::under(&*root).index_file(&stories).exists(),
         "the index was saved"
     );
-    let again = FicshelfApp::new(AppDirs::under(&root), Launch::default());
+    let again = FicshelfApp::new(AppDirs::under(&*root), Launch::default());
     assert!(
         !again.is_scanning(),
         "with an index, the collection is there at once"

@@ -39,8 +39,7 @@ mod tests {
             SAMPLES.len() >= 6,
             "the repository's library/ folder is built in"
         );
-        let root = std::env::temp_dir().join(format!("ficshelf-samples-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
+        let root = crate::testing::TestDir::named("samples");
         let (collection, data) = (root.join("Stories"), root.join("data"));
         assert_eq!(install_once(&collection, &data).ok(), Some(SAMPLES.len()));
         let first = collection.join(SAMPLES[0].0);

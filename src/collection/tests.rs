@@ -3,12 +3,8 @@
 use super::import::{import, safe_file_name};
 use super::*;
 
-fn temp(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("ficshelf-collection-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
+fn temp(name: &str) -> crate::testing::TestDir {
+    crate::testing::TestDir::named(name)
 }
 
 fn write(path: &Path, text: &str) {

@@ -144,8 +144,8 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_a_font_is_refused_with_its_name() {
-        let path =
-            std::env::temp_dir().join(format!("ficshelf-not-a-font-{}.ttf", std::process::id()));
+        let dir = crate::testing::TestDir::named("font");
+        let path = dir.join("not-a-font.ttf");
         std::fs::write(&path, b"Title: not a font\n").unwrap_or_else(|e| panic!("{e}"));
         let err = read_font(&path).err().unwrap_or_default();
         assert!(

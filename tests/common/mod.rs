@@ -4,17 +4,58 @@
 #[cfg(feature = "gui")]
 pub mod window;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use ficshelf::engine::RatingLevel;
 
-/// Writes `bytes` to a file called `name` in this test run's own temporary folder.
-pub fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ficshelf-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+/// A folder of one test's own, removed (with everything in it) when dropped.
+pub struct TestDir(tempfile::TempDir);
+
+impl TestDir {
+    /// A new, empty folder in the system's temporary folder, its name starting with
+    /// `ficshelf-NAME-` (which says what left it there, should a crash keep it).
+    pub fn named(name: &str) -> TestDir {
+        TestDir(
+            tempfile::Builder::new()
+                .prefix(&format!("ficshelf-{name}-"))
+                .tempdir()
+                .expect("a test folder"),
+        )
+    }
+}
+
+impl std::ops::Deref for TestDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for TestDir {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+/// A file in a folder of its own, both removed when dropped.
+pub struct TestFile {
+    path: PathBuf,
+    _dir: TestDir,
+}
+
+impl std::ops::Deref for TestFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Writes `bytes` to a file called `name` in a temporary folder of its own.
+pub fn temp_file(name: &str, bytes: &[u8]) -> TestFile {
+    let dir = TestDir::named("file");
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write temp file");
-    path
+    TestFile { path, _dir: dir }
 }
 
 /// Writes `bytes` at `path`, creating its folder.

@@ -1,16 +1,14 @@
 //! The app in an egui_kittest harness with folders of its own.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui_kittest::Harness;
 use ficshelf::app::{FicshelfApp, Launch};
 use ficshelf::paths::AppDirs;
 
-/// An empty folder for one test's config and data.
-pub fn fresh_root(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("ficshelf-window-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    root
+/// An empty folder for one test's config and data, removed when dropped.
+pub fn fresh_root(name: &str) -> super::TestDir {
+    super::TestDir::named(name)
 }
 
 /// The app at `size`, started with `launch`, with its folders under `root`, a few frames in.
