@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use egui::Ui;
 
 use crate::collection::filter::Verdict;
-use crate::collection::reading::{ReadingLog, now_secs};
+use crate::collection::reading::{ReadingLog, ReadingState, now_secs};
 use crate::collection::{Collection, samples};
 use crate::collection::{ContentHash, StoryMeta, content_hash, load};
 use crate::engine::{Story, read_bytes};
@@ -88,8 +88,11 @@ pub struct Notice {
 pub struct FicshelfApp {
     dirs: AppDirs,
     settings: Settings,
+    /// The settings as this window last read or saved them: what it changed since is
+    /// what the next save writes.
+    settings_saved: Settings,
     collection: Collection,
-    reading: ReadingLog,
+    reading: ReadingState,
     library: LibraryState,
     reader: Option<ReaderView>,
     notice: Option<Notice>,
@@ -117,6 +120,8 @@ pub struct FicshelfApp {
     pending_files: Vec<PathBuf>,
     fullscreen: bool,
     unsaved_place: Option<Instant>,
+    /// When the reading state was last checked for other windows' changes.
+    reading_looked: Instant,
     screenshot: Option<screenshot::Screenshot>,
 }
 
@@ -125,7 +130,7 @@ impl FicshelfApp {
     /// collection, and opens the first file named on the command line.
     pub fn new(dirs: AppDirs, launch: Launch) -> FicshelfApp {
         let (settings, settings_note) = Settings::load(&dirs.settings());
-        let (reading, reading_note) = ReadingLog::load(&dirs.reading_state());
+        let (reading, reading_note) = ReadingState::open(&dirs.data);
         let (window, _) = WindowState::load(&dirs.window_state()); // damage: default sizes
         let root = settings
             .collection_dir
@@ -140,6 +145,9 @@ impl FicshelfApp {
         {
             notes.push(format!("The sample stories could not be copied: {e}"));
         }
+        // Imports write beside their destination first: a killed one left its temporary
+        // files in the collection folder.
+        crate::storage::sweep_leftovers(&root);
         // With an index the start takes milliseconds; a first scan of a big folder can take
         // seconds, so it runs beside the window.
         let cache = dirs.index_file(&root);
@@ -159,6 +167,7 @@ impl FicshelfApp {
         };
         let mut app = FicshelfApp {
             dirs,
+            settings_saved: settings.clone(),
             settings,
             collection,
             reading,
@@ -182,6 +191,7 @@ impl FicshelfApp {
             pending_files: Vec::new(),
             fullscreen: false,
             unsaved_place: None,
+            reading_looked: Instant::now(),
             screenshot: launch.screenshot.map(screenshot::Screenshot::new),
         };
         if !notes.is_empty() {
@@ -212,7 +222,7 @@ impl FicshelfApp {
 
     /// The reading state.
     pub fn reading(&self) -> &ReadingLog {
-        &self.reading
+        self.reading.log()
     }
 
     /// The library pane's state (search, selection, rows shown).
@@ -332,23 +342,32 @@ impl FicshelfApp {
     /// Puts a story in the reader at its saved place.
     fn show_story(&mut self, path: &std::path::Path, story: Story, hash: ContentHash) {
         self.save_reading();
-        let place = self.reading.get(&hash).map(|r| r.place);
-        self.reading.opened(&hash, now_secs());
-        self.unsaved_place = Some(Instant::now());
+        let place = self.reading.record(&hash).map(|r| r.place);
+        if let Err(e) = self.reading.opened(&hash, now_secs()) {
+            self.tell(format!("Your reading position could not be saved: {e}"));
+        }
         self.reader = Some(ReaderView::new(hash, path.to_path_buf(), story, place));
     }
 
     fn save_reading(&mut self) {
         if self.unsaved_place.take().is_some()
-            && let Err(e) = self.reading.save(&self.dirs.reading_state())
+            && let Err(e) = self.reading.save()
         {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
     }
 
+    /// Saves what this window changed, over what other windows may have saved since.
     fn save_settings(&mut self) {
-        if let Err(e) = self.settings.save(&self.dirs.settings()) {
-            self.tell(format!("Your settings could not be saved: {e}"));
+        if self.settings == self.settings_saved {
+            return;
+        }
+        match self
+            .settings
+            .save_over(&self.settings_saved, &self.dirs.settings())
+        {
+            Ok(()) => self.settings_saved = self.settings.clone(),
+            Err(e) => self.tell(format!("Your settings could not be saved: {e}")),
         }
     }
 
@@ -561,7 +580,7 @@ impl FicshelfApp {
                     ui,
                     &mut self.library,
                     &self.collection,
-                    &self.reading,
+                    self.reading.log(),
                     sort_key,
                     filters,
                     commands,
@@ -614,6 +633,7 @@ impl FicshelfApp {
         let Some(view) = &mut self.reader else {
             let last = self
                 .reading
+                .log()
                 .stories
                 .iter()
                 .max_by_key(|(_, r)| r.last_opened_secs)
@@ -689,6 +709,12 @@ impl eframe::App for FicshelfApp {
             self.save_reading();
         } else if self.unsaved_place.is_some() {
             ctx.request_repaint_after(SAVE_EVERY);
+        }
+        // Places saved by other Ficshelf windows show up in this one's library (on the
+        // next frame drawn for any reason: the window is not woken for it).
+        if self.reading_looked.elapsed() >= LOOK_AGAIN {
+            self.reading_looked = Instant::now();
+            self.reading.refresh();
         }
         // A screenshot shows the window settled: after the first scan, not during it.
         if let Some(shot) = self

@@ -51,11 +51,6 @@ impl AppDirs {
         self.data.join("Stories")
     }
 
-    /// The reading-state file.
-    pub fn reading_state(&self) -> PathBuf {
-        self.data.join("reading.ron")
-    }
-
     /// The window's size, position and pane widths (written by eframe).
     pub fn window_state(&self) -> PathBuf {
         self.data.join("window.ron")

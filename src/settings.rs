@@ -215,6 +215,23 @@ impl Settings {
         write_atomic(path, text.as_bytes())
     }
 
+    /// Saves this window's changes (its values that differ from `base`, the settings as
+    /// it last read or saved them) over the file as it is now, so that the changes another
+    /// window saved meanwhile are kept. After it, `self` is the next save's base.
+    pub fn save_over(&self, base: &Settings, path: &Path) -> Result<(), SaveError> {
+        let on_disk = match std::fs::read_to_string(path) {
+            Ok(text) => match Settings::parse(&text) {
+                (disk, None) => Some(disk),
+                (_, Some(_)) => None, // damaged since: this window's settings, whole
+            },
+            Err(_) => None,
+        };
+        let merged = on_disk
+            .and_then(|disk| crate::storage::merge_changes(&disk, base, self))
+            .map_or_else(|| self.clone(), Settings::sanitised);
+        merged.save(path)
+    }
+
     /// Values out of range (a hand-edited file) brought back into range.
     fn sanitised(mut self) -> Settings {
         let t = &mut self.typography;
@@ -299,8 +316,8 @@ mod tests {
 
     #[test]
     fn a_file_from_another_version_is_kept_before_it_is_overwritten() {
-        let dir = std::env::temp_dir().join(format!("ficshelf-newer-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = temp.path();
         let path = dir.join("settings.ron");
         write_atomic(&path, b"(theme: Solarized, words_per_minute: 300)")
             .unwrap_or_else(|e| panic!("{e}"));
@@ -309,7 +326,6 @@ mod tests {
         assert!(note.is_some_and(|n| n.contains("settings.ron.other-version")));
         let kept = std::fs::read_to_string(dir.join("settings.ron.other-version"));
         assert!(kept.is_ok_and(|k| k.contains("Solarized")));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
@@ -335,9 +351,8 @@ mod tests {
 
     #[test]
     fn damaged_file_is_kept_aside() {
-        let dir = std::env::temp_dir().join(format!("ficshelf-settings-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let path = dir.join("settings.ron");
+        let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = temp.path().join("settings.ron");
         write_atomic(&path, b"(typography: ").unwrap_or_else(|e| panic!("{e}"));
         let (s, note) = Settings::load(&path);
         assert_eq!(s, Settings::default());
@@ -349,5 +364,40 @@ mod tests {
         };
         saved.save(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(Settings::load(&path), (saved, None));
+    }
+
+    #[test]
+    fn two_windows_keep_each_others_changes() {
+        let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = temp.path().join("settings.ron");
+        let start = Settings::default();
+        start.save(&path).unwrap_or_else(|e| panic!("{e}"));
+        // Both windows start from the same file; each changes something else.
+        let mut one = start.clone();
+        one.theme = Theme::Dark;
+        one.typography.size = 24.0;
+        one.save_over(&start, &path)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut two = start.clone();
+        two.reading_mode = ReadingMode::Paged;
+        two.typography.justify = true;
+        two.save_over(&start, &path)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (saved, note) = Settings::load(&path);
+        assert_eq!(note, None);
+        assert_eq!(saved.theme, Theme::Dark);
+        assert_eq!(saved.typography.size, 24.0);
+        assert_eq!(saved.reading_mode, ReadingMode::Paged);
+        assert!(saved.typography.justify);
+        // The first window changes its theme again: the second one's choices stay.
+        let base = one.clone();
+        one.theme = Theme::Sepia;
+        one.save_over(&base, &path)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (saved, _) = Settings::load(&path);
+        assert_eq!(
+            (saved.theme, saved.reading_mode),
+            (Theme::Sepia, ReadingMode::Paged)
+        );
     }
 }

@@ -3,8 +3,10 @@
 //! disk leaves either the old content or the new, never half of either.
 
 mod lenient;
+mod merge;
 
 pub use lenient::from_ron;
+pub use merge::merge_changes;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -119,23 +121,60 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Removes temporary files of `path` left by saves that were killed (a crash, a power
-/// cut); a fresh one may be another running Ficshelf's save in progress, so it stays.
+/// cut); one of a running process may be its save in progress, so it stays.
 fn sweep(dir: &Path, path: &Path) {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
         return;
     };
     let prefix = format!(".{name}.");
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let file = entry.file_name();
-        let file = file.to_string_lossy();
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
-        if file.starts_with(&prefix) && file.ends_with(".tmp") && stale {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) && is_leftover(&entry) {
             let _ = std::fs::remove_file(entry.path()); // best effort: only litter
         }
     }
+}
+
+/// Removes the temporary files that killed writes (an import cut short, most often) left
+/// in `dir`: only names Ficshelf gives them (`.NAME.PID-N.tmp`), and only those of a
+/// process that is no longer running (or, where that can't be known, over an hour old).
+/// Returns how many went.
+pub fn sweep_leftovers(dir: &Path) -> usize {
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if is_leftover(&entry) && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// A temporary file of [`write_temp`]'s making whose writer is gone.
+fn is_leftover(entry: &std::fs::DirEntry) -> bool {
+    let name = entry.file_name();
+    let Some(pid) = temp_owner(&name.to_string_lossy()) else {
+        return false;
+    };
+    let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+    let old = entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
+    is_file && pid != std::process::id() && (old || !is_running(pid))
+}
+
+/// The process id in a temporary name `.NAME.PID-N.tmp`.
+fn temp_owner(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, tail) = rest.rsplit_once('.')?;
+    let (pid, n) = tail.split_once('-')?;
+    n.parse::<u64>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether process `pid` runs now; where that can't be told, it is taken to run.
+fn is_running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }
 
 /// Writes a new file at `path` atomically, never replacing one that exists: if the name
@@ -207,16 +246,14 @@ fn finish(dir: &Path, temp: &Path, placed: std::io::Result<()>) -> std::io::Resu
 mod tests {
     use super::*;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("ficshelf-storage-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        dir
+    fn temp_dir() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
     fn writes_creates_folders_and_replaces() {
-        let dir = temp_dir("replace");
+        let temp = temp_dir();
+        let dir = temp.path();
         let path = dir.join("deep/state.ron");
         write_atomic(&path, b"one").unwrap_or_else(|e| panic!("{e}"));
         write_atomic(&path, b"two").unwrap_or_else(|e| panic!("{e}"));
@@ -229,7 +266,8 @@ mod tests {
 
     #[test]
     fn a_failed_save_names_the_file_and_keeps_the_old_content() {
-        let dir = temp_dir("fail");
+        let temp = temp_dir();
+        let dir = temp.path();
         let path = dir.join("state.ron");
         write_atomic(&path, b"old").unwrap_or_else(|e| panic!("{e}"));
         // A folder in the way of the new name makes the rename fail.
@@ -245,7 +283,7 @@ mod tests {
         let err = write_atomic(&path.join("inside"), b"new").err();
         assert!(err.is_some_and(|e| e.to_string().contains("inside")));
         assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"old"[..]));
-        let names: Vec<_> = std::fs::read_dir(&dir)
+        let names: Vec<_> = std::fs::read_dir(dir)
             .map(|d| d.flatten().map(|e| e.file_name()).collect())
             .unwrap_or_default();
         assert_eq!(
@@ -257,13 +295,16 @@ mod tests {
 
     #[test]
     fn temporary_files_left_by_killed_saves_are_swept() {
-        let dir = temp_dir("sweep");
+        let temp = temp_dir();
+        let dir = temp.path();
         let path = dir.join("reading.ron");
         write_atomic(&path, b"one").unwrap_or_else(|e| panic!("{e}"));
-        let old = dir.join(".reading.ron.999-0.tmp");
-        let fresh = dir.join(".reading.ron.999-1.tmp");
-        let other = dir.join(".settings.ron.999-0.tmp");
-        for litter in [&old, &fresh, &other] {
+        // Process 1 always runs; 4000000000 never can (ids stop at 2^22).
+        let old = dir.join(".reading.ron.1-0.tmp");
+        let fresh = dir.join(".reading.ron.1-1.tmp");
+        let dead = dir.join(".reading.ron.4000000000-1.tmp");
+        let other = dir.join(".settings.ron.1-0.tmp");
+        for litter in [&old, &fresh, &dead, &other] {
             std::fs::write(litter, b"half").unwrap_or_else(|e| panic!("{e}"));
         }
         let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
@@ -276,8 +317,9 @@ mod tests {
         assert!(!old.exists(), "an hour-old leftover of this file is swept");
         assert!(
             fresh.exists(),
-            "a fresh one may be another save in progress"
+            "a fresh one of a running process may be its save in progress"
         );
+        assert!(!dead.exists(), "one whose writer is gone is swept");
         assert!(
             other.exists(),
             "another file's leftovers wait for its own save"
@@ -286,13 +328,39 @@ mod tests {
 
     #[test]
     fn a_new_file_never_replaces_one_that_exists() {
-        let dir = temp_dir("new");
+        let temp = temp_dir();
+        let dir = temp.path();
         let path = dir.join("story.txt");
         write_new(&path, b"first").unwrap_or_else(|e| panic!("{e}"));
         let err = write_new(&path, b"second").err();
         assert!(err.is_some_and(|e| e.source.kind() == std::io::ErrorKind::AlreadyExists));
         assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"first"[..]));
-        let count = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        let count = std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
         assert_eq!(count, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn leftovers_of_killed_imports_go_and_nothing_else() {
+        let temp = temp_dir();
+        let dir = temp.path();
+        let gone = dir.join(".story.txt.4000000000-3.tmp"); // its writer is gone
+        let running = dir.join(".story.txt.1-0.tmp"); // process 1 runs
+        let users = [
+            ".notes.tmp",
+            "story.tmp",
+            ".a.b.c-d.tmp",
+            "x.4000000000-1.tmp",
+        ];
+        for name in [&gone, &running] {
+            std::fs::write(name, b"half").unwrap_or_else(|e| panic!("{e}"));
+        }
+        for name in users {
+            std::fs::write(dir.join(name), b"mine").unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(sweep_leftovers(dir), 1);
+        assert!(!gone.exists() && running.exists());
+        for name in users {
+            assert!(dir.join(name).exists(), "{name} is not Ficshelf's");
+        }
     }
 }

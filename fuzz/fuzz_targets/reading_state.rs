@@ -1,5 +1,6 @@
-//! Reading-state loading: any `reading.ron` gives a log or an error, and a log that loads
-//! saves to text that loads back the same.
+//! Reading-state loading: any `reading.ron` (an earlier version's file, imported once into
+//! the state database) gives a log or an error, and a log that loads saves to text that
+//! loads back the same.
 #![no_main]
 
 use ficshelf::collection::reading::ReadingLog;
@@ -17,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     for hash in log.stories.keys().take(16) {
         let _ = (log.progress(hash), log.last_opened(hash));
     }
-    // What `ReadingLog::save` writes. Compared as text: a hand-written NaN never equals
+    // What earlier versions wrote. Compared as text: a hand-written NaN never equals
     // itself, but it must save and load all the same.
     let saved = ron::ser::to_string_pretty(&log, ron::ser::PrettyConfig::default())
         .expect("a loaded log serialises");

@@ -1,12 +1,17 @@
 //! Reading state: where each story was left, when it was last opened, whether it was
 //! finished. Keyed by content fingerprint, so renaming or moving a file keeps its place.
-//! Saved as RON in the data folder, atomically.
+//! Kept in the shared database of [`store`], with the records in memory for the library,
+//! which reads them every frame.
 
-use std::collections::BTreeMap;
+mod store;
+
+pub use store::{ReadingStore, StoreError};
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::ContentHash;
-use crate::storage::{SaveError, load_ron, write_atomic};
+use crate::storage::load_ron;
 
 /// Where a reader is in one story.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -43,7 +48,8 @@ pub enum Progress {
     Finished,
 }
 
-/// Reading state for the whole collection.
+/// Reading state for the whole collection, in memory (and the shape of the `reading.ron`
+/// that earlier versions saved).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct ReadingLog {
@@ -52,17 +58,10 @@ pub struct ReadingLog {
 }
 
 impl ReadingLog {
-    /// Loads the log; a missing file is an empty log, and a file that can't be read gives an
-    /// empty log plus a message (the bad file is kept aside as `.bad`, never overwritten).
+    /// Loads a `reading.ron`; a missing file is an empty log, and a file that can't be read
+    /// gives an empty log plus a message (the bad file is kept aside as `.bad`).
     pub fn load(path: &Path) -> (ReadingLog, Option<String>) {
         load_ron(path, "Your reading positions")
-    }
-
-    /// Saves the log atomically.
-    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
-        let text =
-            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default();
-        write_atomic(path, text.as_bytes())
     }
 
     /// The record for a story, if it was ever opened.
@@ -101,6 +100,125 @@ impl ReadingLog {
     }
 }
 
+/// The reading state a window works with: the records in memory over the shared database.
+/// Opening a story is written at once; the place, which moves with every scroll, is
+/// written by [`ReadingState::save`] (the app calls it every few seconds and on leaving a
+/// story). Only the stories this window touched are written, so other windows' records
+/// are never overwritten.
+#[derive(Debug, Default)]
+pub struct ReadingState {
+    log: ReadingLog,
+    store: Option<ReadingStore>,
+    /// Stories whose place moved here since the last save.
+    unsaved: BTreeSet<ContentHash>,
+}
+
+impl ReadingState {
+    /// Opens the database in `data_dir` and reads every record. When it can't be opened
+    /// the state lives in memory for this session, and the message says so.
+    pub fn open(data_dir: &Path) -> (ReadingState, Option<String>) {
+        let (store, note) = match ReadingStore::open(data_dir) {
+            Ok((store, note)) => (Some(store), note),
+            Err(e) => (
+                None,
+                Some(format!(
+                    "Your reading positions can't be kept this time ({e}); they will be \
+                     remembered until Ficshelf closes."
+                )),
+            ),
+        };
+        let mut state = ReadingState {
+            store,
+            ..ReadingState::default()
+        };
+        state.reload();
+        (state, note)
+    }
+
+    /// A state that is never saved (tests, benchmarks).
+    pub fn in_memory(log: ReadingLog) -> ReadingState {
+        ReadingState {
+            log,
+            ..ReadingState::default()
+        }
+    }
+
+    /// The records, for the library.
+    pub fn log(&self) -> &ReadingLog {
+        &self.log
+    }
+
+    /// The record for a story as saved now (another window may have moved on since this
+    /// one last looked), with this window's unsaved place over it.
+    pub fn record(&mut self, hash: &str) -> Option<ReadingRecord> {
+        if !self.unsaved.contains(hash)
+            && let Some(Ok(Some(saved))) = self.store.as_ref().map(|s| s.get(hash))
+        {
+            self.log.stories.insert(hash.to_string(), saved);
+        }
+        self.log.get(hash).copied()
+    }
+
+    /// Records that a story was opened now, and writes it.
+    pub fn opened(&mut self, hash: &str, now_secs: u64) -> Result<(), StoreError> {
+        self.record(hash);
+        self.log.opened(hash, now_secs);
+        self.write(hash)
+    }
+
+    /// Records the reader's place (written by the next [`ReadingState::save`]).
+    pub fn set_place(&mut self, hash: &str, place: Place, at_end: bool) {
+        self.log.set_place(hash, place, at_end);
+        self.unsaved.insert(hash.to_string());
+    }
+
+    /// Writes every place that moved here, one transaction each. What could not be written
+    /// stays to be tried again.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        let mut first_error = None;
+        for hash in std::mem::take(&mut self.unsaved) {
+            if let Err(e) = self.write(&hash) {
+                self.unsaved.insert(hash);
+                first_error.get_or_insert(e);
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+
+    /// Reads the records again when another process changed them; true if it did.
+    /// This window's unsaved places are kept.
+    pub fn refresh(&mut self) -> bool {
+        if self
+            .store
+            .as_mut()
+            .is_some_and(ReadingStore::changed_elsewhere)
+        {
+            self.reload();
+            return true;
+        }
+        false
+    }
+
+    fn reload(&mut self) {
+        let Some(Ok(mut saved)) = self.store.as_ref().map(ReadingStore::load_all) else {
+            return;
+        };
+        for hash in &self.unsaved {
+            if let Some(mine) = self.log.stories.get(hash) {
+                saved.insert(hash.clone(), *mine);
+            }
+        }
+        self.log.stories = saved;
+    }
+
+    fn write(&self, hash: &str) -> Result<(), StoreError> {
+        match (&self.store, self.log.get(hash)) {
+            (Some(store), Some(record)) => store.put(hash, record),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Seconds since 1970, now.
 pub fn now_secs() -> u64 {
     std::time::SystemTime::now()
@@ -109,93 +227,4 @@ pub fn now_secs() -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp(name: &str) -> std::path::PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("ficshelf-reading-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        dir.join("reading.ron")
-    }
-
-    #[test]
-    fn saves_and_loads_places() {
-        let path = temp("roundtrip");
-        let mut log = ReadingLog::default();
-        log.opened("abc", 100);
-        log.set_place(
-            "abc",
-            Place {
-                block: 12,
-                within: 0.5,
-                progress: 0.25,
-            },
-            false,
-        );
-        log.save(&path).unwrap_or_else(|e| panic!("{e}"));
-        let (loaded, note) = ReadingLog::load(&path);
-        assert_eq!((loaded, note), (log.clone(), None));
-        assert_eq!(log.progress("abc"), Progress::Reading(25));
-        assert_eq!(log.progress("zzz"), Progress::Unread);
-        assert_eq!(log.last_opened("abc"), 100);
-    }
-
-    #[test]
-    fn finishing_sticks() {
-        let mut log = ReadingLog::default();
-        log.set_place(
-            "a",
-            Place {
-                progress: 1.0,
-                ..Place::default()
-            },
-            true,
-        );
-        log.set_place(
-            "a",
-            Place {
-                progress: 0.5,
-                ..Place::default()
-            },
-            false,
-        );
-        assert_eq!(log.progress("a"), Progress::Finished);
-    }
-
-    #[test]
-    fn a_damaged_file_is_kept_aside_and_reported() {
-        let path = temp("damaged");
-        write_atomic(&path, b"(stories: {\"abc\": (place: (block: oops")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let (log, note) = ReadingLog::load(&path);
-        assert!(log.stories.is_empty());
-        assert!(note.is_some_and(|n| n.contains("reading.ron.bad")));
-        assert!(path.with_extension("ron.bad").exists());
-    }
-
-    #[test]
-    fn unknown_and_missing_fields_load() {
-        let path = temp("fields");
-        let text = "(stories: {\"abc\": (place: (block: 3), future_field: true)}, other: 1)";
-        write_atomic(&path, text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-        let (log, note) = ReadingLog::load(&path);
-        assert_eq!(note, None);
-        assert_eq!(log.get("abc").map(|r| r.place.block), Some(3));
-    }
-
-    #[test]
-    fn a_newer_record_shape_keeps_the_other_stories() {
-        let path = temp("newer");
-        let text = "(stories: {\"abc\": (place: Chapter(3), finished: true), \
-                    \"def\": (place: (block: 7), last_opened_secs: 9)})";
-        write_atomic(&path, text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-        let (log, note) = ReadingLog::load(&path);
-        assert_eq!(
-            log.get("abc").map(|r| (r.place.block, r.finished)),
-            Some((0, true))
-        );
-        assert_eq!(log.get("def").map(|r| r.place.block), Some(7));
-        assert!(note.is_some_and(|n| n.contains("Chapter(3)")));
-    }
-}
+mod tests;

@@ -1,0 +1,194 @@
+//! Reading state: the records in memory, the shared database under them, and the import
+//! of an old `reading.ron`.
+
+use super::*;
+
+fn place(block: usize, progress: f32) -> Place {
+    Place {
+        block,
+        within: 0.5,
+        progress,
+    }
+}
+
+fn dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn progress_and_last_opened() {
+    let mut log = ReadingLog::default();
+    log.opened("abc", 100);
+    log.set_place("abc", place(12, 0.25), false);
+    assert_eq!(log.progress("abc"), Progress::Reading(25));
+    assert_eq!(log.progress("zzz"), Progress::Unread);
+    assert_eq!(log.last_opened("abc"), 100);
+}
+
+#[test]
+fn finishing_sticks() {
+    let mut log = ReadingLog::default();
+    log.set_place("a", place(0, 1.0), true);
+    log.set_place("a", place(0, 0.5), false);
+    assert_eq!(log.progress("a"), Progress::Finished);
+}
+
+#[test]
+fn places_are_kept_across_opens() {
+    let dir = dir();
+    let (mut state, note) = ReadingState::open(dir.path());
+    assert_eq!(note, None);
+    state.opened("abc", 100).unwrap_or_else(|e| panic!("{e}"));
+    state.set_place("abc", place(12, 0.25), false);
+    state.save().unwrap_or_else(|e| panic!("{e}"));
+    drop(state);
+    let (again, note) = ReadingState::open(dir.path());
+    assert_eq!(note, None);
+    let record = again.log().get("abc").copied();
+    assert_eq!(record.map(|r| r.place), Some(place(12, 0.25)));
+    assert_eq!(record.map(|r| r.last_opened_secs), Some(100));
+}
+
+#[test]
+fn two_windows_keep_each_others_places() {
+    let dir = dir();
+    let (mut one, _) = ReadingState::open(dir.path());
+    let (mut two, _) = ReadingState::open(dir.path());
+    one.opened("first", 10).unwrap_or_else(|e| panic!("{e}"));
+    two.opened("second", 20).unwrap_or_else(|e| panic!("{e}"));
+    one.set_place("first", place(5, 0.5), false);
+    two.set_place("second", place(9, 0.9), true);
+    // Each saves several times, as a window does every few seconds.
+    for _ in 0..3 {
+        one.save().unwrap_or_else(|e| panic!("{e}"));
+        two.save().unwrap_or_else(|e| panic!("{e}"));
+    }
+    drop((one, two));
+    let (after, _) = ReadingState::open(dir.path());
+    assert_eq!(after.log().progress("first"), Progress::Reading(50));
+    assert_eq!(after.log().progress("second"), Progress::Finished);
+}
+
+#[test]
+fn a_window_sees_what_another_saved() {
+    let dir = dir();
+    let (mut one, _) = ReadingState::open(dir.path());
+    let (mut two, _) = ReadingState::open(dir.path());
+    assert!(!one.refresh(), "nothing changed yet");
+    two.set_place("abc", place(3, 0.3), false);
+    two.save().unwrap_or_else(|e| panic!("{e}"));
+    assert!(one.refresh());
+    assert_eq!(one.log().progress("abc"), Progress::Reading(30));
+    // Opening it here starts from the other window's place, not a stale one.
+    two.set_place("abc", place(4, 0.4), false);
+    two.save().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(one.record("abc").map(|r| r.place.block), Some(4));
+}
+
+#[test]
+fn finished_elsewhere_stays_finished() {
+    let dir = dir();
+    let (mut one, _) = ReadingState::open(dir.path());
+    let (mut two, _) = ReadingState::open(dir.path());
+    one.set_place("abc", place(99, 1.0), true);
+    one.save().unwrap_or_else(|e| panic!("{e}"));
+    two.set_place("abc", place(1, 0.1), false); // a stale window, rereading the start
+    two.save().unwrap_or_else(|e| panic!("{e}"));
+    let (after, _) = ReadingState::open(dir.path());
+    assert_eq!(after.log().progress("abc"), Progress::Finished);
+}
+
+#[test]
+fn an_old_reading_ron_is_imported_once() {
+    let dir = dir();
+    let ron = dir.path().join("reading.ron");
+    write(
+        &ron,
+        "(stories: {\"abc\": (place: (block: 3, progress: 0.5), last_opened_secs: 7), \
+         \"def\": (finished: true)})",
+    );
+    let (state, note) = ReadingState::open(dir.path());
+    assert_eq!(note, None);
+    assert_eq!(state.log().progress("abc"), Progress::Reading(50));
+    assert_eq!(state.log().progress("def"), Progress::Finished);
+    assert!(!ron.exists());
+    assert!(dir.path().join("reading.ron.imported").exists());
+    // A reading.ron that shows up again (an older version run since) is not read twice.
+    write(&ron, "(stories: {\"ghi\": (finished: true)})");
+    let (state, _) = ReadingState::open(dir.path());
+    assert_eq!(state.log().progress("ghi"), Progress::Unread);
+}
+
+#[test]
+fn a_damaged_database_is_kept_aside_and_reported() {
+    let dir = dir();
+    let db = dir.path().join("state.sqlite");
+    write(&db, &"not a database, just text. ".repeat(200));
+    let (mut state, note) = ReadingState::open(dir.path());
+    assert!(
+        note.as_deref()
+            .is_some_and(|n| n.contains("state.sqlite.bad")),
+        "{note:?}"
+    );
+    assert!(dir.path().join("state.sqlite.bad").exists());
+    state.set_place("abc", place(1, 0.5), false);
+    assert!(state.save().is_ok(), "a new database took its place");
+}
+
+#[test]
+fn a_folder_that_cant_hold_it_keeps_places_in_memory() {
+    let dir = dir();
+    let blocked = dir.path().join("file");
+    write(&blocked, "in the way");
+    let (mut state, note) = ReadingState::open(&blocked.join("data"));
+    assert!(note.is_some_and(|n| n.contains("can't be kept")));
+    state.set_place("abc", place(1, 0.5), false);
+    assert!(state.save().is_ok());
+    assert_eq!(state.log().progress("abc"), Progress::Reading(50));
+}
+
+#[test]
+fn a_damaged_ron_is_kept_aside_and_reported() {
+    let dir = dir();
+    let path = dir.path().join("reading.ron");
+    write(&path, "(stories: {\"abc\": (place: (block: oops");
+    let (log, note) = ReadingLog::load(&path);
+    assert!(log.stories.is_empty());
+    assert!(note.is_some_and(|n| n.contains("reading.ron.bad")));
+    assert!(path.with_extension("ron.bad").exists());
+}
+
+#[test]
+fn unknown_and_missing_fields_load() {
+    let dir = dir();
+    let path = dir.path().join("reading.ron");
+    write(
+        &path,
+        "(stories: {\"abc\": (place: (block: 3), future_field: true)}, other: 1)",
+    );
+    let (log, note) = ReadingLog::load(&path);
+    assert_eq!(note, None);
+    assert_eq!(log.get("abc").map(|r| r.place.block), Some(3));
+}
+
+#[test]
+fn a_newer_record_shape_keeps_the_other_stories() {
+    let dir = dir();
+    let path = dir.path().join("reading.ron");
+    write(
+        &path,
+        "(stories: {\"abc\": (place: Chapter(3), finished: true), \
+         \"def\": (place: (block: 7), last_opened_secs: 9)})",
+    );
+    let (log, note) = ReadingLog::load(&path);
+    assert_eq!(
+        log.get("abc").map(|r| (r.place.block, r.finished)),
+        Some((0, true))
+    );
+    assert_eq!(log.get("def").map(|r| r.place.block), Some(7));
+    assert!(note.is_some_and(|n| n.contains("Chapter(3)")));
+}
