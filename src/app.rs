@@ -120,6 +120,8 @@ pub struct FicshelfApp {
     pending_files: Vec<PathBuf>,
     fullscreen: bool,
     unsaved_place: Option<Instant>,
+    /// The last attempt to save the reading places failed.
+    place_save_failed: bool,
     /// When the reading state was last checked for other windows' changes.
     reading_looked: Instant,
     screenshot: Option<screenshot::Screenshot>,
@@ -191,6 +193,7 @@ impl FicshelfApp {
             pending_files: Vec::new(),
             fullscreen: false,
             unsaved_place: None,
+            place_save_failed: false,
             reading_looked: Instant::now(),
             screenshot: launch.screenshot.map(screenshot::Screenshot::new),
         };
@@ -349,11 +352,18 @@ impl FicshelfApp {
         self.reader = Some(ReaderView::new(hash, path.to_path_buf(), story, place));
     }
 
+    /// Writes the places that moved. What can't be written (a full disk) is tried again a
+    /// little later; the message shows once, when saving starts to fail.
     fn save_reading(&mut self) {
-        if self.unsaved_place.take().is_some()
-            && let Err(e) = self.reading.save()
-        {
-            self.tell(format!("Your reading position could not be saved: {e}"));
+        self.unsaved_place = None;
+        match self.reading.save() {
+            Ok(()) => self.place_save_failed = false,
+            Err(e) => {
+                self.unsaved_place = Some(Instant::now());
+                if !std::mem::replace(&mut self.place_save_failed, true) {
+                    self.tell(format!("Your reading position could not be saved: {e}"));
+                }
+            }
         }
     }
 

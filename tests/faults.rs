@@ -250,3 +250,53 @@ fn files_and_folders_the_user_may_not_read_are_listed_with_the_reason() {
         );
     }
 }
+
+#[test]
+fn the_window_on_a_full_disk_says_so_once_and_saves_the_place_when_there_is_room() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable as _;
+    let Some(disk) = Tmpfs::mount("2m") else {
+        return;
+    };
+    let size = egui::Vec2::new(1280.0, 800.0);
+    let root = disk.point.join("ficshelf");
+    let mut h = common::window::harness(&root, ficshelf::app::Launch::default(), size);
+    for _ in 0..2 {
+        h.get_by_role_and_label(Role::Button, "The Winter Mooring")
+            .click();
+        h.step();
+    }
+    h.run_steps(4);
+    disk.fill();
+    for _ in 0..3 {
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(2);
+    }
+    let place = h.state().reader().map(|r| r.place()).unwrap_or_default();
+    assert!(place.block > 0, "three screens down: {place:?}");
+    h.get_by_label("Close").click();
+    h.run_steps(2);
+    let told = common::window::notice(&h);
+    assert!(
+        told.contains("could not be saved") && told.contains("full"),
+        "{told}"
+    );
+    // Tried again every few seconds, without saying it again.
+    h.get_by_label("×").click();
+    h.run_steps(2);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    h.run_steps(2);
+    assert_eq!(common::window::notice(&h), "");
+
+    disk.free();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    h.run_steps(2);
+    drop(h);
+    let (state, _) = ReadingState::open(&root.join("data"));
+    let saved = state.log().stories.values().map(|r| r.place.block).max();
+    assert_eq!(
+        saved,
+        Some(place.block),
+        "the place was saved once there was room"
+    );
+}
