@@ -3,11 +3,13 @@
 //! Kept in the shared database of [`store`], with the records in memory for the library,
 //! which reads them every frame.
 
+mod state;
 mod store;
 
-pub use store::{ReadingStore, StoreError};
+pub use state::ReadingState;
+pub use store::{ReadingList, ReadingStore, StoreError};
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::ContentHash;
@@ -25,6 +27,62 @@ pub struct Place {
     pub progress: f32,
 }
 
+/// Where the reader stands with a work. Unread, Reading and Finished follow from reading
+/// unless the reader sets one by hand; On hold and Dropped are only ever set by hand.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Status {
+    /// Not started.
+    Unread,
+    /// Started, not finished.
+    Reading,
+    /// Read to the end.
+    Finished,
+    /// Put aside for now.
+    OnHold,
+    /// Given up.
+    Dropped,
+}
+
+impl Status {
+    /// Every status, in the order menus list them.
+    pub const ALL: [Status; 5] = [
+        Status::Unread,
+        Status::Reading,
+        Status::Finished,
+        Status::OnHold,
+        Status::Dropped,
+    ];
+
+    /// The word shown for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Unread => "Unread",
+            Status::Reading => "Reading",
+            Status::Finished => "Finished",
+            Status::OnHold => "On hold",
+            Status::Dropped => "Dropped",
+        }
+    }
+
+    /// How the database names it (stable across versions).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Unread => "unread",
+            Status::Reading => "reading",
+            Status::Finished => "finished",
+            Status::OnHold => "on_hold",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    /// The status the database names `key`, if this version knows it.
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// What Ficshelf remembers about reading one story.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -35,6 +93,8 @@ pub struct ReadingRecord {
     pub last_opened_secs: u64,
     /// Whether the reader reached the end.
     pub finished: bool,
+    /// The status the reader set by hand, if any.
+    pub status: Option<Status>,
 }
 
 /// How far a reader has got with a story, for the library's marker.
@@ -78,6 +138,20 @@ impl ReadingLog {
         }
     }
 
+    /// Where the reader stands with a story: the status set by hand, else what reading says.
+    pub fn status(&self, hash: &str) -> Status {
+        match self.get(hash) {
+            None => Status::Unread,
+            Some(ReadingRecord {
+                status: Some(status),
+                ..
+            }) => *status,
+            Some(r) if r.finished => Status::Finished,
+            Some(r) if r.last_opened_secs > 0 || r.place != Place::default() => Status::Reading,
+            Some(_) => Status::Unread,
+        }
+    }
+
     /// When a story was last opened (0 for never).
     pub fn last_opened(&self, hash: &str) -> u64 {
         self.get(hash).map_or(0, |r| r.last_opened_secs)
@@ -97,125 +171,6 @@ impl ReadingLog {
         let record = self.stories.entry(hash.to_string()).or_default();
         record.place = place;
         record.finished |= at_end;
-    }
-}
-
-/// The reading state a window works with: the records in memory over the shared database.
-/// Opening a story is written at once; the place, which moves with every scroll, is
-/// written by [`ReadingState::save`] (the app calls it every few seconds and on leaving a
-/// story). Only the stories this window touched are written, so other windows' records
-/// are never overwritten.
-#[derive(Debug, Default)]
-pub struct ReadingState {
-    log: ReadingLog,
-    store: Option<ReadingStore>,
-    /// Stories whose place moved here since the last save.
-    unsaved: BTreeSet<ContentHash>,
-}
-
-impl ReadingState {
-    /// Opens the database in `data_dir` and reads every record. When it can't be opened
-    /// the state lives in memory for this session, and the message says so.
-    pub fn open(data_dir: &Path) -> (ReadingState, Option<String>) {
-        let (store, note) = match ReadingStore::open(data_dir) {
-            Ok((store, note)) => (Some(store), note),
-            Err(e) => (
-                None,
-                Some(format!(
-                    "Your reading positions can't be kept this time ({e}); they will be \
-                     remembered until Ficshelf closes."
-                )),
-            ),
-        };
-        let mut state = ReadingState {
-            store,
-            ..ReadingState::default()
-        };
-        state.reload();
-        (state, note)
-    }
-
-    /// A state that is never saved (tests, benchmarks).
-    pub fn in_memory(log: ReadingLog) -> ReadingState {
-        ReadingState {
-            log,
-            ..ReadingState::default()
-        }
-    }
-
-    /// The records, for the library.
-    pub fn log(&self) -> &ReadingLog {
-        &self.log
-    }
-
-    /// The record for a story as saved now (another window may have moved on since this
-    /// one last looked), with this window's unsaved place over it.
-    pub fn record(&mut self, hash: &str) -> Option<ReadingRecord> {
-        if !self.unsaved.contains(hash)
-            && let Some(Ok(Some(saved))) = self.store.as_ref().map(|s| s.get(hash))
-        {
-            self.log.stories.insert(hash.to_string(), saved);
-        }
-        self.log.get(hash).copied()
-    }
-
-    /// Records that a story was opened now, and writes it.
-    pub fn opened(&mut self, hash: &str, now_secs: u64) -> Result<(), StoreError> {
-        self.record(hash);
-        self.log.opened(hash, now_secs);
-        self.write(hash)
-    }
-
-    /// Records the reader's place (written by the next [`ReadingState::save`]).
-    pub fn set_place(&mut self, hash: &str, place: Place, at_end: bool) {
-        self.log.set_place(hash, place, at_end);
-        self.unsaved.insert(hash.to_string());
-    }
-
-    /// Writes every place that moved here, one transaction each. What could not be written
-    /// stays to be tried again.
-    pub fn save(&mut self) -> Result<(), StoreError> {
-        let mut first_error = None;
-        for hash in std::mem::take(&mut self.unsaved) {
-            if let Err(e) = self.write(&hash) {
-                self.unsaved.insert(hash);
-                first_error.get_or_insert(e);
-            }
-        }
-        first_error.map_or(Ok(()), Err)
-    }
-
-    /// Reads the records again when another process changed them; true if it did.
-    /// This window's unsaved places are kept.
-    pub fn refresh(&mut self) -> bool {
-        if self
-            .store
-            .as_mut()
-            .is_some_and(ReadingStore::changed_elsewhere)
-        {
-            self.reload();
-            return true;
-        }
-        false
-    }
-
-    fn reload(&mut self) {
-        let Some(Ok(mut saved)) = self.store.as_ref().map(ReadingStore::load_all) else {
-            return;
-        };
-        for hash in &self.unsaved {
-            if let Some(mine) = self.log.stories.get(hash) {
-                saved.insert(hash.clone(), *mine);
-            }
-        }
-        self.log.stories = saved;
-    }
-
-    fn write(&self, hash: &str) -> Result<(), StoreError> {
-        match (&self.store, self.log.get(hash)) {
-            (Some(store), Some(record)) => store.put(hash, record),
-            _ => Ok(()),
-        }
     }
 }
 

@@ -10,11 +10,13 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension as _, TransactionBehavior, params};
 
-use super::{Place, ReadingLog, ReadingRecord};
-use crate::collection::ContentHash;
+mod lists;
+mod schema;
 
-/// The schema this version writes (`PRAGMA user_version`).
-const SCHEMA_VERSION: i64 = 1;
+pub use lists::ReadingList;
+
+use super::{Place, ReadingLog, ReadingRecord, Status};
+use crate::collection::ContentHash;
 
 /// How long a write waits for another process's transaction before giving up.
 const BUSY_WAIT: Duration = Duration::from_secs(5);
@@ -30,6 +32,12 @@ pub enum StoreError {
         /// What SQLite said.
         source: rusqlite::Error,
     },
+    /// Not even a database in memory could be made.
+    #[error("the reading state could not be kept")]
+    Unavailable,
+    /// A list name that another list has.
+    #[error("there is a list called “{0}” already")]
+    NameTaken(String),
     /// The data folder can't be made.
     #[error("{}: {source}", path.display())]
     Folder {
@@ -96,30 +104,35 @@ impl ReadingStore {
         Ok((store, (!notes.is_empty()).then(|| notes.join(" "))))
     }
 
+    /// A database in memory, gone when dropped: for a session whose data folder can't hold
+    /// one, and for tests.
+    pub fn in_memory() -> Result<ReadingStore, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let open = || -> Result<Connection, rusqlite::Error> {
+            let mut conn = Connection::open_in_memory()?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            schema::migrate(&mut conn)?;
+            Ok(conn)
+        };
+        match open() {
+            Ok(conn) => Ok(ReadingStore {
+                conn,
+                path,
+                seen_version: 0,
+            }),
+            Err(source) => Err(StoreError::Database { path, source }),
+        }
+    }
+
     fn open_at(path: &Path) -> Result<ReadingStore, rusqlite::Error> {
-        let conn = Connection::open(path)?;
+        let mut conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_WAIT)?;
         // WAL: readers never block the writer, and a killed writer leaves the last commit.
         // FULL: a commit is on disk before the call returns (a few writes a minute).
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version < SCHEMA_VERSION {
-            conn.execute_batch(
-                "BEGIN IMMEDIATE;
-                 CREATE TABLE IF NOT EXISTS reading (
-                     hash TEXT PRIMARY KEY NOT NULL,
-                     block INTEGER NOT NULL DEFAULT 0,
-                     within REAL NOT NULL DEFAULT 0,
-                     progress REAL NOT NULL DEFAULT 0,
-                     last_opened_secs INTEGER NOT NULL DEFAULT 0,
-                     finished INTEGER NOT NULL DEFAULT 0
-                 );
-                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);
-                 PRAGMA user_version = 1;
-                 COMMIT;",
-            )?;
-        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        schema::migrate(&mut conn)?;
         Ok(ReadingStore {
             conn,
             path: path.to_path_buf(),
@@ -168,7 +181,8 @@ impl ReadingStore {
     pub fn load_all(&self) -> Result<BTreeMap<ContentHash, ReadingRecord>, StoreError> {
         let read = || -> Result<_, rusqlite::Error> {
             let mut statement = self.conn.prepare(
-                "SELECT hash, block, within, progress, last_opened_secs, finished FROM reading",
+                "SELECT hash, block, within, progress, last_opened_secs, finished, status \
+                 FROM reading",
             )?;
             let rows = statement.query_map([], |r| Ok((r.get(0)?, record(r)?)))?;
             rows.collect()
@@ -180,7 +194,7 @@ impl ReadingStore {
     pub fn get(&self, hash: &str) -> Result<Option<ReadingRecord>, StoreError> {
         self.conn
             .query_row(
-                "SELECT hash, block, within, progress, last_opened_secs, finished
+                "SELECT hash, block, within, progress, last_opened_secs, finished, status
                  FROM reading WHERE hash = ?1",
                 params![hash],
                 record,
@@ -193,6 +207,18 @@ impl ReadingStore {
     /// last-opened time only moves forward, whichever process wrote last.
     pub fn put(&self, hash: &str, record: &ReadingRecord) -> Result<(), StoreError> {
         upsert(&self.conn, hash, record).map_err(|source| self.error(source))
+    }
+
+    /// Sets (or, with `None`, clears) the status set by hand, and nothing else of the row.
+    pub fn put_status(&self, hash: &str, status: Option<Status>) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO reading (hash, status) VALUES (?1, ?2)
+                 ON CONFLICT (hash) DO UPDATE SET status = excluded.status",
+                params![hash, status.map(Status::key)],
+            )
+            .map(drop)
+            .map_err(|source| self.error(source))
     }
 
     /// True when another process committed a change since the last call.
@@ -219,11 +245,13 @@ impl ReadingStore {
     }
 }
 
-/// Inserts or merges one record (a single statement: its own transaction).
+/// Inserts or merges one record (a single statement: its own transaction). The status is
+/// written only with a new row: it changes through [`ReadingStore::put_status`] alone, so a
+/// window saving its place never undoes a status another window set.
 fn upsert(conn: &Connection, hash: &str, r: &ReadingRecord) -> Result<(), rusqlite::Error> {
     conn.execute(
-        "INSERT INTO reading (hash, block, within, progress, last_opened_secs, finished)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO reading (hash, block, within, progress, last_opened_secs, finished, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (hash) DO UPDATE SET
              block = excluded.block,
              within = excluded.within,
@@ -237,6 +265,7 @@ fn upsert(conn: &Connection, hash: &str, r: &ReadingRecord) -> Result<(), rusqli
             f64::from(finite(r.place.progress)),
             i64::try_from(r.last_opened_secs).unwrap_or(i64::MAX),
             r.finished,
+            r.status.map(Status::key),
         ],
     )?;
     Ok(())
@@ -256,6 +285,10 @@ fn record(row: &rusqlite::Row<'_>) -> Result<ReadingRecord, rusqlite::Error> {
         },
         last_opened_secs: u64::try_from(opened).unwrap_or(0),
         finished: row.get(5)?,
+        // A status this version doesn't know (a later one's) reads as none set.
+        status: row
+            .get::<_, Option<String>>(6)?
+            .and_then(|key| Status::from_key(&key)),
     })
 }
 

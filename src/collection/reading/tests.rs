@@ -192,3 +192,127 @@ fn a_newer_record_shape_keeps_the_other_stories() {
     assert_eq!(log.get("def").map(|r| r.place.block), Some(7));
     assert!(note.is_some_and(|n| n.contains("Chapter(3)")));
 }
+
+#[test]
+fn a_status_set_by_hand_wins_until_the_end_is_reached() {
+    let dir = dir();
+    let (mut state, _) = ReadingState::open(dir.path());
+    assert_eq!(state.log().status("abc"), Status::Unread);
+    state.set_place("abc", place(3, 0.3), false);
+    assert_eq!(state.log().status("abc"), Status::Reading);
+    state
+        .set_status("abc", Some(Status::OnHold))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(state.log().status("abc"), Status::OnHold);
+    // Another window, saving its (older) place, leaves the status alone.
+    let (mut other, _) = ReadingState::open(dir.path());
+    other.set_place("abc", place(2, 0.2), false);
+    other.save().unwrap_or_else(|e| panic!("{e}"));
+    let (again, _) = ReadingState::open(dir.path());
+    assert_eq!(again.log().status("abc"), Status::OnHold);
+    // Reading to the end makes it Finished.
+    state.set_place("abc", place(9, 1.0), true);
+    state.save().unwrap_or_else(|e| panic!("{e}"));
+    let (again, _) = ReadingState::open(dir.path());
+    assert_eq!(again.log().status("abc"), Status::Finished);
+    // Marked unread again by hand (to reread some day): it says so.
+    state
+        .set_status("abc", Some(Status::Unread))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (again, _) = ReadingState::open(dir.path());
+    assert_eq!(again.log().status("abc"), Status::Unread);
+}
+
+#[test]
+fn lists_keep_their_works_in_the_readers_order() {
+    let dir = dir();
+    let (mut state, _) = ReadingState::open(dir.path());
+    let to_read = state
+        .create_list("To read")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let comfort = state
+        .create_list(" Comfort reads ")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let taken = state.create_list("To read").err().map(|e| e.to_string());
+    assert_eq!(
+        taken.as_deref(),
+        Some("there is a list called “To read” already")
+    );
+    for hash in ["a", "b", "c", "a"] {
+        state
+            .add_to_list(to_read, hash)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    state
+        .add_to_list(comfort, "b")
+        .unwrap_or_else(|e| panic!("{e}"));
+    state
+        .move_in_list(to_read, "c", 0)
+        .unwrap_or_else(|e| panic!("{e}"));
+    state
+        .remove_from_list(to_read, "a")
+        .unwrap_or_else(|e| panic!("{e}"));
+    state
+        .rename_list(comfort, "Comfort")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let names_and_items = |s: &ReadingState| -> Vec<(String, Vec<String>)> {
+        s.lists()
+            .iter()
+            .map(|l| (l.name.clone(), l.items.clone()))
+            .collect()
+    };
+    let expected = vec![
+        (
+            "To read".to_string(),
+            vec!["c".to_string(), "b".to_string()],
+        ),
+        ("Comfort".to_string(), vec!["b".to_string()]),
+    ];
+    assert_eq!(names_and_items(&state), expected);
+    // Another window sees them, and its changes come back here.
+    let (mut other, _) = ReadingState::open(dir.path());
+    assert_eq!(names_and_items(&other), expected);
+    other.delete_list(comfort).unwrap_or_else(|e| panic!("{e}"));
+    assert!(state.refresh());
+    assert_eq!(names_and_items(&state), expected[..1].to_vec());
+}
+
+#[test]
+fn a_database_of_the_first_version_is_brought_up_to_date() {
+    let dir = dir();
+    let path = dir.path().join("state.sqlite");
+    let old = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    old.execute_batch(
+        "CREATE TABLE reading (hash TEXT PRIMARY KEY NOT NULL, block INTEGER NOT NULL DEFAULT 0,
+             within REAL NOT NULL DEFAULT 0, progress REAL NOT NULL DEFAULT 0,
+             last_opened_secs INTEGER NOT NULL DEFAULT 0, finished INTEGER NOT NULL DEFAULT 0);
+         CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);
+         INSERT INTO reading (hash, block, progress, finished) VALUES ('abc', 4, 0.5, 1);
+         PRAGMA user_version = 1;",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    drop(old);
+    let (mut state, note) = ReadingState::open(dir.path());
+    assert_eq!(note, None);
+    assert_eq!(state.log().get("abc").map(|r| r.place.block), Some(4));
+    assert_eq!(state.log().status("abc"), Status::Finished);
+    state
+        .set_status("abc", Some(Status::Dropped))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(state.create_list("Later").is_ok());
+}
+
+#[test]
+fn a_folder_that_cant_hold_it_still_has_lists_for_the_session() {
+    let dir = dir();
+    let blocked = dir.path().join("file");
+    write(&blocked, "in the way");
+    let (mut state, _) = ReadingState::open(&blocked.join("data"));
+    let id = state
+        .create_list("To read")
+        .unwrap_or_else(|e| panic!("{e}"));
+    state
+        .add_to_list(id, "abc")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(state.lists()[0].items, ["abc"]);
+}
