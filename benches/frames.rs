@@ -21,7 +21,7 @@ mod common;
 
 use common::{generated, median, run, time};
 use ficshelf::collection::index::scan;
-use ficshelf::collection::reading::ReadingLog;
+use ficshelf::collection::reading::{ReadingLog, ReadingState};
 use ficshelf::collection::{Collection, SortKey, content_hash};
 use ficshelf::engine::{Story, read_bytes};
 use ficshelf::ui::library::{LibraryState, library_ui};
@@ -75,7 +75,7 @@ fn library(root: &Path) {
         entries: big.entries[..10].to_vec(),
         ..big.clone()
     };
-    let reading = ReadingLog::default();
+    let reading = ReadingState::in_memory(ReadingLog::default());
     let filters = Filters::default();
     let cost = |collection: &Collection, query: Option<&[&str]>| {
         let ctx = Context::default();

@@ -24,6 +24,7 @@ use crate::paths::AppDirs;
 use crate::settings::Settings;
 use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
 use crate::ui::library::{LibraryState, library_ui};
+use crate::ui::marks::{Marks, NewList};
 use crate::ui::reader::{ReaderView, reader_ui};
 use crate::ui::settings_panel::{SettingsPanel, settings_ui};
 use crate::ui::{Command, chrome};
@@ -120,6 +121,8 @@ pub struct FicshelfApp {
     pending_files: Vec<PathBuf>,
     fullscreen: bool,
     unsaved_place: Option<Instant>,
+    /// A new list being named.
+    naming_list: Option<NewList>,
     /// The last attempt to save the reading places failed.
     place_save_failed: bool,
     /// When the reading state was last checked for other windows' changes.
@@ -194,6 +197,7 @@ impl FicshelfApp {
             fullscreen: false,
             unsaved_place: None,
             place_save_failed: false,
+            naming_list: None,
             reading_looked: Instant::now(),
             screenshot: launch.screenshot.map(screenshot::Screenshot::new),
         };
@@ -226,6 +230,11 @@ impl FicshelfApp {
     /// The reading state.
     pub fn reading(&self) -> &ReadingLog {
         self.reading.log()
+    }
+
+    /// The reader's lists.
+    pub fn lists(&self) -> &[crate::collection::reading::ReadingList] {
+        self.reading.lists()
     }
 
     /// The library pane's state (search, selection, rows shown).
@@ -542,6 +551,7 @@ impl FicshelfApp {
             .size_range(260.0..=640.0)
             .show(ui, |ui| {
                 let hide_warnings = self.settings.filters.hide_warnings;
+                let (reading, lists) = (self.reading.log(), self.reading.lists());
                 let selected = self
                     .library
                     .selected
@@ -564,9 +574,13 @@ impl FicshelfApp {
                                     .id_salt("details-scroll")
                                     .auto_shrink(false)
                                     .show(ui, |ui| match selected {
-                                        Some((index, entry)) => {
-                                            details_ui(ui, index, entry, hide_warnings)
-                                        }
+                                        Some((index, entry)) => details_ui(
+                                            ui,
+                                            (index, entry),
+                                            Marks::of(&entry.hash, reading, lists),
+                                            hide_warnings,
+                                            commands,
+                                        ),
                                         None => {
                                             ui.add_space(8.0);
                                             ui.label(
@@ -590,7 +604,7 @@ impl FicshelfApp {
                     ui,
                     &mut self.library,
                     &self.collection,
-                    self.reading.log(),
+                    &self.reading,
                     sort_key,
                     filters,
                     commands,
@@ -657,7 +671,9 @@ impl FicshelfApp {
             );
             return;
         };
-        chrome::reader_bar_ui(ui, view, self.show_library, commands);
+        let hash = view.hash.clone(); // the bar borrows the view
+        let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
+        chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
         chrome::status_ui(ui, view, self.settings.words_per_minute);
         let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
         let out = reader_ui(ui, view, &t, paged);
@@ -707,6 +723,7 @@ impl eframe::App for FicshelfApp {
         crate::ui::help::shortcuts_ui(&ctx, &mut self.show_shortcuts);
         crate::ui::help::about_ui(&ctx, &mut self.show_about);
         self.confirm_trash_ui(&ctx);
+        self.new_list_ui(&ctx);
         self.follow_window(&ctx, window_before);
         chrome::drop_overlay_ui(&ctx);
         for command in commands {

@@ -6,7 +6,9 @@ use egui::{Key, Modifiers, ViewportCommand};
 use super::dialogs::{self, Answer, Dialog, Purpose};
 use super::imports::ImportJob;
 use super::{FicshelfApp, NARROW_WINDOW};
+use crate::collection::reading::{ReadingState, StoreError};
 use crate::settings::{DEFAULT_TEXT_SIZE, ReadingFont, ReadingMode, TEXT_SIZE_RANGE};
+use crate::ui::marks::{self, NewList, NewListAnswer};
 use crate::ui::{Command, chrome, confirm};
 
 impl FicshelfApp {
@@ -18,6 +20,20 @@ impl FicshelfApp {
         };
         match command {
             Command::Select(i) => self.library.selected = Some(i),
+            Command::SetStatus(hash, status) => self.mark(|r| r.set_status(&hash, status)),
+            Command::AddToList(id, hash) => self.mark(|r| r.add_to_list(id, &hash)),
+            Command::RemoveFromList(id, hash) => self.mark(|r| r.remove_from_list(id, &hash)),
+            Command::MoveInList(id, hash, to) => self.mark(|r| r.move_in_list(id, &hash, to)),
+            Command::NewList(with) => {
+                self.naming_list = Some(NewList {
+                    name: String::new(),
+                    with,
+                })
+            }
+            Command::ShowList(list) => {
+                self.library.list = list;
+                self.library.invalidate();
+            }
             Command::Open(i) => {
                 self.open_entry(i);
                 // In a narrow window the story gets the room; F9 brings the library back.
@@ -89,6 +105,34 @@ impl FicshelfApp {
     }
 
     /// Asks, while a story is up for the Trash, and moves it there on a yes.
+    /// Carries out a change to statuses or lists, and says so if it could not be saved.
+    fn mark(&mut self, change: impl FnOnce(&mut ReadingState) -> Result<(), StoreError>) {
+        if let Err(e) = change(&mut self.reading) {
+            self.tell(format!("Your lists could not be saved: {e}"));
+        }
+        if self.library.list.is_some() {
+            self.library.invalidate(); // the list shown may have changed
+        }
+    }
+
+    /// The dialog naming a new list, while it is open.
+    pub(super) fn new_list_ui(&mut self, ctx: &egui::Context) {
+        let Some(naming) = &mut self.naming_list else {
+            return;
+        };
+        match marks::new_list_ui(ctx, naming, self.reading.lists()) {
+            NewListAnswer::Waiting => {}
+            NewListAnswer::Cancel => self.naming_list = None,
+            NewListAnswer::Create(name) => {
+                let with = self.naming_list.take().and_then(|n| n.with);
+                self.mark(|reading| {
+                    let id = reading.create_list(&name)?;
+                    with.map_or(Ok(()), |hash| reading.add_to_list(id, &hash))
+                });
+            }
+        }
+    }
+
     pub(super) fn confirm_trash_ui(&mut self, ctx: &egui::Context) {
         let Some(index) = self.confirm_trash else {
             return;
@@ -200,7 +244,12 @@ impl FicshelfApp {
         }
         let find_open = self.reader.as_ref().is_some_and(|r| r.find.open);
         if !find_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            if self.show_shortcuts || self.show_about {
+            // The topmost first: a dialog, then help, full screen, settings.
+            if self.naming_list.is_some() {
+                self.naming_list = None;
+            } else if self.confirm_trash.is_some() {
+                self.confirm_trash = None;
+            } else if self.show_shortcuts || self.show_about {
                 (self.show_shortcuts, self.show_about) = (false, false);
             } else if self.fullscreen {
                 commands.push(Command::ToggleFullscreen);

@@ -106,6 +106,10 @@ pub enum Progress {
     Reading(u8),
     /// Read to the end.
     Finished,
+    /// Put aside for now (set by hand).
+    OnHold,
+    /// Given up (set by hand).
+    Dropped,
 }
 
 /// Reading state for the whole collection, in memory (and the shape of the `reading.ron`
@@ -130,11 +134,19 @@ impl ReadingLog {
     }
 
     /// The library's progress marker for a story.
+    /// A status set by hand shows instead of what reading says.
     pub fn progress(&self, hash: &str) -> Progress {
-        match self.get(hash) {
-            None => Progress::Unread,
-            Some(r) if r.finished => Progress::Finished,
-            Some(r) => Progress::Reading((r.place.progress.clamp(0.0, 1.0) * 100.0).round() as u8),
+        let Some(r) = self.get(hash) else {
+            return Progress::Unread;
+        };
+        let percent = (r.place.progress.clamp(0.0, 1.0) * 100.0).round() as u8;
+        match (r.status, r.finished) {
+            (Some(Status::Unread), _) => Progress::Unread,
+            (Some(Status::Reading), _) => Progress::Reading(percent),
+            (Some(Status::Finished), _) | (None, true) => Progress::Finished,
+            (Some(Status::OnHold), _) => Progress::OnHold,
+            (Some(Status::Dropped), _) => Progress::Dropped,
+            (None, false) => Progress::Reading(percent),
         }
     }
 

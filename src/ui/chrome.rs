@@ -3,6 +3,7 @@
 
 use egui::{Align, Key, Layout, Modifiers, RichText, Ui};
 
+use super::marks::{Marks, marks_menus_ui};
 use super::reader::{ReaderView, show_current_match};
 use super::{Command, duration_words, thousands};
 use crate::app::Notice;
@@ -60,6 +61,7 @@ pub fn notice_ui(
 pub fn reader_bar_ui(
     ui: &mut Ui,
     view: &mut ReaderView,
+    marks: Marks<'_>,
     library_shown: bool,
     commands: &mut Vec<Command>,
 ) {
@@ -107,6 +109,14 @@ pub fn reader_bar_ui(
                     view.find.open();
                 }
                 contents_menu(ui, view);
+                let status = marks.status.label();
+                ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
+                    .response
+                    .on_hover_text("Status and lists")
+                    .widget_info(|| {
+                        let label = format!("Status and lists: {status}");
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+                    });
                 // The title takes what the buttons leave, cut short with an ellipsis.
                 let title = egui::Label::new(RichText::new(&view.story.title).strong()).truncate();
                 ui.with_layout(Layout::left_to_right(Align::Center), |ui| ui.add(title));

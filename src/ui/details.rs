@@ -1,8 +1,9 @@
-//! The selected story's details: summary, every header field, warnings as written and as
-//! read, encoding and file path, and the button that opens it.
+//! The selected story's details: its status and lists, summary, every header field,
+//! warnings as written and as read, encoding and file path, and the button that opens it.
 
 use egui::{RichText, Ui};
 
+use super::marks::{Marks, marks_row_ui};
 use super::{Command, rating_badge, thousands, warning_markers};
 use crate::collection::Entry;
 use crate::engine::FieldKey;
@@ -18,7 +19,13 @@ const SHOWN_FIRST: &[FieldKey] = &[
 
 /// The details of one library entry.
 /// With `hide_warnings`, warnings stay folded away until the reader opens them.
-pub fn details_ui(ui: &mut Ui, index: usize, entry: &Entry, hide_warnings: bool) {
+pub fn details_ui(
+    ui: &mut Ui,
+    (index, entry): (usize, &Entry),
+    marks: Marks<'_>,
+    hide_warnings: bool,
+    commands: &mut Vec<Command>,
+) {
     let meta = &entry.meta;
     ui.horizontal(|ui| {
         rating_badge(ui, meta.rating, meta.rating_raw.as_deref());
@@ -27,6 +34,7 @@ pub fn details_ui(ui: &mut Ui, index: usize, entry: &Entry, hide_warnings: bool)
     if let Some(author) = &meta.author {
         ui.label(format!("by {author}"));
     }
+    marks_row_ui(ui, marks, commands);
     let warnings = |ui: &mut Ui| {
         ui.horizontal_wrapped(|ui| {
             for (label, color) in warning_markers(&meta.warnings) {

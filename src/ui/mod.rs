@@ -8,6 +8,7 @@ pub mod details;
 pub mod fonts;
 pub mod help;
 pub mod library;
+pub mod marks;
 pub mod reader;
 pub mod settings_panel;
 pub mod theme;
@@ -16,6 +17,8 @@ use std::path::PathBuf;
 
 use egui::{Color32, RichText, Ui};
 
+use crate::collection::ContentHash;
+use crate::collection::reading::Status;
 use crate::engine::{RatingLevel, WarningState, Warnings};
 
 /// Something the user asked for, carried out by the app after the frame.
@@ -59,6 +62,18 @@ pub enum Command {
     ShowShortcuts,
     /// Show the About box.
     ShowAbout,
+    /// Set a work's status by hand (`None`: as its reading says).
+    SetStatus(ContentHash, Option<Status>),
+    /// Put a work at the end of a list.
+    AddToList(i64, ContentHash),
+    /// Take a work off a list.
+    RemoveFromList(i64, ContentHash),
+    /// Ask for a new list's name (and put this work on it).
+    NewList(Option<ContentHash>),
+    /// Move a work to this place in a list.
+    MoveInList(i64, ContentHash, usize),
+    /// Show one list's works in its order, or (`None`) the whole collection.
+    ShowList(Option<i64>),
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.

@@ -9,7 +9,7 @@ use egui::{Key, Role, Ui, WidgetInfo};
 
 use super::Command;
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
-use crate::collection::reading::ReadingLog;
+use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
 use crate::collection::{Collection, SortKey, filter_and_sort};
 
@@ -35,6 +35,8 @@ pub struct LibraryState {
     pub focus_search: bool,
     /// Scroll the selected row into view next frame.
     pub reveal_selected: bool,
+    /// The reader's list shown instead of the whole collection, in its own order.
+    pub list: Option<i64>,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
@@ -59,6 +61,7 @@ impl LibraryState {
         &mut self,
         collection: &Collection,
         reading: &ReadingLog,
+        lists: &[ReadingList],
         sort: SortKey,
         filters: &Filters,
     ) {
@@ -67,10 +70,16 @@ impl LibraryState {
         }
         self.stale = false;
         let entries = &collection.entries;
+        // A list deleted (here or in another window) gives back the whole collection.
+        let list = self.list.and_then(|id| lists.iter().find(|l| l.id == id));
+        self.list = list.map(|l| l.id);
         // Sorting and judging happen when the collection, sort or filters change, not on
         // every keystroke: a search only filters the sorted list.
-        if self.sorted.len() != entries.len() {
-            self.sorted = filter_and_sort(entries, "", sort, |e| reading.last_opened(&e.hash));
+        if self.judged.len() != entries.len() {
+            self.sorted = match list {
+                Some(list) => in_list_order(collection, list),
+                None => filter_and_sort(entries, "", sort, |e| reading.last_opened(&e.hash)),
+            };
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
             self.recent.clear();
         }
@@ -153,6 +162,20 @@ impl LibraryState {
     }
 }
 
+/// The entries of a list, in its order (works not in the collection now are left out).
+fn in_list_order(collection: &Collection, list: &ReadingList) -> Vec<usize> {
+    let by_hash: std::collections::HashMap<&str, usize> = collection
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.hash.as_str(), i))
+        .collect();
+    list.items
+        .iter()
+        .filter_map(|h| by_hash.get(h.as_str()).copied())
+        .collect()
+}
+
 /// How many recent searches keep their matches.
 const RECENT_QUERIES: usize = 16;
 
@@ -168,7 +191,7 @@ pub fn library_ui(
     ui: &mut Ui,
     state: &mut LibraryState,
     collection: &Collection,
-    reading: &ReadingLog,
+    reading: &ReadingState,
     sort: &mut SortKey,
     filters: &Filters,
     commands: &mut Vec<Command>,
@@ -200,8 +223,9 @@ pub fn library_ui(
             });
         });
     });
-    search_row(ui, state, sort, commands);
-    state.refresh(collection, reading, *sort, filters);
+    let lists = reading.lists();
+    search_row(ui, state, sort, lists, commands);
+    state.refresh(collection, reading.log(), lists, *sort, filters);
     ui.add_space(4.0);
     counts_ui(ui, collection, state, commands);
     unreadable_ui(ui, collection);
@@ -224,20 +248,19 @@ pub fn library_ui(
         });
         return;
     }
-    rows::rows_ui(
-        ui,
-        state,
-        collection,
-        reading,
-        filters.hide_warnings,
-        commands,
-    );
+    let context = rows::Context {
+        reading: reading.log(),
+        lists,
+        hide_warnings: filters.hide_warnings,
+    };
+    rows::rows_ui(ui, state, collection, context, commands);
 }
 
 fn search_row(
     ui: &mut Ui,
     state: &mut LibraryState,
     sort: &mut SortKey,
+    lists: &[ReadingList],
     commands: &mut Vec<Command>,
 ) {
     let search = egui::TextEdit::singleline(&mut state.query)
@@ -270,6 +293,39 @@ fn search_row(
         }
     }
     ui.horizontal(|ui| {
+        let shown = state.list.and_then(|id| lists.iter().find(|l| l.id == id));
+        let label = ui.label("Show");
+        egui::ComboBox::from_id_salt("shown-list")
+            .selected_text(shown.map_or("All stories", |l| l.name.as_str()))
+            .truncate()
+            .width(130.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(shown.is_none(), "All stories")
+                    .clicked()
+                {
+                    commands.push(Command::ShowList(None));
+                }
+                for list in lists {
+                    let text = format!("{} ({})", list.name, list.items.len());
+                    if ui
+                        .selectable_label(state.list == Some(list.id), text)
+                        .clicked()
+                    {
+                        commands.push(Command::ShowList(Some(list.id)));
+                    }
+                }
+                ui.separator();
+                if ui.button("New list\u{2026}").clicked() {
+                    commands.push(Command::NewList(None));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if shown.is_some() {
+            ui.label(egui::RichText::new("in the list's order").weak());
+            return;
+        }
         let label = ui.label("Sort by");
         egui::ComboBox::from_id_salt("sort")
             .selected_text(sort.label())

@@ -6,22 +6,38 @@ use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Ui, V
 
 use super::LibraryState;
 use crate::collection::filter::Verdict;
-use crate::collection::reading::{Progress, ReadingLog};
+use crate::collection::reading::{Progress, ReadingList, ReadingLog};
 use crate::collection::{Collection, Entry};
+use crate::ui::marks::{Marks, marks_menus_ui};
 use crate::ui::{Command, append, rating_color, thousands, warning_markers};
 
 /// Height of one story row.
 const ROW_HEIGHT: f32 = 62.0;
+
+/// What the rows show besides the stories themselves.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Reading progress and statuses.
+    pub reading: &'a ReadingLog,
+    /// The reader's lists.
+    pub lists: &'a [ReadingList],
+    /// Warnings kept out of sight (no spoilers).
+    pub hide_warnings: bool,
+}
 
 /// The list of rows; only those on screen are drawn.
 pub fn rows_ui(
     ui: &mut Ui,
     state: &mut LibraryState,
     collection: &Collection,
-    reading: &ReadingLog,
-    hide_warnings: bool,
+    context: Context<'_>,
     commands: &mut Vec<Command>,
 ) {
+    let Context {
+        reading,
+        hide_warnings,
+        ..
+    } = context;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("library-rows")
         .auto_shrink([false, false]);
@@ -56,6 +72,9 @@ pub fn rows_ui(
                 unknown,
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
+            response.context_menu(|ui| {
+                row_menu_ui(ui, row, collection, state, context, commands);
+            });
             // A quick third click (egui counts it as a triple-click) still opens the story.
             let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if response.double_clicked() || response.triple_clicked() || enter {
@@ -66,6 +85,66 @@ pub fn rows_ui(
         }
     });
     state.scroll_offset = output.state.clamped_offset().y;
+}
+
+/// A row's context menu: open, status, lists, its place in the list shown, the Trash.
+fn row_menu_ui(
+    ui: &mut Ui,
+    row: usize,
+    collection: &Collection,
+    state: &LibraryState,
+    context: Context<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let index = state.shown[row];
+    let entry = &collection.entries[index];
+    if ui.button("Open").clicked() {
+        commands.push(Command::Open(index));
+        ui.close();
+    }
+    ui.separator();
+    marks_menus_ui(
+        ui,
+        Marks::of(&entry.hash, context.reading, context.lists),
+        commands,
+    );
+    if let Some(list) = state
+        .list
+        .and_then(|id| context.lists.iter().find(|l| l.id == id))
+    {
+        ui.separator();
+        let last = state.shown.len().saturating_sub(1);
+        let moves = [
+            ("Move to the top", 0, row > 0),
+            ("Move up", row.saturating_sub(1), row > 0),
+            ("Move down", row + 1, row < last),
+            ("Move to the bottom", last, row < last),
+        ];
+        for (label, to, possible) in moves {
+            if ui.add_enabled(possible, egui::Button::new(label)).clicked() {
+                // Rows are the list's works in order, but a search may leave some out:
+                // the place is that of the work on the target row.
+                let target = state.shown.get(to).map(|&i| &collection.entries[i].hash);
+                let to = target
+                    .and_then(|hash| list.items.iter().position(|h| h == hash))
+                    .unwrap_or(to);
+                commands.push(Command::MoveInList(list.id, entry.hash.clone(), to));
+                ui.close();
+            }
+        }
+        if ui
+            .button(format!("Take off \u{201c}{}\u{201d}", list.name))
+            .clicked()
+        {
+            commands.push(Command::RemoveFromList(list.id, entry.hash.clone()));
+            ui.close();
+        }
+    }
+    ui.separator();
+    if ui.button("Move to Trash\u{2026}").clicked() {
+        commands.push(Command::AskTrash(index));
+        ui.close();
+    }
 }
 
 /// How a row is drawn.
@@ -172,6 +251,8 @@ fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look) -> egui::R
         Progress::Unread => ("new".to_string(), visuals.hyperlink_color),
         Progress::Reading(p) => (format!("{p}%"), faint),
         Progress::Finished => ("read".to_string(), faint),
+        Progress::OnHold => ("on hold".to_string(), faint),
+        Progress::Dropped => ("dropped".to_string(), faint),
     };
     painter.text(
         Pos2::new(rect.right() - 6.0, rect.top() + 18.0),
