@@ -51,11 +51,7 @@ pub fn load_ron<T: serde::de::DeserializeOwned + Default>(
             );
         }
     };
-    let aside = |suffix: &str| {
-        let mut aside = path.as_os_str().to_owned();
-        aside.push(suffix);
-        PathBuf::from(aside)
-    };
+    let aside = |suffix: &str| with_suffix(path, suffix);
     match from_ron(&text) {
         Ok((value, dropped)) if dropped.is_empty() => (value, None),
         Ok((value, dropped)) => {
@@ -105,6 +101,13 @@ where
         .iter()
         .filter_map(|item| item.into_rust().ok())
         .collect())
+}
+
+/// `path` with `suffix` added to its name (`state.sqlite` → `state.sqlite.bad`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 /// Writes `bytes` to `path` atomically, creating the parent folder if needed.

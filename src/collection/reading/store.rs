@@ -17,6 +17,7 @@ pub use lists::ReadingList;
 
 use super::{Place, ReadingLog, ReadingRecord, Status};
 use crate::collection::ContentHash;
+use crate::storage::with_suffix;
 
 /// How long a write waits for another process's transaction before giving up.
 const BUSY_WAIT: Duration = Duration::from_secs(5);
@@ -302,10 +303,4 @@ fn is_damage(e: &rusqlite::Error) -> bool {
         e.sqlite_error_code(),
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
     )
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
