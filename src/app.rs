@@ -5,6 +5,7 @@
 mod commands;
 mod dialogs;
 mod first_scan;
+mod handoff;
 mod imports;
 mod looks;
 mod screenshot;
@@ -118,6 +119,8 @@ pub struct FicshelfApp {
     fullscreen: bool,
     unsaved_place: Option<Instant>,
     screenshot: Option<screenshot::Screenshot>,
+    /// Files handed over by later starts (see [`Self::listen`]).
+    inbox: Option<crate::instance::Inbox>,
 }
 
 impl FicshelfApp {
@@ -183,6 +186,7 @@ impl FicshelfApp {
             fullscreen: false,
             unsaved_place: None,
             screenshot: launch.screenshot.map(screenshot::Screenshot::new),
+            inbox: None,
         };
         if !notes.is_empty() {
             app.tell(notes.join(" "));
@@ -644,6 +648,7 @@ impl eframe::App for FicshelfApp {
         let window_before = self.window;
         self.apply_looks(&ctx);
         self.follow_first_scan(&ctx);
+        self.follow_handoff(&ctx);
         self.follow_folder(&ctx);
         let mut commands = Vec::new();
         self.poll_background(&mut commands);

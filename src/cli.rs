@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand};
 
 /// Ficshelf: a reader for plain-text fan fiction.
 ///
-/// With no command, opens the reading window (FILE in the reader).
+/// With no command, opens the reading window (FILE in the reader). When a window is
+/// already running for the same data folder, FILE is handed to it instead.
 #[derive(Debug, Parser)]
 #[command(name = "ficshelf", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -37,16 +38,19 @@ pub struct WindowArgs {
     /// Keep reading state and the default collection in DIR [env: FICSHELF_DATA_DIR]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Draw the window, save it as a PNG at PATH, and quit
+    /// Draw the window, save it as a PNG at PATH, and quit (always a window of its own)
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
+    /// Open a window of its own even when one is running for the same data folder
+    #[arg(long)]
+    pub new_window: bool,
     /// Add Ficshelf and its icon to your menu (Linux; the record goes in --data-dir)
-    #[arg(long, conflicts_with_all = ["config_dir", "screenshot", "files"])]
+    #[arg(long, conflicts_with_all = ["config_dir", "screenshot", "new_window", "files"])]
     pub install_desktop: bool,
     /// Remove what --install-desktop added
     #[arg(
         long,
-        conflicts_with_all = ["install_desktop", "config_dir", "screenshot", "files"]
+        conflicts_with_all = ["install_desktop", "config_dir", "screenshot", "new_window", "files"]
     )]
     pub uninstall_desktop: bool,
     /// Story files to open (the first in the reader)

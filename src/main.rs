@@ -12,6 +12,7 @@ use cli::{Cli, Command, IndexArgs, InspectArgs, WindowArgs};
 use ficshelf::app::{FicshelfApp, Launch};
 use ficshelf::engine::Story;
 use ficshelf::inspect::{Report, body_text};
+use ficshelf::instance::{self, Claim};
 use ficshelf::paths::AppDirs;
 
 fn main() -> ExitCode {
@@ -25,11 +26,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// `ficshelf [--config-dir DIR] [--data-dir DIR] [--screenshot PATH] [FILE...]`
+/// `ficshelf [--config-dir DIR] [--data-dir DIR] [--screenshot PATH] [--new-window] [FILE...]`
 fn window(args: WindowArgs) -> ExitCode {
     let Some(dirs) = AppDirs::resolve(args.config_dir, args.data_dir) else {
         eprintln!("ficshelf: no home folder found; use --config-dir and --data-dir");
         return ExitCode::FAILURE;
+    };
+    // A screenshot is of a window of its own, never of the one already running.
+    let inbox = if args.screenshot.is_none() && !args.new_window {
+        match instance::claim(&instance::socket_path(&dirs.data), &args.files) {
+            Ok(Claim::HandedOff) => return ExitCode::SUCCESS,
+            Ok(Claim::Serve(inbox)) => Some(inbox),
+            Ok(Claim::Alone) => None,
+            Err(e) => {
+                eprintln!("ficshelf: opening a window of its own: {e}");
+                None
+            }
+        }
+    } else {
+        None
     };
     let launch = Launch {
         files: args.files,
@@ -60,7 +75,15 @@ fn window(args: WindowArgs) -> ExitCode {
     let result = eframe::run_native(
         "Ficshelf",
         options,
-        Box::new(move |_cc| Ok(Box::new(FicshelfApp::new(dirs, launch)))),
+        Box::new(move |cc| {
+            let mut app = FicshelfApp::new(dirs, launch);
+            if let Some(inbox) = inbox {
+                let ctx = cc.egui_ctx.clone();
+                inbox.wake_with(move || ctx.request_repaint());
+                app.listen(inbox);
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
