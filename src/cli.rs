@@ -145,6 +145,9 @@ mod tests {
             assert!(parse(args).is_err(), "{args:?} is refused");
         }
         assert!(parse(&["--uninstall-desktop", "--data-dir", "/d"]).is_ok());
+        assert!(parse(&["--install-desktop", "--new-window"]).is_err());
+        let cli = parse(&["--new-window", "a.txt"]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(cli.window.new_window);
     }
 
     /// Regression: `std::env::args()` panicked on a Latin-1 file name (exit 101).
