@@ -5,6 +5,7 @@
 mod commands;
 mod dialogs;
 mod first_scan;
+mod handoff;
 mod imports;
 mod looks;
 mod screenshot;
@@ -128,6 +129,8 @@ pub struct FicshelfApp {
     /// When the reading state was last checked for other windows' changes.
     reading_looked: Instant,
     screenshot: Option<screenshot::Screenshot>,
+    /// Files handed over by later starts (see [`Self::listen`]).
+    inbox: Option<crate::instance::Inbox>,
 }
 
 impl FicshelfApp {
@@ -200,6 +203,7 @@ impl FicshelfApp {
             naming_list: None,
             reading_looked: Instant::now(),
             screenshot: launch.screenshot.map(screenshot::Screenshot::new),
+            inbox: None,
         };
         if !notes.is_empty() {
             app.tell(notes.join(" "));
@@ -690,6 +694,7 @@ impl eframe::App for FicshelfApp {
         let window_before = self.window;
         self.apply_looks(&ctx);
         self.follow_first_scan(&ctx);
+        self.follow_handoff(&ctx);
         self.follow_folder(&ctx);
         let mut commands = Vec::new();
         self.poll_background(&mut commands);

@@ -3,8 +3,8 @@
 //!
 //! The library holds everything that is not drawing: the story [`engine`], the
 //! [`collection`] (stories on disk, reading state, import), [`paths`] and safe [`storage`],
-//! and the [`inspect`] report. Only [`app`] and [`ui`] draw; the binary adds the command
-//! line.
+//! the [`inspect`] report, and the one-window-per-user [`instance`] socket. Only [`app`]
+//! and [`ui`] draw; the binary adds the command line.
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -12,6 +12,7 @@ pub mod collection;
 pub mod desktop;
 pub mod engine;
 pub mod inspect;
+pub mod instance;
 pub mod paths;
 pub mod settings;
 pub mod storage;

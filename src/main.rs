@@ -1,93 +1,54 @@
-//! The `ficshelf` command: the reading window, and `inspect` to show what the story engine
-//! sees in files.
+//! The `ficshelf` command: the reading window, `inspect` to show what the story engine sees
+//! in files, and `index` to index a collection folder. The command line itself is in
+//! [`cli`].
+
+mod cli;
 
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::Parser as _;
+use cli::{Cli, Command, IndexArgs, InspectArgs, WindowArgs};
 use ficshelf::app::{FicshelfApp, Launch};
 use ficshelf::engine::Story;
 use ficshelf::inspect::{Report, body_text};
+use ficshelf::instance::{self, Claim};
 use ficshelf::paths::AppDirs;
 
-const USAGE: &str = "\
-Ficshelf: a reader for plain-text fan fiction.
-
-Usage:
-  ficshelf [OPTIONS] [FILE...]                  open the reading window (FILE in the reader)
-  ficshelf inspect [--json] [--body] FILE...   show what Ficshelf reads in each file
-  ficshelf index [--json] [--data-dir DIR] DIR  index a collection folder (with the app's cache)
-  ficshelf --install-desktop [--data-dir DIR]    add Ficshelf and its icon to your menu (Linux)
-  ficshelf --uninstall-desktop [--data-dir DIR]  remove what --install-desktop added
-  ficshelf --help | --version
-
-Options:
-  --config-dir DIR     keep settings in DIR (or FICSHELF_CONFIG_DIR)
-  --data-dir DIR       keep reading state and the default collection in DIR (or FICSHELF_DATA_DIR)
-  --screenshot PATH    draw the window, save it as a PNG at PATH, and quit
-
-Inspect options:
-  --json   one JSON array with an object per file (see README.md for the keys)
-  --body   the rebuilt story text: one paragraph per line, `* * *` scene breaks,
-           `## Title` part headings (with --json: a \"body\" key)
-";
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("inspect") => inspect(&args[1..]),
-        Some("index") => index(&args[1..]),
-        Some(flag @ ("--install-desktop" | "--uninstall-desktop")) => desktop(flag, &args[1..]),
-        Some("--version" | "-V") => {
-            println!("ficshelf {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("--help" | "-h") => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => window(&args),
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Inspect(args)) => inspect(&args),
+        Some(Command::Index(args)) => index(args),
+        None if cli.window.install_desktop => desktop("--install-desktop", cli.window),
+        None if cli.window.uninstall_desktop => desktop("--uninstall-desktop", cli.window),
+        None => window(cli.window),
     }
 }
 
-/// `ficshelf [--config-dir DIR] [--data-dir DIR] [--screenshot PATH] [FILE...]`
-fn window(args: &[String]) -> ExitCode {
-    let (mut config, mut data, mut launch) = (None, None, Launch::default());
-    let mut it = args.iter();
-    let mut only_files = false;
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| -> Result<PathBuf, ExitCode> {
-            it.next().map(PathBuf::from).ok_or_else(|| {
-                eprintln!("ficshelf: {name} needs a value\n\n{USAGE}");
-                ExitCode::from(2)
-            })
-        };
-        let parsed = match arg.as_str() {
-            "--" if !only_files => {
-                only_files = true;
-                Ok(())
-            }
-            "--config-dir" if !only_files => value("--config-dir").map(|v| config = Some(v)),
-            "--data-dir" if !only_files => value("--data-dir").map(|v| data = Some(v)),
-            "--screenshot" if !only_files => {
-                value("--screenshot").map(|v| launch.screenshot = Some(v))
-            }
-            flag if flag.starts_with("--") && !only_files => {
-                eprintln!("ficshelf: unknown option {flag:?}\n\n{USAGE}");
-                Err(ExitCode::from(2))
-            }
-            file => {
-                launch.files.push(PathBuf::from(file));
-                Ok(())
-            }
-        };
-        if let Err(code) = parsed {
-            return code;
-        }
-    }
-    let Some(dirs) = AppDirs::resolve(config, data) else {
+/// `ficshelf [--config-dir DIR] [--data-dir DIR] [--screenshot PATH] [--new-window] [FILE...]`
+fn window(args: WindowArgs) -> ExitCode {
+    let Some(dirs) = AppDirs::resolve(args.config_dir, args.data_dir) else {
         eprintln!("ficshelf: no home folder found; use --config-dir and --data-dir");
         return ExitCode::FAILURE;
+    };
+    // A screenshot is of a window of its own, never of the one already running.
+    let inbox = if args.screenshot.is_none() && !args.new_window {
+        match instance::claim(&instance::socket_path(&dirs.data), &args.files) {
+            Ok(Claim::HandedOff) => return ExitCode::SUCCESS,
+            Ok(Claim::Serve(inbox)) => Some(inbox),
+            Ok(Claim::Alone) => None,
+            Err(e) => {
+                eprintln!("ficshelf: opening a window of its own: {e}");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let launch = Launch {
+        files: args.files,
+        screenshot: args.screenshot,
     };
     // The app id is the desktop entry's name (Wayland) and WM_CLASS (X11): the desktop
     // matches the window to `ficshelf.desktop` by it (see its StartupWMClass).
@@ -114,7 +75,15 @@ fn window(args: &[String]) -> ExitCode {
     let result = eframe::run_native(
         "Ficshelf",
         options,
-        Box::new(move |_cc| Ok(Box::new(FicshelfApp::new(dirs, launch)))),
+        Box::new(move |cc| {
+            let mut app = FicshelfApp::new(dirs, launch);
+            if let Some(inbox) = inbox {
+                let ctx = cc.egui_ctx.clone();
+                inbox.wake_with(move || ctx.request_repaint());
+                app.listen(inbox);
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -128,21 +97,9 @@ fn window(args: &[String]) -> ExitCode {
 /// `ficshelf --install-desktop | --uninstall-desktop [--data-dir DIR]`: the menu entry and
 /// icons for this user; the record of what was installed is kept in the data folder.
 #[cfg(target_os = "linux")]
-fn desktop(flag: &str, args: &[String]) -> ExitCode {
+fn desktop(flag: &str, args: WindowArgs) -> ExitCode {
     use ficshelf::desktop;
-    let mut data = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        if arg == "--data-dir"
-            && let Some(dir) = it.next()
-        {
-            data = Some(PathBuf::from(dir));
-        } else {
-            eprintln!("ficshelf {flag}: unexpected {arg:?}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    }
-    let Some(dirs) = AppDirs::resolve(None, data) else {
+    let Some(dirs) = AppDirs::resolve(None, args.data_dir) else {
         eprintln!("ficshelf: no home folder found; use --data-dir");
         return ExitCode::FAILURE;
     };
@@ -181,36 +138,20 @@ fn desktop(flag: &str, args: &[String]) -> ExitCode {
 
 /// Desktop entries and the XDG folders are a Linux (freedesktop) thing.
 #[cfg(not(target_os = "linux"))]
-fn desktop(flag: &str, _args: &[String]) -> ExitCode {
+fn desktop(flag: &str, _args: WindowArgs) -> ExitCode {
     eprintln!("ficshelf {flag}: this is for Linux desktops only");
     ExitCode::FAILURE
 }
 
 /// `ficshelf index [--json] [--data-dir DIR] DIR`: the app's scan, headless, with its cache.
-fn index(args: &[String]) -> ExitCode {
-    let (mut json, mut data, mut root) = (false, None, None);
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--data-dir" => data = it.next().map(PathBuf::from),
-            flag if flag.starts_with("--") => {
-                eprintln!("ficshelf index: unknown option {flag:?}\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            dir => root = Some(PathBuf::from(dir)),
-        }
-    }
-    let Some(root) = root else {
-        eprintln!("ficshelf index: no folder given\n\n{USAGE}");
-        return ExitCode::from(2);
-    };
+fn index(args: IndexArgs) -> ExitCode {
+    let (json, root) = (args.json, args.dir);
     if !root.is_dir() {
         eprintln!("ficshelf index: {} is not a folder", root.display());
         return ExitCode::FAILURE;
     }
     let root = root.canonicalize().unwrap_or(root);
-    let Some(dirs) = AppDirs::resolve(None, data) else {
+    let Some(dirs) = AppDirs::resolve(None, args.data_dir) else {
         eprintln!("ficshelf: no home folder found; use --data-dir");
         return ExitCode::FAILURE;
     };
@@ -256,26 +197,8 @@ fn index(args: &[String]) -> ExitCode {
 }
 
 /// `ficshelf inspect [--json] [--body] FILE...`
-fn inspect(args: &[String]) -> ExitCode {
-    let (mut json, mut body) = (false, false);
-    let mut files = Vec::new();
-    let mut only_files = false;
-    for arg in args {
-        match arg.as_str() {
-            "--json" if !only_files => json = true,
-            "--body" if !only_files => body = true,
-            "--" if !only_files => only_files = true,
-            flag if flag.starts_with("--") && !only_files => {
-                eprintln!("ficshelf inspect: unknown option {flag:?}\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            file => files.push(PathBuf::from(file)),
-        }
-    }
-    if files.is_empty() {
-        eprintln!("ficshelf inspect: no files given\n\n{USAGE}");
-        return ExitCode::from(2);
-    }
+fn inspect(args: &InspectArgs) -> ExitCode {
+    let (json, body, files) = (args.json, args.body, &args.files);
     let mut failed = false;
     let mut out = std::io::stdout().lock();
     let mut values = Vec::new();

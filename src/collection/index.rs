@@ -1,7 +1,10 @@
 //! The collection index: every story's card with the size, modification time and content
 //! fingerprint of its file, cached in the data folder (compact binary, written atomically),
 //! so that a start with an unchanged collection stats the files and parses nothing. Files
-//! that are new or changed are read on every core.
+//! that are new or changed are read on every core. Paths are kept as the system's bytes
+//! (`path_bytes`), so a name that is not UTF-8 is cached like any other.
+
+mod path_bytes;
 
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -31,6 +34,7 @@ pub struct Found {
 /// One cached story.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Cached {
+    #[serde(with = "path_bytes")]
     path: PathBuf,
     size: u64,
     modified_ns: u64,
@@ -41,6 +45,7 @@ struct Cached {
 /// One cached unreadable file, so it is not read again until it changes.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct CachedBad {
+    #[serde(with = "path_bytes")]
     path: PathBuf,
     size: u64,
     modified_ns: u64,
@@ -50,6 +55,7 @@ struct CachedBad {
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct IndexFile {
     format: u32,
+    #[serde(with = "path_bytes")]
     root: PathBuf,
     stories: Vec<Cached>,
     unreadable: Vec<CachedBad>,
@@ -266,6 +272,7 @@ fn save(
 ) -> Result<(), String> {
     #[derive(serde::Serialize)]
     struct StoryView<'a> {
+        #[serde(serialize_with = "path_bytes::serialize")]
         path: &'a Path,
         size: u64,
         modified_ns: u64,
@@ -274,6 +281,7 @@ fn save(
     }
     #[derive(serde::Serialize)]
     struct BadView<'a> {
+        #[serde(serialize_with = "path_bytes::serialize")]
         path: &'a Path,
         size: u64,
         modified_ns: u64,
@@ -282,6 +290,7 @@ fn save(
     #[derive(serde::Serialize)]
     struct FileView<'a> {
         format: u32,
+        #[serde(serialize_with = "path_bytes::serialize")]
         root: &'a Path,
         stories: Vec<StoryView<'a>>,
         unreadable: Vec<BadView<'a>>,

@@ -120,3 +120,59 @@ fn a_folder_that_is_gone_keeps_its_cache_for_when_it_is_back() {
     assert_eq!((back.collection.entries.len(), back.reused), (3, 3));
     assert!(back.missing.is_none());
 }
+
+/// Regression: a Latin-1 file name made saving the cache fail ("Serde Serialization
+/// Error"), so every start read the whole collection again.
+#[cfg(unix)]
+#[test]
+fn a_name_that_is_not_utf8_is_cached_and_reused() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (root, cache) = (dir.path().join("Stories"), dir.path().join("index.bin"));
+    let name = std::ffi::OsStr::from_bytes(b"latin1_\xE9t\xE9.txt");
+    crate::storage::write_atomic(&root.join(name), story("Summer").as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        root.join(std::ffi::OsStr::from_bytes(b"bad_\xFF.txt")),
+        b"\x00\x01",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let first = scan(&root, Some(&cache), 1);
+    assert_eq!(first.cache_error, None);
+    assert_eq!(
+        (
+            first.collection.entries.len(),
+            first.collection.unreadable.len()
+        ),
+        (1, 1)
+    );
+    let second = scan(&root, Some(&cache), 1);
+    assert_eq!((second.collection.entries.len(), second.reused), (1, 1));
+    assert_eq!(second.collection.entries[0].path, root.join(name));
+    assert_eq!(
+        second.collection.unreadable.len(),
+        1,
+        "remembered, not read"
+    );
+}
+
+/// postcard writes strings and bytes alike, so a cache from before paths were bytes is
+/// still used rather than read again.
+#[test]
+fn a_cache_with_paths_as_text_still_reads() {
+    #[derive(serde::Serialize)]
+    struct Old<'a> {
+        path: &'a str,
+    }
+    #[derive(serde::Deserialize)]
+    struct New {
+        #[serde(with = "super::path_bytes")]
+        path: PathBuf,
+    }
+    let bytes = postcard::to_allocvec(&Old {
+        path: "/stories/a.txt",
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let new: New = postcard::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(new.path, PathBuf::from("/stories/a.txt"));
+}
