@@ -275,44 +275,53 @@ fn pair_writer() {
     }
 }
 
-/// Generations each of the two writers writes.
-const GENERATIONS: u64 = 20;
+/// Generations each of the two writers writes, in each round.
+const GENERATIONS: u64 = 5;
+/// Rounds, each on a new database: the two writers also race to create it (one of them was
+/// once told "locked" at the start).
+const ROUNDS: usize = 8;
 
 #[test]
 fn two_writers_lose_nothing() {
-    let temp = tempfile::tempdir().expect("a test folder");
     let exe = std::env::current_exe().expect("this test binary");
     let started = Instant::now();
-    let writers: Vec<_> = ["aa", "bb"]
-        .into_iter()
-        .map(|prefix| {
-            Command::new(&exe)
-                .args(["pair_writer", "--exact", "--ignored", "--test-threads=1"])
-                .env(CHILD_DIR, temp.path())
-                .env("FICSHELF_CRASH_TEST_PREFIX", prefix)
-                .stdout(Stdio::null())
-                .spawn()
-                .expect("writer started")
-        })
-        .collect();
-    for mut writer in writers {
-        let status = writer.wait().expect("writer ended");
-        assert!(status.success(), "a writer failed: {status}");
-    }
-    let (state, note) = ReadingState::open(temp.path());
-    assert_eq!(note, None);
-    for prefix in ["aa", "bb"] {
-        for i in 0..RECORDS {
-            let record = state.log().get(&hash(prefix, i)).copied();
-            assert_eq!(
-                record.map(|r| r.place),
-                Some(place(GENERATIONS)),
-                "story {prefix}{i}: the last place written"
+    for round in 0..ROUNDS {
+        let temp = tempfile::tempdir().expect("a test folder");
+        let writers: Vec<_> = ["aa", "bb"]
+            .into_iter()
+            .map(|prefix| {
+                Command::new(&exe)
+                    .args(["pair_writer", "--exact", "--ignored", "--test-threads=1"])
+                    .env(CHILD_DIR, temp.path())
+                    .env("FICSHELF_CRASH_TEST_PREFIX", prefix)
+                    .stdout(Stdio::piped())
+                    .spawn()
+                    .expect("writer started")
+            })
+            .collect();
+        for writer in writers {
+            let out = writer.wait_with_output().expect("writer ended");
+            let said = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success(),
+                "round {round}: a writer failed: {said}"
             );
+        }
+        let (state, note) = ReadingState::open(temp.path());
+        assert_eq!(note, None);
+        for prefix in ["aa", "bb"] {
+            for i in 0..RECORDS {
+                let record = state.log().get(&hash(prefix, i)).copied();
+                assert_eq!(
+                    record.map(|r| r.place),
+                    Some(place(GENERATIONS)),
+                    "round {round}, story {prefix}{i}: the last place written"
+                );
+            }
         }
     }
     println!(
-        "2 writers, {} transactions each, in {:.1} s",
+        "{ROUNDS} rounds of 2 writers, {} transactions each, in {:.1} s",
         RECORDS as u64 * GENERATIONS,
         started.elapsed().as_secs_f64()
     );

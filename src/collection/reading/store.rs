@@ -80,7 +80,7 @@ impl ReadingStore {
             source,
         })?;
         let mut notes = Vec::new();
-        let mut store = match ReadingStore::open_at(&path) {
+        let mut store = match ReadingStore::open_waiting(&path) {
             Err(e) if is_damage(&e) => {
                 let aside = with_suffix(&path, ".bad");
                 std::fs::rename(&path, &aside).map_err(|_| at(e))?;
@@ -93,7 +93,7 @@ impl ReadingStore {
                     path.display(),
                     aside.display()
                 ));
-                ReadingStore::open_at(&path).map_err(at)?
+                ReadingStore::open_waiting(&path).map_err(at)?
             }
             other => other.map_err(at)?,
         };
@@ -122,6 +122,26 @@ impl ReadingStore {
                 seen_version: 0,
             }),
             Err(source) => Err(StoreError::Database { path, source }),
+        }
+    }
+
+    /// Opens the file, waiting while another process holds it: two windows starting at
+    /// once both switch a new file to WAL and set up its tables, and SQLite answers one of
+    /// them "locked" at once for some of those steps, without its busy wait.
+    fn open_waiting(path: &Path) -> Result<ReadingStore, rusqlite::Error> {
+        let start = std::time::Instant::now();
+        loop {
+            match ReadingStore::open_at(path) {
+                Err(e)
+                    if matches!(
+                        e.sqlite_error_code(),
+                        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    ) && start.elapsed() < BUSY_WAIT =>
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => return other,
+            }
         }
     }
 
