@@ -106,7 +106,7 @@ fn entry(label: &str, value: &str, found: &mut Found) {
         "published" => m.published = Some(value.to_string()),
         "updated" => m.updated = Some(value.to_string()),
         "words" => m.words_stated = parse_count(value),
-        "chapters" => {
+        "chapters" | "chapters/total chapters" => {
             let (posted, total) = value.split_once('/').unwrap_or((value, ""));
             m.chapters_posted = posted.trim().parse().ok();
             m.chapters_total = total.trim().parse().ok();
