@@ -96,6 +96,7 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
     } else {
         plain(&chunks, &docs, &titles, &pkg.subjects)
     };
+    drop(chunks);
     let source = Source {
         format: Format::Epub,
         encoding: Encoding::Utf8,
@@ -185,6 +186,11 @@ fn entry(
     max: u64,
     budget: &mut Budget,
 ) -> Result<Option<Vec<u8>>, FormatError> {
+    // A name that climbs out of the archive (`../../x`) or is absolute is never read, even
+    // when an entry is called that: nothing outside the book belongs to it.
+    if name.starts_with("../") || name.starts_with('/') || name.contains("/../") {
+        return Ok(None);
+    }
     let Ok(file) = zip.by_name(name) else {
         return Ok(None);
     };

@@ -122,8 +122,11 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// Reads one HTML file as a story; never fails (a page with no text is an empty story).
 pub fn parse(bytes: &[u8], file_name: &str) -> Story {
     let decoded = decode(bytes);
+    let author = meta_author(&decoded.text);
     let mut chunks = Vec::new();
     markup::chunks(&decoded.text, 0, &mut chunks);
+    // Each copy of a 200 MB page's text is dropped as soon as the next one is made.
+    drop(decoded.text);
     let (found, body) = if ao3::is_ao3(&chunks) {
         ao3::read(&chunks)
     } else if fanficfare::is_fanficfare(&chunks) {
@@ -131,8 +134,9 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Story {
     } else {
         plain(&chunks)
     };
+    drop(chunks);
     let found = found.or(Found {
-        authors: meta_author(&decoded.text).into_iter().collect(),
+        authors: author.into_iter().collect(),
         ..Found::default()
     });
     let source = Source {
