@@ -164,11 +164,25 @@ fn an_ao3_epub_download_gives_every_tag() {
             "Chapter 3: Salt"
         ]
     );
+    let doc = &s.document;
     assert!(
-        s.document
-            .full_text()
+        doc.full_text()
             .ends_with("Neither of them ever wrote down why.")
     );
+    // The preface's second split file (no #preface id, classes renamed) is not story.
+    let first = doc.blocks().first().map(|b| doc.text(b));
+    assert_eq!(first, Some("Chapter 1: Crossing"));
+    let notes: Vec<&str> = doc
+        .blocks()
+        .iter()
+        .filter(|b| b.kind == BlockKind::Note)
+        .map(|b| doc.text(b))
+        .collect();
+    assert_eq!(
+        notes,
+        ["Chapter Notes:\nThe island is real; the house is not."]
+    );
+    assert_eq!(doc.count(BlockKind::Paragraph), 6);
 }
 
 #[test]

@@ -12,36 +12,47 @@ use crate::engine::metadata::{Metadata, parse_count, parse_series, split_tags};
 use super::assemble::{self, Found, quote_after};
 use super::markup::{Chunk, ChunkKind, Scope};
 
-/// True when the chunks are an AO3 download: a preface holding the tag list or the
+/// True when the chunks are an AO3 download: a preface holding the tag list, or AO3's
 /// "Posted originally on the Archive of Our Own" message.
 pub fn is_ao3(chunks: &[Chunk]) -> bool {
     chunks.iter().any(|c| {
-        c.scope.has(Scope::PREFACE)
-            && (c.scope.has(Scope::TAGS)
-                || (c.scope.has(Scope::MESSAGE) && c.text.contains("Archive of Our Own")))
+        (c.scope.has(Scope::PREFACE) && c.scope.has(Scope::TAGS))
+            || (c.scope.has(Scope::MESSAGE)
+                && c.text
+                    .contains("Posted originally on the Archive of Our Own"))
     })
 }
 
 /// Reads the preface's metadata and the chapters' text.
+///
+/// AO3's EPUBs are calibre conversions split into one file per chapter; a split file
+/// loses its ancestors' ids and calibre renames most classes (`div.meta` becomes
+/// `calibre1`), so the `h1`, byline and summary may sit outside any `#preface`, and chapter
+/// notes outside any `.meta`. The preface therefore runs until the first chapter heading
+/// (an `h2` other than the "Preface" one), and notes are known by their fixed labels too.
 pub fn read(chunks: &[Chunk]) -> (Found, Vec<(BlockKind, String)>) {
     let mut found = Found::default();
     let mut body = Vec::new();
+    let mut in_preface = true;
     let mut i = 0;
     while i < chunks.len() {
         let c = &chunks[i];
-        if c.scope.has(Scope::PREFACE) {
-            i = preface(chunks, i, &mut found, &mut body);
+        let chapter_starts =
+            c.kind == ChunkKind::Heading(2) && !c.scope.has(Scope::PREFACE) && c.text != "Preface";
+        in_preface &= !chapter_starts && !c.scope.has(Scope::AFTERWORD);
+        i = if c.scope.has(Scope::PREFACE) || in_preface {
+            preface(chunks, i, &mut found, &mut body)
         } else if c.scope.has(Scope::AFTERWORD) {
-            i = afterword(chunks, i, &mut body);
+            afterword(chunks, i, &mut body)
         } else {
-            i = chapter_chunk(chunks, i, &mut body);
-        }
+            chapter_chunk(chunks, i, &mut body)
+        };
     }
     (found, body)
 }
 
 /// Reads one chunk of the preface (a `dt`/`dd` pair or a labelled blockquote takes more);
-/// returns the index after what it used.
+/// returns the index after what it used. Nothing of the preface is story text.
 fn preface(
     chunks: &[Chunk],
     i: usize,
@@ -49,8 +60,9 @@ fn preface(
     body: &mut Vec<(BlockKind, String)>,
 ) -> usize {
     let c = &chunks[i];
+    let after_title = i > 0 && chunks[i - 1].kind == ChunkKind::Heading(1);
     match c.kind {
-        ChunkKind::Dt if c.scope.has(Scope::TAGS) => {
+        ChunkKind::Dt => {
             let mut j = i + 1;
             let mut values = Vec::new();
             while let Some(dd) = chunks.get(j).filter(|d| d.kind == ChunkKind::Dd) {
@@ -61,11 +73,11 @@ fn preface(
             return j;
         }
         ChunkKind::Heading(1) => found.title = Some(c.text.clone()),
-        _ if c.scope.has(Scope::BYLINE) => {
+        _ if c.scope.has(Scope::BYLINE) || (after_title && c.text.starts_with("by ")) => {
             let names = c.text.strip_prefix("by ").unwrap_or(&c.text);
             found.authors = split_tags(names);
         }
-        _ if c.scope.has(Scope::MESSAGE) => {
+        _ if c.scope.has(Scope::MESSAGE) || c.text.contains("Posted originally on the") => {
             found.meta.source_url = source_url(&c.text);
         }
         ChunkKind::Para if !c.scope.has(Scope::QUOTE) => {
@@ -142,21 +154,42 @@ fn source_url(message: &str) -> Option<String> {
     Some(url.trim_end_matches(['.', ',']).to_string())
 }
 
-/// One chunk of the chapters: a heading, a chapter's meta as notes, or story text.
+/// The labels AO3 puts above a blockquote of notes in chapters and the afterword.
+const NOTE_LABELS: [&str; 5] = [
+    "Chapter Summary",
+    "Chapter Notes",
+    "Chapter End Notes",
+    "End Notes",
+    "Notes",
+];
+
+/// AO3's own words between chapters that are neither story nor notes.
+fn is_boilerplate(text: &str) -> bool {
+    text.starts_with("See the end of the ")
+        || text.starts_with("Please drop by the Archive and comment")
+        || text == "Afterword"
+}
+
+/// One chunk of the chapters: a heading, a chapter's notes (in a `.meta`, or under one of
+/// AO3's note labels), or story text.
 fn chapter_chunk(chunks: &[Chunk], i: usize, body: &mut Vec<(BlockKind, String)>) -> usize {
     let c = &chunks[i];
-    if c.scope.has(Scope::TOC_HEADING) || c.scope.has(Scope::ENDNOTE_LINK) {
+    if c.scope.has(Scope::TOC_HEADING)
+        || c.scope.has(Scope::ENDNOTE_LINK)
+        || c.scope.has(Scope::MESSAGE)
+        || is_boilerplate(&c.text)
+    {
         return i + 1;
     }
-    let in_meta = c.scope.has(Scope::META) || c.scope.has(Scope::ENDNOTES);
-    if let ChunkKind::Heading(2) = c.kind
-        && !c.scope.has(Scope::QUOTE)
-        && (in_meta || c.scope.has(Scope::HEADING))
-    {
+    if c.kind == ChunkKind::Heading(2) && !c.scope.has(Scope::QUOTE) {
         body.push((BlockKind::Heading, c.text.clone()));
         return i + 1;
     }
-    if in_meta {
+    let in_meta = c.scope.has(Scope::META) || c.scope.has(Scope::ENDNOTES);
+    let labelled = !c.scope.has(Scope::QUOTE)
+        && NOTE_LABELS.contains(&c.text.as_str())
+        && chunks.get(i + 1).is_some_and(|n| n.scope.has(Scope::QUOTE));
+    if in_meta || labelled {
         let (quote, next) = quote_after(chunks, i);
         let note = match quote {
             Some(q) if !c.scope.has(Scope::QUOTE) => format!("{}:\n{q}", c.text),
@@ -173,7 +206,9 @@ fn chapter_chunk(chunks: &[Chunk], i: usize, body: &mut Vec<(BlockKind, String)>
 /// and the heading are left out.
 fn afterword(chunks: &[Chunk], i: usize, body: &mut Vec<(BlockKind, String)>) -> usize {
     let c = &chunks[i];
-    if c.scope.has(Scope::ENDNOTES) && !c.scope.has(Scope::QUOTE) {
+    if (c.scope.has(Scope::ENDNOTES) || NOTE_LABELS.contains(&c.text.as_str()))
+        && !c.scope.has(Scope::QUOTE)
+    {
         let (quote, next) = quote_after(chunks, i);
         if let Some(q) = quote {
             body.push((BlockKind::Note, format!("{}:\n{q}", c.text)));
