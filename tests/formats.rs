@@ -226,6 +226,25 @@ fn a_fanficfare_epub_gives_its_title_page_entries() {
 }
 
 #[test]
+fn a_fanficfare_html_gives_the_same_as_its_epub() {
+    let html = read("fff_low_tide.html");
+    let epub = read("fff_low_tide.epub");
+    assert_eq!(html.format, Format::Html);
+    assert_eq!(html.title, "Low Tide");
+    assert_eq!(html.author.as_deref(), Some("Marram"));
+    assert_eq!(html.rating, epub.rating);
+    assert_eq!(html.warnings, epub.warnings);
+    assert_eq!(html.summary(), epub.summary());
+    assert_eq!(html.complete, Some(true));
+    // The package's language code is the EPUB's only extra: the title page says English.
+    let mut m = epub.metadata.clone();
+    m.language = Some("English".into());
+    assert_eq!(html.metadata, m);
+    assert_eq!(part_titles(&html), ["Low Water", "High Water"]);
+    assert_eq!(html.document.full_text(), epub.document.full_text());
+}
+
+#[test]
 fn a_plain_epub_gives_title_and_author_and_nothing_invented() {
     let s = read("plain_paper_boats.epub");
     assert_eq!(s.title, "Paper Boats");

@@ -18,9 +18,22 @@ use super::markup::{Chunk, ChunkKind, Scope};
 /// AO3's category tags, which FanFicFare files among the genres.
 const AO3_CATEGORIES: [&str; 6] = ["F/F", "F/M", "Gen", "M/M", "Multi", "Other"];
 
-/// True when the chunks hold FanFicFare's title page.
+/// True when the chunks hold FanFicFare's title page: the EPUB's `body.fff_titlepage`, or
+/// the HTML writer's `h1` of `Title by Author` followed by its `table.full` of entries.
 pub fn is_fanficfare(chunks: &[Chunk]) -> bool {
-    chunks.iter().any(|c| c.scope.has(Scope::FFF_TITLEPAGE))
+    let html_layout = || {
+        let mut shown = chunks.iter().filter(|c| c.kind != ChunkKind::Title);
+        shown
+            .next()
+            .is_some_and(|c| c.kind == ChunkKind::Heading(1) && c.text.contains(" by "))
+            && shown.next().is_some_and(|c| c.scope.has(Scope::FFF_TABLE))
+    };
+    chunks.iter().any(|c| c.scope.has(Scope::FFF_TITLEPAGE)) || html_layout()
+}
+
+/// True for a chunk of the title page, in either layout.
+fn on_title_page(c: &Chunk) -> bool {
+    c.scope.has(Scope::FFF_TITLEPAGE) || c.scope.has(Scope::FFF_TABLE)
 }
 
 /// Reads the title page's entries and the chapters. `subjects` are the package's
@@ -29,13 +42,22 @@ pub fn read(chunks: &[Chunk], subjects: &[String]) -> (Found, Vec<(BlockKind, St
     let mut found = Found::default();
     let mut body = Vec::new();
     let mut lines = Vec::new();
-    for c in chunks {
-        if c.scope.has(Scope::FFF_TITLEPAGE) {
-            if let ChunkKind::Heading(_) = c.kind {
+    let mut i = 0;
+    while i < chunks.len() {
+        let c = &chunks[i];
+        i += 1;
+        let heading = matches!(c.kind, ChunkKind::Heading(_));
+        if on_title_page(c) {
+            if heading {
                 title_line(&c.text, &mut found);
             } else {
                 lines.extend(c.text.lines());
             }
+        } else if heading && found.title.is_none() && c.text.contains(" by ") {
+            title_line(&c.text, &mut found); // the HTML writer's `h1`, above its table
+        } else if heading && c.text == "Table of Contents" {
+            // The HTML writer's contents: a heading and one paragraph of links.
+            i += usize::from(chunks.get(i).is_some_and(|n| n.kind == ChunkKind::Para));
         } else if !c.scope.has(Scope::FFF_EXTRA_PAGE) {
             body.extend(assemble::block(c));
         }
@@ -72,7 +94,9 @@ fn entries(lines: &[&str]) -> Vec<(String, String)> {
             continue;
         };
         let mut value = value.trim().to_string();
-        if value.is_empty() && k < lines.len() && !lines[k].contains(": ") {
+        // FanFicFare writes only entries that have a value, so a bare `Label:` (a table's
+        // label cell) takes the next line (its value cell), whatever that holds.
+        if value.is_empty() && k < lines.len() {
             value = lines[k].trim().to_string();
             k += 1;
         }

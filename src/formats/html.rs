@@ -123,6 +123,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 pub fn parse(bytes: &[u8], file_name: &str) -> Story {
     let decoded = decode(bytes);
     let author = meta_author(&decoded.text);
+    let title_link = h1_link(&decoded.text);
     let mut chunks = Vec::new();
     markup::chunks(&decoded.text, 0, &mut chunks);
     // Each copy of a 200 MB page's text is dropped as soon as the next one is made.
@@ -130,7 +131,12 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Story {
     let (found, body) = if ao3::is_ao3(&chunks) {
         ao3::read(&chunks)
     } else if fanficfare::is_fanficfare(&chunks) {
-        fanficfare::read(&chunks, &[])
+        let (mut found, body) = fanficfare::read(&chunks, &[]);
+        // FanFicFare's HTML links the title to the story and states the address nowhere
+        // else (its EPUB has `dc:source`).
+        let m = &mut found.meta;
+        m.source_url = m.source_url.take().or(title_link);
+        (found, body)
     } else {
         plain(&chunks)
     };
@@ -163,9 +169,25 @@ pub fn plain(chunks: &[Chunk]) -> (Found, Vec<(BlockKind, String)>) {
     (found, body)
 }
 
+/// The web address the first `<h1>` links to, if it is one.
+fn h1_link(text: &str) -> Option<String> {
+    let head = &text[..text.floor_char_boundary(65_536)];
+    let start = head.find("<h1")?;
+    let end = start + head[start..].find("</h1")?;
+    let h1 = &head[start..end];
+    let at = h1.find("href=")? + 5;
+    let quote = h1[at..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))?;
+    let value = &h1[at + 1..];
+    let url = &value[..value.find(quote)?];
+    url.starts_with("http").then(|| url.to_string())
+}
+
 /// `<meta name="author" content="...">` in the first part of the page.
 fn meta_author(text: &str) -> Option<String> {
-    let head = &text[..text.len().min(8192)];
+    let head = &text[..text.floor_char_boundary(8192)];
     let head = head.get(..head.find("</head").unwrap_or(head.len()))?;
     let i = head.find("name=\"author\"")?;
     let tag_start = head[..i].rfind('<')?;

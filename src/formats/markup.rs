@@ -68,6 +68,8 @@ impl Scope {
     pub const HEAD: Scope = Scope(1 << 14);
     /// Inside an element whose text is never shown (`script`, `style`, `svg`, ...).
     pub const HIDDEN: Scope = Scope(1 << 15);
+    /// Inside a `table` of class `full` (FanFicFare's HTML title page).
+    pub const FFF_TABLE: Scope = Scope(1 << 16);
 
     /// True when every bit of `other` is set.
     pub fn has(self, other: Scope) -> bool {
@@ -231,16 +233,20 @@ impl State<'_> {
         if self.scope().has(Scope::HIDDEN) {
             return;
         }
-        for c in s.chars() {
-            if c.is_whitespace() && c != '\u{a0}' {
+        // Word by word, not character by character: most text has single spaces.
+        let is_space = |c: char| c.is_whitespace() && c != '\u{a0}';
+        for (k, word) in s.split(is_space).enumerate() {
+            if k > 0 {
                 self.space = true;
-            } else {
-                if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
-                    self.text.push(' ');
-                }
-                self.space = false;
-                self.text.push(c);
             }
+            if word.is_empty() {
+                continue;
+            }
+            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(word);
         }
     }
 
@@ -403,6 +409,7 @@ fn class_scope(name: &[u8], class: &str) -> Scope {
         "byline" => Scope::BYLINE,
         "message" => Scope::MESSAGE,
         "tags" if name == b"dl" => Scope::TAGS,
+        "full" if name == b"table" => Scope::FFF_TABLE,
         "heading" => Scope::HEADING,
         "toc-heading" => Scope::TOC_HEADING,
         "endnote-link" => Scope::ENDNOTE_LINK,
