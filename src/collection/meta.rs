@@ -54,16 +54,11 @@ impl StoryMeta {
         }
     }
 
-    /// The pairing: the first relationship a download or header names.
+    /// The pairing as the header names it; a download's relationships are written into that
+    /// field by its reader (see `formats::assemble`), so this is the same for every format.
     pub fn pairing(&self) -> Option<&str> {
-        self.metadata
-            .relationships
-            .first()
-            .map(String::as_str)
-            .or_else(|| {
-                self.field(FieldKey::Pairing)
-                    .filter(|p| !crate::engine::says_none(p))
-            })
+        self.field(FieldKey::Pairing)
+            .filter(|p| !crate::engine::says_none(p))
     }
 
     /// The first fandom named.
