@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::engine::{
-    BlockKind, FieldKey, Part, RatingLevel, ReadError, Story, TitleSource, WarningCategory,
-    WarningState,
+    BlockKind, FieldKey, Format, Part, RatingLevel, ReadError, SeriesPart, Story, TitleSource,
+    WarningCategory, WarningState,
 };
 
 /// One file's report; every story key is `null` when the file could not be read.
@@ -66,6 +66,34 @@ pub struct Report {
     pub complete: Option<bool>,
     /// Bytes that could not be decoded.
     pub replacements: Option<usize>,
+    /// `text`, `epub` or `html`: how the file was read.
+    pub format: Option<Format>,
+    /// Fandoms.
+    pub fandoms: Option<Vec<String>>,
+    /// Relationships.
+    pub relationships: Option<Vec<String>>,
+    /// Characters.
+    pub characters: Option<Vec<String>>,
+    /// Categories (`F/M`, `Gen`, ...).
+    pub categories: Option<Vec<String>>,
+    /// Additional tags.
+    pub tags: Option<Vec<String>>,
+    /// The language as written.
+    pub language: Option<String>,
+    /// Series, each `{"name", "position"}`.
+    pub series: Option<Vec<SeriesPart>>,
+    /// Where the story was published online.
+    pub source_url: Option<String>,
+    /// Publication date as written.
+    pub published: Option<String>,
+    /// Last update (or completion) date as written.
+    pub updated: Option<String>,
+    /// Chapters posted.
+    pub chapters_posted: Option<u32>,
+    /// Chapters planned (`null` for `?`).
+    pub chapters_total: Option<u32>,
+    /// The word count the file states.
+    pub words_stated: Option<u64>,
     /// Why the file could not be read, or `null`.
     pub error: Option<String>,
 }
@@ -125,6 +153,29 @@ impl Report {
             complete: story.complete,
             replacements: Some(story.replacements),
             error: None,
+            ..Report::metadata(story)
+        }
+    }
+
+    /// The format and fan-fiction metadata keys, for a story read.
+    fn metadata(story: &Story) -> Report {
+        let m = &story.metadata;
+        Report {
+            format: Some(story.format),
+            fandoms: Some(m.fandoms.clone()),
+            relationships: Some(m.relationships.clone()),
+            characters: Some(m.characters.clone()),
+            categories: Some(m.categories.clone()),
+            tags: Some(m.tags.clone()),
+            language: m.language.clone(),
+            series: Some(m.series.clone()),
+            source_url: m.source_url.clone(),
+            published: m.published.clone(),
+            updated: m.updated.clone(),
+            chapters_posted: m.chapters_posted,
+            chapters_total: m.chapters_total,
+            words_stated: m.words_stated,
+            ..Report::default()
         }
     }
 
@@ -171,6 +222,17 @@ impl Report {
         line("pairing", opt(&self.pairing));
         line("summary", opt(&self.summary));
         line("encoding", self.encoding.unwrap_or("-").to_string());
+        line("format", json_name(&self.format));
+        for (name, list) in [
+            ("fandoms", &self.fandoms),
+            ("relationships", &self.relationships),
+            ("characters", &self.characters),
+            ("tags", &self.tags),
+        ] {
+            if let Some(list) = list.as_ref().filter(|l| !l.is_empty()) {
+                line(name, list.join(", "));
+            }
+        }
         let n = |v: Option<usize>| v.unwrap_or(0);
         line(
             "body",

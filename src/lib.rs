@@ -11,6 +11,7 @@ pub mod app;
 pub mod collection;
 pub mod desktop;
 pub mod engine;
+pub mod formats;
 pub mod inspect;
 pub mod instance;
 pub mod paths;

@@ -53,7 +53,7 @@ impl Dialog {
                 Purpose::Import => pollster::block_on(
                     rfd::AsyncFileDialog::new()
                         .set_title("Import stories")
-                        .add_filter("Text stories", collection::STORY_EXTENSIONS)
+                        .add_filter("Stories (text, EPUB, HTML)", collection::STORY_EXTENSIONS)
                         .add_filter("All files", &["*"])
                         .pick_files(),
                 )

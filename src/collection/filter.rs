@@ -186,6 +186,10 @@ fn phrase_haystack(meta: &StoryMeta) -> String {
             text.push_str(value);
         }
     }
+    for tag in &meta.metadata.tags {
+        text.push('\n');
+        text.push_str(tag);
+    }
     text.to_lowercase()
 }
 

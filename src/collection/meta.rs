@@ -1,7 +1,7 @@
 //! What the library shows about a story without keeping its text: the header as read, the
 //! rating and warnings, and the shape of the body.
 
-use crate::engine::{Encoding, Field, FieldKey, RatingLevel, Story, Warnings};
+use crate::engine::{Encoding, Field, FieldKey, Format, Metadata, RatingLevel, Story, Warnings};
 
 /// A story's library card.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -28,6 +28,10 @@ pub struct StoryMeta {
     pub complete: Option<bool>,
     /// The file's encoding.
     pub encoding: Encoding,
+    /// The kind of file (text, EPUB, HTML).
+    pub format: Format,
+    /// Fandoms, relationships, characters, tags, series: the same fields for every format.
+    pub metadata: Metadata,
 }
 
 impl StoryMeta {
@@ -45,13 +49,21 @@ impl StoryMeta {
             parts: story.document.parts().len(),
             complete: story.complete,
             encoding: story.encoding,
+            format: story.format,
+            metadata: story.metadata.clone(),
         }
     }
 
-    /// The pairing, if the header names one.
+    /// The pairing as the header names it; a download's relationships are written into that
+    /// field by its reader (see `formats::assemble`), so this is the same for every format.
     pub fn pairing(&self) -> Option<&str> {
         self.field(FieldKey::Pairing)
             .filter(|p| !crate::engine::says_none(p))
+    }
+
+    /// The first fandom named.
+    pub fn fandom(&self) -> Option<&str> {
+        self.metadata.fandoms.first().map(String::as_str)
     }
 
     /// The first value of a header field.
@@ -60,7 +72,8 @@ impl StoryMeta {
     }
 
     /// Lower-case text that search looks in: title, author, pairing, summary, fandom,
-    /// characters, genre, tags and warnings.
+    /// characters, genre, tags and warnings, from the header and the metadata (a text
+    /// header's tags are in both; a repeat costs a few bytes, not a wrong match).
     pub fn search_text(&self) -> String {
         let mut text = self.title.to_lowercase();
         let searched = [
@@ -81,6 +94,19 @@ impl StoryMeta {
         if let Some(author) = &self.author {
             text.push('\n');
             text.push_str(&author.to_lowercase());
+        }
+        let m = &self.metadata;
+        let series = m.series.iter().map(|s| &s.name);
+        let lists = [
+            &m.fandoms,
+            &m.relationships,
+            &m.characters,
+            &m.categories,
+            &m.tags,
+        ];
+        for tag in lists.into_iter().flatten().chain(series) {
+            text.push('\n');
+            text.push_str(&tag.to_lowercase());
         }
         text
     }

@@ -17,8 +17,10 @@ use crate::engine::{ReadError, Story, read_bytes};
 use index::Found;
 use search::{Pairs, Query};
 
-/// File extensions read as stories.
-pub const STORY_EXTENSIONS: &[&str] = &["txt", "text", "asc", "fic"];
+/// File extensions read as stories: plain text, EPUB and HTML (the content decides how a
+/// file is read; see [`crate::formats`]).
+pub const STORY_EXTENSIONS: &[&str] =
+    &["txt", "text", "asc", "fic", "epub", "html", "htm", "xhtml"];
 /// How deep the scan follows sub-folders.
 const MAX_DEPTH: usize = 16;
 

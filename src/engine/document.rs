@@ -443,3 +443,34 @@ fn count_punctuation_tokens(b: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+impl Document {
+    /// Builds a document from blocks already told apart by their markup (an EPUB's or an
+    /// HTML file's paragraphs, headings, rules and notes), in reading order. Text is taken
+    /// as given (whitespace already collapsed, `\n` only inside verse); empty blocks other
+    /// than scene breaks are dropped, scene breaks that separate nothing are tidied away as
+    /// for text, headings make the parts, and a closing `The End` marks the ending.
+    pub fn from_blocks<'a>(blocks: impl IntoIterator<Item = (BlockKind, &'a str)>) -> Document {
+        let mut doc = Document::default();
+        for (kind, text) in blocks {
+            let text = text.trim();
+            if text.is_empty() && kind != BlockKind::SceneBreak {
+                continue;
+            }
+            doc.push(kind, text);
+        }
+        finish_ending(&mut doc);
+        tidy_scene_breaks(&mut doc);
+        doc.parts = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Heading)
+            .map(|(i, b)| Part {
+                title: doc.text(b).to_string(),
+                block: i,
+            })
+            .collect();
+        doc
+    }
+}

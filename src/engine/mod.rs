@@ -8,6 +8,7 @@ pub mod document;
 pub mod header;
 pub mod labels;
 pub mod lines;
+pub mod metadata;
 pub mod rating;
 mod reflow;
 pub mod warnings;
@@ -18,6 +19,7 @@ pub use decode::{DecodeError, Encoding};
 pub use document::{Block, BlockKind, Document, Part};
 pub use header::{Field, TitleSource};
 pub use labels::FieldKey;
+pub use metadata::{Format, Metadata, SeriesPart};
 pub use rating::{Rating, RatingLevel};
 pub use warnings::{WarningCategory, WarningState, Warnings};
 
@@ -58,6 +60,14 @@ pub enum ReadError {
         /// Why it is not text.
         source: DecodeError,
     },
+    /// An EPUB or HTML file that could not be read as a story.
+    #[error("{}: {source}", path.display())]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: crate::formats::FormatError,
+    },
 }
 
 /// A story, read: its header, its rating and warnings, and its body as blocks.
@@ -86,6 +96,10 @@ pub struct Story {
     /// `Some(true)` for a finished story, `Some(false)` for a work in progress, `None` when
     /// the file doesn't say.
     pub complete: Option<bool>,
+    /// The kind of file the story was read from.
+    pub format: Format,
+    /// Fandoms, relationships, tags, series and the other fan-fiction metadata.
+    pub metadata: Metadata,
 }
 
 impl Story {
@@ -114,7 +128,10 @@ impl Story {
             .ending()
             .map(lines::Ending::is_complete)
             .or_else(|| status_complete(&scan.fields));
+        let metadata = Metadata::from_fields(&scan.fields);
         Ok(Story {
+            format: Format::Text,
+            metadata,
             title,
             title_source,
             author,
@@ -134,8 +151,14 @@ impl Story {
         Story::parse_file(path, &read_bytes(path)?)
     }
 
-    /// Reads a story from the bytes of the file at `path`, already loaded.
+    /// Reads a story from the bytes of the file at `path`, already loaded, in the format
+    /// its content shows (EPUB, HTML or plain text; see [`crate::formats`]).
     pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
+        crate::formats::read(path, bytes)
+    }
+
+    /// Reads plain text from the bytes of the file at `path`, already loaded.
+    pub fn parse_text_file(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy())
@@ -197,7 +220,7 @@ fn split_lines(text: &str) -> Vec<&str> {
 
 /// `the_long-way.txt` becomes `The long way`: separators become spaces, the first letter
 /// a capital.
-fn title_from_file_name(name: &str) -> String {
+pub(crate) fn title_from_file_name(name: &str) -> String {
     let stem = Path::new(name)
         .file_stem()
         .map(|s| s.to_string_lossy())

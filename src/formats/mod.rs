@@ -1,0 +1,115 @@
+//! The front doors: each file format a story comes in, read into the engine's one
+//! [`Story`]. The format is chosen by the bytes, not the name: a ZIP whose first entry is
+//! `mimetype` saying `application/epub+zip` is an EPUB, a file whose first tag (after a BOM,
+//! whitespace, an XML declaration, a doctype or comments) is `<html>`, `<head>` or `<body>`
+//! is HTML, and everything else goes to the text engine exactly as before.
+//!
+//! The engine (`src/engine`) holds what every format shares (the `Story`, the `Document`,
+//! ratings, warnings); this module holds what differs: containers and markup
+//! ([`epub`], [`html`], with [`markup`] under both) and the sites' layouts on top of them
+//! ([`ao3`], [`fanficfare`]), which find the same metadata in whichever container.
+
+pub mod ao3;
+mod assemble;
+pub mod epub;
+pub mod fanficfare;
+pub mod html;
+pub mod markup;
+mod opf;
+
+use std::path::Path;
+
+use crate::engine::{Format, ReadError, Story};
+
+pub use assemble::Found;
+
+/// Why an EPUB could not be read as a story.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    /// The ZIP container itself is damaged.
+    #[error("not a readable EPUB (the ZIP container is damaged: {0})")]
+    Zip(String),
+    /// The archive holds more files than any book does.
+    #[error("not a readable EPUB (it holds {count} files; the limit is {limit})")]
+    TooManyEntries {
+        /// Files in the archive.
+        count: usize,
+        /// The most read.
+        limit: usize,
+    },
+    /// The archive unpacks to more than any story is (a ZIP bomb, or not a story).
+    #[error("not a readable EPUB (it unpacks to more than {limit} bytes)")]
+    TooLarge {
+        /// The most unpacked, in bytes.
+        limit: u64,
+    },
+    /// `META-INF/container.xml` is missing or names no package file.
+    #[error("not a readable EPUB (META-INF/container.xml is missing or names no package)")]
+    NoContainer,
+    /// The package file (OPF) named by the container is missing or unreadable.
+    #[error("not a readable EPUB (its package file {0} is missing or unreadable)")]
+    NoPackage(String),
+    /// No document in the spine could be read: there is no story text.
+    #[error("not a readable EPUB (no document in its reading order could be read)")]
+    EmptySpine,
+}
+
+/// The format the bytes of a file called `file_name` are in, judged by their content: an
+/// `.html` file that opens with any tag is HTML too (a saved fragment), but a `.txt` file
+/// needs a real document start.
+pub fn detect(bytes: &[u8], file_name: &str) -> Format {
+    let ext = Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    let html_name = ["html", "htm", "xhtml"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(ext));
+    // A `.epub` that is a ZIP but breaks the `mimetype`-first rule is still read as one,
+    // so that it gets the EPUB reader's words when it fails, not "binary data".
+    let epub_name = ext.eq_ignore_ascii_case("epub") && bytes.starts_with(b"PK\x03\x04");
+    if epub::is_epub(bytes) || epub_name {
+        Format::Epub
+    } else if html::is_html(bytes, html_name) {
+        Format::Html
+    } else {
+        Format::Text
+    }
+}
+
+/// Reads the bytes of the file at `path` (already loaded) as a story, in the format its
+/// content shows.
+pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    match detect(bytes, &name) {
+        Format::Text => Story::parse_text_file(path, bytes),
+        Format::Html => Ok(html::parse(bytes, &name)),
+        Format::Epub => epub::parse(bytes, &name).map_err(|source| ReadError::Format {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_apart_by_content() {
+        assert_eq!(detect(b"Title: X\n\nStory.", "a.html"), Format::Text);
+        let page = b"\xEF\xBB\xBF <!DOCTYPE html><html><body>x";
+        assert_eq!(detect(page, "a.txt"), Format::Html);
+        let fragment = b"<p>a story that opens with a tag</p>";
+        assert_eq!(detect(fragment, "a.txt"), Format::Text);
+        assert_eq!(detect(fragment, "a.HTM"), Format::Html);
+        assert_eq!(detect(b"PK\x03\x04not really a zip", "a.txt"), Format::Text);
+        assert_eq!(
+            detect(b"PK\x03\x04not really a zip", "a.epub"),
+            Format::Epub
+        );
+    }
+}
