@@ -6,6 +6,7 @@
 
 use super::lines::{Ending, ending, heading, is_scene_break, starts_note};
 use super::reflow::{self, Layout, Line, Link, Style};
+use super::{spacing, tail};
 
 /// What a block of the story is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -143,7 +144,10 @@ fn to_u32(n: usize) -> u32 {
 }
 
 /// Builds the document from the body's lines (blank lines are empty strings).
-pub fn build(raw_lines: &[&str]) -> Document {
+pub fn build(all_lines: &[&str]) -> Document {
+    let end = tail::story_end(all_lines);
+    let spaced = spacing::undo(&all_lines[..end]);
+    let raw_lines: &[&str] = &spaced;
     let lines: Vec<Line<'_>> = raw_lines.iter().map(|l| Line::new(l)).collect();
     let layout = reflow::analyse(&lines);
     let total: usize = raw_lines.iter().map(|l| l.len() + 1).sum();
@@ -174,6 +178,7 @@ pub fn build(raw_lines: &[&str]) -> Document {
         }
         group(&layout, &lines[start..i], &mut doc);
     }
+    push_afterword(&all_lines[end..], &mut doc);
     finish_ending(&mut doc);
     tidy_scene_breaks(&mut doc);
     doc.parts = doc
@@ -348,6 +353,22 @@ fn contents_block(lines: &[Line<'_>], start: usize, doc: &mut Document) -> usize
     }
     doc.finish(BlockKind::Note, begin);
     last
+}
+
+/// What follows the story's end (an afterword, a signature) as one note, its rules left
+/// out, so nothing there counts as story or as a scene break.
+fn push_afterword(rest: &[&str], doc: &mut Document) {
+    let kept: Vec<&str> = rest
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !is_scene_break(l))
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    let start = doc.text.len();
+    doc.text.push_str(&kept.join("\n"));
+    doc.finish(BlockKind::Note, start);
 }
 
 /// Marks the closing line (`The End`, `TBC`) among the last few blocks.

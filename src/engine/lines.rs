@@ -84,6 +84,8 @@ const NUMBERED: &[&str] = &[
 /// Keywords that are a heading alone (`Prologue`).
 const STANDALONE: &[&str] = &[
     "prologue",
+    "prolouge",
+    "teaser",
     "epilogue",
     "interlude",
     "intermission",
@@ -262,8 +264,10 @@ pub fn ending(line: &str) -> Option<Ending> {
         .trim_matches(|c: char| is_ornament(c) || matches!(c, '!' | '?' | '"'))
         .to_lowercase()
         .replace('’', "'")
-        .replace('.', "");
-    let core = core.trim();
+        .replace('.', "")
+        .replace('-', " ");
+    let core = core.split_whitespace().collect::<Vec<_>>().join(" ");
+    let core = core.as_str();
     const COMPLETE: &[&str] = &[
         "the end",
         "end",
@@ -280,6 +284,10 @@ pub fn ending(line: &str) -> Option<Ending> {
         "to be cont'd",
         "to be cont",
         "tbc in part",
+        "cont",
+        "cont'd",
+        "continued",
+        "to be concluded",
         "more to come",
         "continued in the next part",
         "continued in the next chapter",
@@ -290,7 +298,9 @@ pub fn ending(line: &str) -> Option<Ending> {
     let continued = CONTINUED.contains(&core)
         || core.starts_with("to be continued")
         || core.starts_with("continued in ")
-        || (core.starts_with("end of part") || core.starts_with("end of chapter"));
+        || core.starts_with("end of part")
+        || core.starts_with("end of chap")
+        || core.starts_with("end part");
     continued.then_some(Ending::Continued)
 }
 

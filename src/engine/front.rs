@@ -1,0 +1,302 @@
+//! Front matter of archive posts: where the story starts after a news header, notes,
+//! disclaimers, a title block and a byline.
+//!
+//! A careful reader skims past everything the writer put before the story: an intro in
+//! prose, a disclaimer, a centred title and `by` line, a rule. The marks they look for are
+//! the byline (the story follows its title block), a rule that closes the intro, and a
+//! short centred title group standing before the first paragraph. Ratings said in passing
+//! there (`I'd rate this PG-13`, `Subject: Tale [PG]`) count; the story's own text never.
+
+use super::lines::{heading, is_scene_break};
+
+/// How many lines after the news header the front matter may run.
+const WINDOW_LINES: usize = 80;
+/// Longest line of a title block or byline.
+const TITLE_CHARS: usize = 70;
+
+/// What the front matter gave: the title block, the byline, and where the story starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The title block's text (its lines joined with a space), if one was found.
+    pub title: Option<String>,
+    /// The author named by a byline.
+    pub author: Option<String>,
+    /// Index of the first line of the story, if the front matter was recognised.
+    pub body_start: Option<usize>,
+}
+
+/// The author a byline names: `by X`, `By: X`, `By. X`, `Written by X`.
+pub fn byline(line: &str) -> Option<String> {
+    let t = line.trim();
+    let lower = t.to_ascii_lowercase();
+    let cut = ["written by", "by:", "by.", "by "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.len())?;
+    let rest = t[cut..].trim_start_matches([':', '.', ' ', '\t']);
+    // Drop e-mail addresses and anything in brackets after the name.
+    let name: Vec<&str> = rest
+        .split(['<', '(', '[', ','])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !w.contains('@'))
+        .collect();
+    let name = name.join(" ");
+    let words = name.split_whitespace().count();
+    let named = name.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
+    (named && (1..=5).contains(&words) && t.chars().count() <= TITLE_CHARS).then_some(name)
+}
+
+fn blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// A rule: a symbol-only line of at least three symbols.
+fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && t.chars().all(|c| !c.is_alphanumeric())
+        && is_scene_break(t)
+}
+
+/// Words that only front matter uses: a note, disclaimer or provenance line.
+fn is_front_word_line(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    [
+        "disclaimer",
+        "copyright",
+        "(c)",
+        "author's note",
+        "authors note",
+        "a/n",
+        "e-mail",
+        "email",
+        "comments",
+        "feedback",
+        "archive",
+        "rated",
+        "rating",
+        "summary",
+        "spoiler",
+        "belong to",
+        "paramount",
+        "ten thirteen",
+        "1013",
+        "this story",
+        "this is my",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// The next non-blank line at or after `i`.
+fn next_filled(lines: &[&str], i: usize, end: usize) -> Option<usize> {
+    (i..end).find(|&k| !blank(lines[k]))
+}
+
+/// A title group: one to three short lines that don't read as a sentence, followed by a
+/// blank line. Returns the index after the group.
+fn title_group(lines: &[&str], i: usize, end: usize) -> Option<usize> {
+    let mut j = i;
+    while j < end && !blank(lines[j]) {
+        let t = lines[j].trim();
+        let sentence = t.ends_with(['.', ',', ';']) && !t.ends_with("...");
+        if j - i >= 3 || t.chars().count() > TITLE_CHARS || sentence || is_rule(t) {
+            return None;
+        }
+        j += 1;
+    }
+    (j > i && j < end && heading(lines[i]).is_none()).then_some(j)
+}
+
+/// The title lines just above a byline at `b`: the group of short lines before it, across
+/// at most a few blank lines.
+fn title_above(lines: &[&str], start: usize, b: usize) -> Option<String> {
+    let mut k = b;
+    let mut blanks = 0;
+    while k > start && blank(lines[k - 1]) {
+        k -= 1;
+        blanks += 1;
+    }
+    if blanks > 4 {
+        return None;
+    }
+    let end = k;
+    while k > start && !blank(lines[k - 1]) && !is_rule(lines[k - 1]) && end - k < 3 {
+        k -= 1;
+    }
+    let group = &lines[k..end];
+    if group.is_empty() || group.iter().any(|l| l.trim().chars().count() > TITLE_CHARS) {
+        return None;
+    }
+    let text = group.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+    Some(text)
+}
+
+/// Skips what follows a byline or a rule before the story: the byline's short companion
+/// lines (an address, a date, `and Y`), blank lines, rules, and a title group.
+fn skip_to_story(lines: &[&str], mut i: usize, end: usize, front: &mut FrontMatter) -> usize {
+    loop {
+        let Some(j) = next_filled(lines, i, end) else {
+            return i;
+        };
+        if is_rule(lines[j]) {
+            i = j + 1;
+            continue;
+        }
+        if front.title.is_none()
+            && let Some(after) = title_group(lines, j, end)
+        {
+            let text: Vec<&str> = lines[j..after].iter().map(|l| l.trim()).collect();
+            front.title = Some(text.join(" "));
+            i = after;
+            continue;
+        }
+        if front.author.is_none()
+            && let Some(author) = byline(lines[j])
+        {
+            front.author = Some(author);
+            i = j + 1;
+            continue;
+        }
+        return j;
+    }
+}
+
+/// Finds the end of the front matter that starts at line `start` (after any news
+/// header). `news` says a header was there, which makes a rule in the window a closer.
+pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
+    let mut front = FrontMatter::default();
+    let end = lines.len();
+    let window = (start + WINDOW_LINES)
+        .min(start + (end - start) / 2)
+        .min(end);
+    if let Some(b) = (start..window).find(|&k| byline(lines[k]).is_some()) {
+        front.author = byline(lines[b]);
+        front.title = title_above(lines, start, b);
+        let mut i = b + 1;
+        // The byline's companions: a second author, an address, a date.
+        while i < end && !blank(lines[i]) && lines[i].trim().chars().count() <= TITLE_CHARS {
+            i += 1;
+        }
+        front.body_start = Some(skip_to_story(lines, i, end, &mut front));
+        return front;
+    }
+    let rule = (start..window).find(|&k| is_rule(lines[k]));
+    if let Some(r) = rule {
+        let signalled = news || lines[start..r].iter().any(|l| is_front_word_line(l));
+        if signalled && lines[start..r].iter().any(|l| !blank(l)) {
+            front.body_start = Some(skip_to_story(lines, r + 1, end, &mut front));
+            return front;
+        }
+    }
+    // A centred title group straight after the header.
+    if let Some(j) = next_filled(lines, start, end)
+        && lines[j].starts_with([' ', '\t'])
+        && title_group(lines, j, end).is_some()
+        && heading(lines[j]).is_none()
+    {
+        front.body_start = Some(skip_to_story(lines, j, end, &mut front));
+    }
+    front
+}
+
+/// The front matter's notes (intro, disclaimer) as paragraphs, without its rules, title
+/// block and byline, to be shown apart from the story.
+pub fn notes(lines: &[&str], front: &FrontMatter) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in lines.iter().chain(std::iter::once(&"")) {
+        let t = line.trim();
+        let skip = is_rule(t) || byline(t).is_some() || front.title.as_deref() == Some(t);
+        if t.is_empty() || skip {
+            if !current.is_empty() {
+                notes.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(t);
+        }
+    }
+    notes
+}
+
+/// A rating token said in passing in the front matter (`I'd rate this PG-13`, `[PG]` in a
+/// subject): the token and the line that says it.
+pub fn rating_in_passing<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(String, String)> {
+    for line in lines {
+        let rated = line.to_ascii_lowercase().contains("rat");
+        for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+            let word = word.trim_matches('-');
+            let token = match word {
+                "NC-17" | "NC17" | "PG-13" | "PG13" | "PG" => true,
+                "R" | "G" | "X" => rated,
+                _ => false,
+            };
+            if token {
+                return Some((word.to_string(), line.trim().to_string()));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<&str> {
+        text.lines().collect()
+    }
+
+    #[test]
+    fn bylines_in_their_forms() {
+        assert_eq!(byline("by Ann Smith").as_deref(), Some("Ann Smith"));
+        assert_eq!(byline("   By: Ann Smith").as_deref(), Some("Ann Smith"));
+        assert_eq!(
+            byline("By. Ann Smith ann@example.org").as_deref(),
+            Some("Ann Smith")
+        );
+        assert_eq!(byline("Written by Bo").as_deref(), Some("Bo"));
+        assert_eq!(byline("by the time she came home, it was dark."), None);
+    }
+
+    #[test]
+    fn centred_title_and_byline_close_the_front_matter() {
+        let text = "Disclaimer: not mine.\n\n\t\tA Long Night\n\t\t  by Ann Smith\n\n------\n\nThe rain fell on the city all night long.\n";
+        let f = scan(&lines(text), 0, false);
+        assert_eq!(f.title.as_deref(), Some("A Long Night"));
+        assert_eq!(f.author.as_deref(), Some("Ann Smith"));
+        assert_eq!(f.body_start, Some(7));
+    }
+
+    #[test]
+    fn a_rule_after_a_posted_intro_closes_it() {
+        let text = "Here is my first story, comments welcome.\n\n*****\n\n        TITLE\n\nShe walked in.\nIt was late.\n\nMore story here.\n\nAnd more.\n";
+        let f = scan(&lines(text), 0, true);
+        assert_eq!(f.body_start, Some(6));
+        assert_eq!(f.title.as_deref(), Some("TITLE"));
+    }
+
+    #[test]
+    fn a_scene_break_in_a_plain_story_is_not_front_matter() {
+        let text = "She walked in.\n\n* * *\n\nHe left.\n\nThen more.\n\nAnd more.\n";
+        assert_eq!(scan(&lines(text), 0, false).body_start, None);
+    }
+
+    #[test]
+    fn ratings_said_in_passing() {
+        let front = ["Subject: Tale (PG - language)", "Hello."];
+        assert_eq!(
+            rating_in_passing(front.into_iter()).map(|r| r.0).as_deref(),
+            Some("PG")
+        );
+        let prose = ["I'd rate this NC-17 for violence."];
+        assert_eq!(
+            rating_in_passing(prose.into_iter()).map(|r| r.0).as_deref(),
+            Some("NC-17")
+        );
+        assert_eq!(rating_in_passing(["Dr. G went home."].into_iter()), None);
+    }
+}
