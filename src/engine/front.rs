@@ -27,12 +27,80 @@ pub struct FrontMatter {
 
 /// The author a byline names: `by X`, `By: X`, `By. X`, `Written by X`.
 pub fn byline(line: &str) -> Option<String> {
+    byline_parts(line, None)
+}
+
+/// A byline on one line, or a lone `by` with the name on the line after it.
+fn byline_at(lines: &[&str], i: usize) -> Option<(String, usize)> {
+    let lone = lines[i]
+        .trim()
+        .trim_end_matches([':', '.'])
+        .to_ascii_lowercase();
+    if lone == "by" || lone == "written by" {
+        let j = (i + 1..lines.len().min(i + 4)).find(|&j| !blank(lines[j]))?;
+        return byline_parts(lines[j], Some("")).map(|name| (name, j + 1));
+    }
+    // A byline inside a line must stand alone: in a paragraph it is prose
+    // (`characters copyrighted by Ten Thirteen`).
+    let alone = (i == 0 || blank(lines[i - 1])) && lines.get(i + 1).is_none_or(|l| blank(l));
+    byline(lines[i])
+        .or_else(|| {
+            alone
+                .then(|| inline_byline(lines[i]).map(|(_, name)| name))
+                .flatten()
+        })
+        .map(|name| (name, i + 1))
+}
+
+/// Words that end a name in a byline: a month, or anything with a digit.
+fn ends_name(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.to_ascii_lowercase();
+    word.bytes().any(|b| b.is_ascii_digit())
+        || (w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)))
+}
+
+/// A short line that ends in a byline: `TITLE - PART I, by Ann Smith September 1994`,
+/// `Here follows "Tale", by Ann Smith, 9/9/1994`. Gives the text before `by` and the name.
+pub fn inline_byline(line: &str) -> Option<(String, String)> {
     let t = line.trim();
+    if t.chars().count() > TITLE_CHARS || t.ends_with('.') && !t.ends_with("...") {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    let at = lower.find(" by ")?;
+    let name: Vec<&str> = t[at + 4..]
+        .split([',', '<', '(', '['])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !w.contains('@') && !ends_name(w))
+        .collect();
+    let capitalised = name
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    ((1..=4).contains(&name.len()) && capitalised)
+        .then(|| (t[..at].trim().to_string(), name.join(" ")))
+}
+
+/// The name after a byline's `by`; with `prefix` given, the whole line is the name.
+fn byline_parts(line: &str, prefix: Option<&str>) -> Option<String> {
+    let t = line.trim();
+    if let Some(p) = prefix {
+        return name_in(t, p.len());
+    }
     let lower = t.to_ascii_lowercase();
     let cut = ["written by", "by:", "by.", "by "]
         .iter()
         .find(|p| lower.starts_with(*p))
         .map(|p| p.len())?;
+    name_in(t, cut)
+}
+
+/// The author's name in `t` after byte `cut`: up to an address or a bracket, 1-5 words.
+fn name_in(t: &str, cut: usize) -> Option<String> {
     let rest = t[cut..].trim_start_matches([':', '.', ' ', '\t']);
     // Drop e-mail addresses and anything in brackets after the name.
     let name: Vec<&str> = rest
@@ -115,6 +183,10 @@ fn title_group(lines: &[&str], i: usize, end: usize) -> Option<usize> {
 fn title_above(lines: &[&str], start: usize, b: usize) -> Option<String> {
     let mut k = b;
     let mut blanks = 0;
+    // An underline between the title and its byline.
+    if k > start && is_rule(lines[k - 1]) {
+        k -= 1;
+    }
     while k > start && blank(lines[k - 1]) {
         k -= 1;
         blanks += 1;
@@ -172,10 +244,15 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
     let window = (start + WINDOW_LINES)
         .min(start + (end - start) / 2)
         .min(end);
-    if let Some(b) = (start..window).find(|&k| byline(lines[k]).is_some()) {
-        front.author = byline(lines[b]);
-        front.title = title_above(lines, start, b);
-        let mut i = b + 1;
+    if let Some((b, (author, after))) =
+        (start..window).find_map(|k| byline_at(lines, k).map(|found| (k, found)))
+    {
+        front.author = Some(author);
+        front.title = inline_byline(lines[b])
+            .map(|(title, _)| title)
+            .filter(|t| !t.is_empty() && !t.to_ascii_lowercase().starts_with("copyright"))
+            .or_else(|| title_above(lines, start, b));
+        let mut i = after;
         // The byline's companions: a second author, an address, a date.
         while i < end && !blank(lines[i]) && lines[i].trim().chars().count() <= TITLE_CHARS {
             i += 1;
@@ -183,23 +260,78 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
         front.body_start = Some(skip_to_story(lines, i, end, &mut front));
         return front;
     }
-    let rule = (start..window).find(|&k| is_rule(lines[k]));
-    if let Some(r) = rule {
-        let signalled = news || lines[start..r].iter().any(|l| is_front_word_line(l));
-        if signalled && lines[start..r].iter().any(|l| !blank(l)) {
-            front.body_start = Some(skip_to_story(lines, r + 1, end, &mut front));
-            return front;
-        }
-    }
-    // A centred title group straight after the header.
-    if let Some(j) = next_filled(lines, start, end)
-        && lines[j].starts_with([' ', '\t'])
-        && title_group(lines, j, end).is_some()
-        && heading(lines[j]).is_none()
-    {
-        front.body_start = Some(skip_to_story(lines, j, end, &mut front));
+    let signalled = news || lines[start..window].iter().any(|l| is_front_word_line(l));
+    if let Some((after, title)) = last_marker(lines, start, window, signalled) {
+        front.title = title;
+        front.body_start = Some(skip_to_story(lines, after, end, &mut front));
     }
     front
+}
+
+/// How many lines of prose the front matter may hold before its last marker.
+const MAX_INTRO_LINES: usize = 25;
+
+/// The last rule or title group of the front matter (while less than
+/// [`MAX_INTRO_LINES`] of prose stand before it, and before a part heading): the index
+/// after it and the title group's text. Without `signalled` (a news header, a disclaimer)
+/// only markers with no prose before them count.
+fn last_marker(
+    lines: &[&str],
+    start: usize,
+    window: usize,
+    signalled: bool,
+) -> Option<(usize, Option<String>)> {
+    let mut best: Option<(usize, Option<String>)> = None;
+    let mut prose = 0;
+    let mut k = start;
+    while k < window {
+        if blank(lines[k]) {
+            k += 1;
+            continue;
+        }
+        let may = signalled || prose == 0;
+        if heading(lines[k]).is_some() {
+            break;
+        }
+        if is_rule(lines[k]) {
+            if may {
+                let title = best.take().and_then(|b| b.1);
+                best = Some((k + 1, title));
+            }
+            k += 1;
+            continue;
+        }
+        let g_end = (k..lines.len())
+            .find(|&j| blank(lines[j]))
+            .unwrap_or(lines.len());
+        match title_group(lines, k, lines.len()) {
+            Some(after) if may && after == g_end && !is_dialogue(lines[k]) => {
+                let title = lines[k..g_end]
+                    .iter()
+                    .map(|l| l.trim())
+                    .take_while(|l| {
+                        !l.contains('@') && !l.starts_with(|c: char| c.is_ascii_digit())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                best = Some((g_end, Some(title).filter(|t| !t.is_empty())));
+            }
+            _ => prose += g_end - k,
+        }
+        if prose > MAX_INTRO_LINES {
+            break;
+        }
+        k = g_end;
+    }
+    best
+}
+
+/// A line of dialogue (`"Mulder?"`), which a title never is.
+fn is_dialogue(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with(['"', '\'', '`'])
+        && [".\"", "?\"", "!\"", ",\""].iter().any(|e| t.ends_with(e))
+        && !t.ends_with("...\"")
 }
 
 /// The front matter's notes (intro, disclaimer) as paragraphs, without its rules, title
@@ -259,6 +391,8 @@ mod tests {
             Some("Ann Smith")
         );
         assert_eq!(byline("Written by Bo").as_deref(), Some("Bo"));
+        let lone = ["   by", "  Ann Smith", "", "Text."];
+        assert_eq!(byline_at(&lone, 0), Some(("Ann Smith".to_string(), 2)));
         assert_eq!(byline("by the time she came home, it was dark."), None);
     }
 

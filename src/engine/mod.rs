@@ -167,7 +167,12 @@ impl Story {
         let complete = document
             .ending()
             .map(lines::Ending::is_complete)
-            .or_else(|| status_complete(&scan.fields));
+            .or_else(|| status_complete(&scan.fields))
+            .or_else(|| {
+                // A post that says nothing more follows is a one-shot, told whole.
+                let archive = news.is_some() || front.body_start.is_some();
+                archive.then(|| !subject.is_some_and(news::says_part_of_more))
+            });
         let newsgroup = news
             .as_ref()
             .and_then(|h| h.get("newsgroups"))

@@ -258,6 +258,27 @@ pub fn subject_title(subject: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
+/// True when a subject marks a part before the last: `(1/4)`, `[2/3]`, `Part 1 of 2`.
+pub fn says_part_of_more(subject: &str) -> bool {
+    let lower = subject.to_ascii_lowercase().replace(" of ", "/");
+    let bytes = lower.as_bytes();
+    (0..bytes.len()).any(|i| {
+        let (before, after) = (&lower[..i], &lower[i..]);
+        if !after.starts_with('/') {
+            return false;
+        }
+        let n = before
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|d| d.parse::<u32>().ok());
+        let m = after[1..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|d| d.parse::<u32>().ok());
+        matches!((n, m), (Some(n), Some(m)) if n < m)
+    })
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -341,6 +362,14 @@ mod tests {
             .collect();
         assert_eq!(blank_later_blocks(&mut lines, 1), 1);
         assert_eq!(lines, ["Story.", "", "", "", "", "", "More."]);
+    }
+
+    #[test]
+    fn subjects_that_promise_more() {
+        assert!(says_part_of_more("Tale (1/4)"));
+        assert!(says_part_of_more("Tale, Part 1 of 2"));
+        assert!(!says_part_of_more("Tale (4/4)"));
+        assert!(!says_part_of_more("Tale"));
     }
 
     #[test]
