@@ -153,9 +153,19 @@ fn is_front_word_line(line: &str) -> bool {
         "1013",
         "this story",
         "this is my",
+        "based on",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|w| has_word(&l, w))
+}
+
+/// True when `phrase` occurs in `text` as whole words (`rated`, not `frustrated`).
+fn has_word(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The next non-blank line at or after `i`.
@@ -232,8 +242,48 @@ fn skip_to_story(lines: &[&str], mut i: usize, end: usize, front: &mut FrontMatt
             i = j + 1;
             continue;
         }
-        return j;
+        return past_notes(lines, j, end);
     }
+}
+
+/// Longest paragraph [`past_notes`] takes for a note.
+const MAX_NOTE_LINES: usize = 8;
+/// How far past the title block notes may run before the story.
+const NOTE_LOOKAHEAD: usize = 40;
+
+/// From `j`, skips paragraphs that are notes rather than story (a disclaimer, an address,
+/// `Historian's Note:`, a repeated title line) up to a part heading or the first paragraph
+/// of prose; returns where the story starts.
+fn past_notes(lines: &[&str], j: usize, end: usize) -> usize {
+    let limit = (j + NOTE_LOOKAHEAD).min(end);
+    let mut k = j;
+    let mut story = j;
+    while let Some(g) = next_filled(lines, k, limit) {
+        if heading(lines[g]).is_some() {
+            return g;
+        }
+        let g_end = (g..end).find(|&x| blank(lines[x])).unwrap_or(end);
+        let group = &lines[g..g_end];
+        let noted = group.len() <= MAX_NOTE_LINES
+            && group.iter().any(|l| {
+                is_front_word_line(l) || l.contains('@') || is_rule(l) || is_note_label(l)
+            })
+            || (group.len() == 1 && inline_byline(group[0]).is_some());
+        if !noted {
+            return story;
+        }
+        k = g_end;
+        story = next_filled(lines, k, end).unwrap_or(end);
+    }
+    story
+}
+
+/// `Historian's Note:`, `Author's notes:`, `NOTE:` opening a line.
+fn is_note_label(line: &str) -> bool {
+    let t = line.trim_start().to_ascii_lowercase();
+    t.split(':')
+        .next()
+        .is_some_and(|label| label.len() < t.len() && label.len() <= 20 && label.contains("note"))
 }
 
 /// Finds the end of the front matter that starts at line `start` (after any news
@@ -254,7 +304,7 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
             .or_else(|| title_above(lines, start, b));
         let mut i = after;
         // The byline's companions: a second author, an address, a date.
-        while i < end && !blank(lines[i]) && lines[i].trim().chars().count() <= TITLE_CHARS {
+        while i < end && !blank(lines[i]) {
             i += 1;
         }
         front.body_start = Some(skip_to_story(lines, i, end, &mut front));
@@ -304,6 +354,19 @@ fn last_marker(
         let g_end = (k..lines.len())
             .find(|&j| blank(lines[j]))
             .unwrap_or(lines.len());
+        let gap = (g_end..window).take_while(|&j| blank(lines[j])).count();
+        if let Some(r) = (k..g_end)
+            .rev()
+            .find(|&j| is_rule(lines[j]))
+            .filter(|_| may)
+        {
+            // A rule under the last line of a paragraph or title closes it.
+            let title = best.take().and_then(|b| b.1);
+            prose += r - k;
+            best = Some((r + 1, title));
+            k = g_end;
+            continue;
+        }
         match title_group(lines, k, lines.len()) {
             Some(after) if may && after == g_end && !is_dialogue(lines[k]) => {
                 let title = lines[k..g_end]
@@ -316,7 +379,14 @@ fn last_marker(
                     .join(" ");
                 best = Some((g_end, Some(title).filter(|t| !t.is_empty())));
             }
-            _ => prose += g_end - k,
+            _ => {
+                prose += g_end - k;
+                // A wide gap after the intro of a post closes it.
+                if signalled && gap >= 2 && prose <= MAX_INTRO_LINES && g_end + gap < window {
+                    let title = best.take().and_then(|b| b.1);
+                    best = Some((g_end, title));
+                }
+            }
         }
         if prose > MAX_INTRO_LINES {
             break;
