@@ -156,6 +156,7 @@ pub fn build(all_lines: &[&str]) -> Document {
         hard_wrapped: layout.style == Style::Wrapped,
         ..Document::default()
     };
+    let wide_gaps_break = wide_gaps_are_rare(&lines, layout.usual_gap + 2);
     let mut i = 0;
     let mut gap = 0;
     while i < lines.len() {
@@ -168,7 +169,7 @@ pub fn build(all_lines: &[&str]) -> Document {
         while i < lines.len() && lines[i].chars > 0 {
             i += 1;
         }
-        if gap >= layout.usual_gap + 2 && !doc.blocks.is_empty() {
+        if wide_gaps_break && gap >= layout.usual_gap + 2 && !doc.blocks.is_empty() {
             doc.push(BlockKind::SceneBreak, "");
         }
         gap = 0;
@@ -192,6 +193,24 @@ pub fn build(all_lines: &[&str]) -> Document {
         })
         .collect();
     doc
+}
+
+/// A wide gap is a scene break only where wide gaps are rare: in a script that leaves
+/// three blank lines after every speech they are its ordinary spacing.
+fn wide_gaps_are_rare(lines: &[Line<'_>], wide: usize) -> bool {
+    let (mut gaps, mut wide_gaps, mut run) = (0usize, 0usize, 0usize);
+    for line in lines {
+        if line.chars == 0 {
+            run += 1;
+            continue;
+        }
+        if run > 0 {
+            gaps += 1;
+            wide_gaps += usize::from(run >= wide);
+        }
+        run = 0;
+    }
+    wide_gaps * 5 <= gaps.max(10)
 }
 
 /// One run of non-blank lines, with the measurements its line breaks are judged by.

@@ -112,7 +112,9 @@ fn name_in(t: &str, cut: usize) -> Option<String> {
         .collect();
     let name = name.join(" ");
     let words = name.split_whitespace().count();
-    let named = name.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
+    // A lower-case pen name (`by qIra`) only on a short line that isn't a sentence.
+    let short_line = t.chars().count() <= 40 && !t.ends_with(['.', ',', ';']);
+    let named = name.starts_with(|c: char| c.is_alphabetic() && (!c.is_lowercase() || short_line));
     (named && (1..=5).contains(&words) && t.chars().count() <= TITLE_CHARS).then_some(name)
 }
 
@@ -298,8 +300,9 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
         (start..window).find_map(|k| byline_at(lines, k).map(|found| (k, found)))
     {
         front.author = Some(author);
-        front.title = inline_byline(lines[b])
-            .map(|(title, _)| title)
+        front.title = (byline(lines[b]).is_none())
+            .then(|| inline_byline(lines[b]).map(|(title, _)| title))
+            .flatten()
             .filter(|t| !t.is_empty() && !t.to_ascii_lowercase().starts_with("copyright"))
             .or_else(|| title_above(lines, start, b));
         let mut i = after;
@@ -464,6 +467,7 @@ mod tests {
         let lone = ["   by", "  Ann Smith", "", "Text."];
         assert_eq!(byline_at(&lone, 0), Some(("Ann Smith".to_string(), 2)));
         assert_eq!(byline("by the time she came home, it was dark."), None);
+        assert_eq!(byline("by the way"), None);
     }
 
     #[test]

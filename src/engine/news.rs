@@ -226,6 +226,16 @@ pub fn subject_title(subject: &str) -> Option<String> {
             None => break,
         }
     }
+    // `NEW STORY: Title`, `New DS9 story: Title`, `X-files fanfic: Title`.
+    if let Some(colon) = s.find(':') {
+        let label = s[..colon].to_ascii_lowercase();
+        if ["story", "fic", "new", "repost", "archive"]
+            .iter()
+            .any(|w| label.contains(w))
+        {
+            s = s[colon + 1..].trim().to_string();
+        }
+    }
     // A `Fandom fanfic: "Title"` subject names the title in its quotes.
     if let (Some(a), Some(b)) = (s.find('"'), s.rfind('"'))
         && a < b
@@ -403,6 +413,10 @@ mod tests {
         assert_eq!(
             subject_title("Fandom fanfic: \"Spirit\"").as_deref(),
             Some("Spirit")
+        );
+        assert_eq!(
+            subject_title("New DS9 story: Night Watch").as_deref(),
+            Some("Night Watch")
         );
         assert_eq!(
             subject_title("Night Watch - Part 2 of 5").as_deref(),
