@@ -157,6 +157,7 @@ pub fn build(all_lines: &[&str]) -> Document {
         ..Document::default()
     };
     let wide_gaps_break = wide_gaps_are_rare(&lines, layout.usual_gap + 2);
+    let mut joins = 0;
     let mut i = 0;
     let mut gap = 0;
     while i < lines.len() {
@@ -177,8 +178,12 @@ pub fn build(all_lines: &[&str]) -> Document {
             i = contents_block(&lines, start, &mut doc);
             continue;
         }
-        group(&layout, &lines[start..i], &mut doc);
+        group(&layout, &lines[start..i], &mut doc, &mut joins);
     }
+    // Lines joined back into sentences all through the text: it was hard-wrapped, even
+    // where its paragraphs are too short for a common width to show.
+    let filled = lines.iter().filter(|l| l.chars > 0).count();
+    doc.hard_wrapped |= joins * 10 >= filled.max(1) && joins >= 10;
     push_afterword(&all_lines[end..], &mut doc);
     finish_ending(&mut doc);
     tidy_scene_breaks(&mut doc);
@@ -242,7 +247,7 @@ impl Group<'_, '_> {
 }
 
 /// Turns one run of non-blank lines into blocks.
-fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document) {
+fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document, joins: &mut usize) {
     let g = Group {
         layout,
         lines,
@@ -257,7 +262,7 @@ fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document) {
             doc.push(BlockKind::SceneBreak, lines[k].text.trim());
             k += 1;
         } else {
-            k = text_run(&g, k, doc);
+            k = text_run(&g, k, doc, joins);
         }
     }
 }
@@ -283,7 +288,7 @@ fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Document) -> usize {
 }
 
 /// Emits the paragraph or verse that starts at line `k`; returns the index after it.
-fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document) -> usize {
+fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document, joins: &mut usize) -> usize {
     let lines = g.lines;
     let mut links = Vec::new();
     let mut end = k + 1;
@@ -305,11 +310,18 @@ fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document) -> usize {
     }
     let run = &lines[k..end];
     let verse = links.contains(&Link::Verse);
+    *joins += links.iter().filter(|l| **l == Link::Join).count();
     if verse && !reflow::run_is_verse(g.layout, run) {
-        // Short lines of dialogue: each its own paragraph.
-        for line in run {
-            push_paragraph(std::slice::from_ref(line), &[], doc);
+        // Short lines of dialogue: each its own paragraph, but a sentence broken across
+        // lines (a `Join`) stays whole.
+        let mut from = 0;
+        for (j, link) in links.iter().enumerate() {
+            if *link != Link::Join {
+                push_paragraph(&run[from..=j], &links[from..j], doc);
+                from = j + 1;
+            }
         }
+        push_paragraph(&run[from..], &links[from..], doc);
     } else {
         push_paragraph(run, &links, doc);
     }
