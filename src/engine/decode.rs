@@ -151,7 +151,7 @@ fn strip_stray_nuls(
 ) -> Result<(std::borrow::Cow<'_, str>, Encoding, usize), DecodeError> {
     let nuls = memchr::memchr_iter(0, bytes).count();
     // One NUL in a thousand bytes (at least a few) is damage; more is data.
-    if nuls > (bytes.len() / 1000).max(4) {
+    if nuls > (bytes.len() / 1000).max(usize::from(bytes.len() >= 256)) {
         return Err(DecodeError::NotText {
             reason: "it contains NUL bytes",
         });

@@ -113,7 +113,9 @@ fn name_in(t: &str, cut: usize) -> Option<String> {
     let name = name.join(" ");
     let words = name.split_whitespace().count();
     // A lower-case pen name (`by qIra`) only on a short line that isn't a sentence.
-    let short_line = t.chars().count() <= 40 && !t.ends_with(['.', ',', ';']);
+    let short_line = t.chars().count() <= 40
+        && !t.ends_with(['.', ',', ';'])
+        && name.chars().any(char::is_uppercase);
     let named = name.starts_with(|c: char| c.is_alphabetic() && (!c.is_lowercase() || short_line));
     (named && (1..=5).contains(&words) && t.chars().count() <= TITLE_CHARS).then_some(name)
 }
@@ -181,7 +183,9 @@ fn title_group(lines: &[&str], i: usize, end: usize) -> Option<usize> {
     let mut j = i;
     while j < end && !blank(lines[j]) {
         let t = lines[j].trim();
-        let sentence = t.ends_with(['.', ',', ';']) && !t.ends_with("...");
+        let bare = t.trim_end_matches(['"', '\'', '”', '’']);
+        let sentence = (bare.ends_with(['.', ',', ';', '?']) || bare.contains(". "))
+            && !bare.ends_with("...");
         if j - i >= 3 || t.chars().count() > TITLE_CHARS || sentence || is_rule(t) {
             return None;
         }
@@ -365,7 +369,7 @@ fn last_marker(
         {
             // A rule under the last line of a paragraph or title closes it.
             let title = best.take().and_then(|b| b.1);
-            prose += r - k;
+            prose += prose_lines(&lines[k..r]);
             best = Some((r + 1, title));
             k = g_end;
             continue;
@@ -383,7 +387,7 @@ fn last_marker(
                 best = Some((g_end, Some(title).filter(|t| !t.is_empty())));
             }
             _ => {
-                prose += g_end - k;
+                prose += prose_lines(&lines[k..g_end]);
                 // A wide gap after the intro of a post closes it.
                 if signalled && gap >= 2 && prose <= MAX_INTRO_LINES && g_end + gap < window {
                     let title = best.take().and_then(|b| b.1);
@@ -397,6 +401,14 @@ fn last_marker(
         k = g_end;
     }
     best
+}
+
+/// How much prose `lines` hold, in 70-column lines (a long unwrapped line is several).
+fn prose_lines(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .map(|l| l.trim().chars().count().div_ceil(TITLE_CHARS).max(1))
+        .sum()
 }
 
 /// A line of dialogue (`"Mulder?"`), which a title never is.
