@@ -184,15 +184,23 @@ fn title_group(lines: &[&str], i: usize, end: usize) -> Option<usize> {
     while j < end && !blank(lines[j]) {
         let t = lines[j].trim();
         let bare = t.trim_end_matches(['"', '\'', '”', '’']);
-        let sentence = (bare.ends_with(['.', ',', ';', '?']) || bare.contains(". "))
-            && !bare.ends_with("...");
+        let sentence =
+            (bare.ends_with(['.', ',', ';', '?']) || bare.contains(". ")) && !bare.ends_with("...");
         if j - i >= 3 || t.chars().count() > TITLE_CHARS || sentence || is_rule(t) {
             return None;
         }
         j += 1;
     }
-    (j > i && j < end && heading(lines[i]).is_none()).then_some(j)
+    // A title is a few words: more is the start of a paragraph.
+    let words: usize = lines[i..j]
+        .iter()
+        .map(|l| l.split_whitespace().count())
+        .sum();
+    (j > i && j < end && words <= MAX_TITLE_WORDS && heading(lines[i]).is_none()).then_some(j)
 }
+
+/// Most words a title block holds.
+const MAX_TITLE_WORDS: usize = 12;
 
 /// The title lines just above a byline at `b`: the group of short lines before it, across
 /// at most a few blank lines.
@@ -384,7 +392,10 @@ fn last_marker(
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
-                best = Some((g_end, Some(title).filter(|t| !t.is_empty())));
+                best = Some((
+                    g_end,
+                    Some(title_before_by(&title)).filter(|t| !t.is_empty()),
+                ));
             }
             _ => {
                 prose += prose_lines(&lines[k..g_end]);
@@ -401,6 +412,17 @@ fn last_marker(
         k = g_end;
     }
     best
+}
+
+/// `Title by author` gives `Title`: a title line that names its author after `by`.
+fn title_before_by(line: &str) -> String {
+    let lower = line.to_ascii_lowercase();
+    match lower.rfind(" by ") {
+        Some(at) if (1..=4).contains(&line[at + 4..].split_whitespace().count()) => {
+            line[..at].trim().to_string()
+        }
+        _ => line.to_string(),
+    }
 }
 
 /// How much prose `lines` hold, in 70-column lines (a long unwrapped line is several).
