@@ -265,7 +265,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("read", 36),
     ("scenes", 22),
     ("story_start", 29),
-    ("title", 27),
+    ("title", 28),
     ("wrapped", 35),
 ];
 /// Most blocks broken mid-sentence allowed today, per thousand.

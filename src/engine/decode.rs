@@ -114,10 +114,10 @@ fn decode_raw(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding, usiz
         return Ok(utf16(rest, Encoding::Utf16Be));
     }
     let sniff = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    if sniff.contains(&0) {
-        if let Some(encoding) = utf16_without_bom(sniff) {
-            return Ok(utf16(bytes, encoding));
-        }
+    if sniff.contains(&0)
+        && let Some(encoding) = utf16_without_bom(sniff)
+    {
+        return Ok(utf16(bytes, encoding));
     }
     if memchr::memchr(0, bytes).is_some() {
         return strip_stray_nuls(bytes);

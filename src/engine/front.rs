@@ -226,7 +226,13 @@ fn title_above(lines: &[&str], start: usize, b: usize) -> Option<String> {
     if group.is_empty() || group.iter().any(|l| l.trim().chars().count() > TITLE_CHARS) {
         return None;
     }
-    let text = group.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+    // A line wholly in brackets is a subtitle (`(An X-Files story)`), not the title.
+    let text = group
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !(l.starts_with(['(', '[']) && l.ends_with([')', ']'])))
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(text)
 }
 

@@ -126,7 +126,7 @@ impl Story {
 
         let (title, title_source) = if let Some(t) = scan.get(FieldKey::Title) {
             (t.to_string(), TitleSource::Header)
-        } else if let Some(t) = front.title.as_deref().and_then(news::subject_title) {
+        } else if let Some(t) = front.title.as_deref().and_then(news::clean_title) {
             (t, TitleSource::FirstLine)
         } else if let (Some(t), None) = (&scan.first_line_title, &news) {
             (t.clone(), TitleSource::FirstLine)

@@ -203,13 +203,54 @@ pub fn display_name(from: &str) -> Option<String> {
     let from = from.trim();
     let name = if let (Some(a), Some(b)) = (from.find('('), from.rfind(')')) {
         (a < b).then(|| &from[a + 1..b])
-    } else if let Some(lt) = from.find('<') {
-        Some(&from[..lt])
     } else {
-        None
+        from.find('<').map(|lt| &from[..lt])
     }?;
     let name = name.trim().trim_matches('"').trim();
     (!name.is_empty() && !name.contains('@')).then(|| name.to_string())
+}
+
+/// A title block's text cleaned: bracketed part markers (`(1a/7)`, `[2/3]`) and a trailing
+/// `Part N` dropped, surrounding quotes trimmed; other brackets are part of the title.
+pub fn clean_title(title: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = title;
+    while let Some(open) = rest.find(['(', '[']) {
+        let close = rest[open..].find([')', ']']).map(|c| open + c);
+        match close {
+            Some(close) if rest[open..close].bytes().any(|b| b.is_ascii_digit()) => {
+                out.push_str(&rest[..open]);
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                let next = close.unwrap_or(rest.len() - 1) + 1;
+                out.push_str(&rest[..next]);
+                rest = &rest[next..];
+            }
+        }
+    }
+    out.push_str(rest);
+    let lower = out.to_ascii_lowercase();
+    for marker in [" -- part ", " - part ", "- part ", ", part ", " part "] {
+        if let Some(k) = lower.find(marker) {
+            out.truncate(k);
+            break;
+        }
+    }
+    let mut t = out
+        .trim()
+        .trim_matches(|c: char| c == '-' || c.is_whitespace());
+    // `Here follows "Tale",` or `"Tale"`: the quoted words are the title.
+    if let (Some(a), Some(b)) = (t.find('"'), t.rfind('"'))
+        && a < b
+        && !t[a + 1..b].contains('"')
+        && (a == 0 || t[..a].trim_end().ends_with(|c: char| c.is_lowercase()))
+        && !t[..a].trim_end().to_ascii_lowercase().ends_with(" or")
+    {
+        t = &t[a + 1..b];
+    }
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
 }
 
 /// A `Subject:` cleaned to a title: `Re:`, `NEW:`, `STORY:`, part markers like `(1/4)`,
@@ -372,6 +413,28 @@ mod tests {
             .collect();
         assert_eq!(blank_later_blocks(&mut lines, 1), 1);
         assert_eq!(lines, ["Story.", "", "", "", "", "", "More."]);
+    }
+
+    #[test]
+    fn title_blocks_are_cleaned() {
+        assert_eq!(
+            clean_title("Long Road   (1a/7)").as_deref(),
+            Some("Long Road")
+        );
+        assert_eq!(
+            clean_title("Tale (or, Another Tale!)").as_deref(),
+            Some("Tale (or, Another Tale!)")
+        );
+        assert_eq!(clean_title("\"Tale\"").as_deref(), Some("Tale"));
+        assert_eq!(clean_title("TALE -- Part 1").as_deref(), Some("TALE"));
+        assert_eq!(
+            clean_title("Here follows \"Tale\",").as_deref(),
+            Some("Tale")
+        );
+        assert_eq!(
+            clean_title("Fever or \"How I Lost\"").as_deref(),
+            Some("Fever or \"How I Lost\"")
+        );
     }
 
     #[test]
