@@ -186,7 +186,8 @@ fn title_group(lines: &[&str], i: usize, end: usize) -> Option<usize> {
         let bare = t.trim_end_matches(['"', '\'', '”', '’']);
         let sentence =
             (bare.ends_with(['.', ',', ';', '?']) || bare.contains(". ")) && !bare.ends_with("...");
-        if j - i >= 3 || t.chars().count() > TITLE_CHARS || sentence || is_rule(t) {
+        let mark = is_rule(t) || is_scene_break(t);
+        if j - i >= 3 || t.chars().count() > TITLE_CHARS || sentence || mark {
             return None;
         }
         j += 1;

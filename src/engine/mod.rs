@@ -110,7 +110,11 @@ impl Story {
         news::blank_later_blocks(&mut lines, after_news);
         let mut scan = header::scan(&lines[after_news..]);
         scan.body_start += after_news;
-        let labelled = scan.get(FieldKey::Title).is_some() || scan.get(FieldKey::Author).is_some();
+        // A modern labelled header (`Title:`, or a title line over labels) is read as
+        // before; the archive front matter scan is for everything else.
+        let labelled = scan.get(FieldKey::Title).is_some()
+            || scan.get(FieldKey::Author).is_some()
+            || (scan.first_line_title.is_some() && !scan.fields.is_empty());
         let front = if labelled {
             front::FrontMatter::default()
         } else {
