@@ -3,6 +3,7 @@
 //! Decoding, the header, the rating and warnings, and the body as blocks are each a module
 //! of their own; this one ties them together. Nothing here knows about the GUI.
 
+pub mod byline;
 pub mod decode;
 pub mod document;
 pub mod front;
