@@ -94,6 +94,15 @@ pub struct Report {
     pub chapters_total: Option<u32>,
     /// The word count the file states.
     pub words_stated: Option<u64>,
+    /// The 1-based line (after line-ending normalisation) where the story starts.
+    pub story_start_line: Option<usize>,
+    /// The fields of the news or mail header opening the file (repeated fields joined by
+    /// newlines), or `null`.
+    pub news_header: Option<BTreeMap<String, String>>,
+    /// The newsgroup it was posted to.
+    pub newsgroup: Option<String>,
+    /// The post's date as written.
+    pub posted: Option<String>,
     /// Why the file could not be read, or `null`.
     pub error: Option<String>,
 }
@@ -152,6 +161,21 @@ impl Report {
             hard_wrapped: Some(doc.hard_wrapped()),
             complete: story.complete,
             replacements: Some(story.replacements),
+            story_start_line: (story.format == Format::Text).then_some(story.story_start_line),
+            news_header: story.news_header.as_ref().map(|fields| {
+                let mut map: BTreeMap<String, String> = BTreeMap::new();
+                for (name, value) in fields {
+                    map.entry(name.to_lowercase())
+                        .and_modify(|v| {
+                            v.push('\n');
+                            v.push_str(value);
+                        })
+                        .or_insert_with(|| value.clone());
+                }
+                map
+            }),
+            newsgroup: story.newsgroup.clone(),
+            posted: story.posted.clone(),
             error: None,
             ..Report::metadata(story)
         }

@@ -114,13 +114,13 @@ fn decode_raw(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding, usiz
         return Ok(utf16(rest, Encoding::Utf16Be));
     }
     let sniff = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    if sniff.contains(&0) {
-        return match utf16_without_bom(sniff) {
-            Some(encoding) => Ok(utf16(bytes, encoding)),
-            None => Err(DecodeError::NotText {
-                reason: "it contains NUL bytes",
-            }),
-        };
+    if sniff.contains(&0)
+        && let Some(encoding) = utf16_without_bom(sniff)
+    {
+        return Ok(utf16(bytes, encoding));
+    }
+    if memchr::memchr(0, bytes).is_some() {
+        return strip_stray_nuls(bytes);
     }
     if is_mostly_control(sniff) {
         return Err(DecodeError::NotText {
@@ -142,6 +142,23 @@ fn decode_raw(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Encoding, usiz
         0
     };
     Ok((text, Encoding::Legacy(legacy.name()), bad))
+}
+
+/// A text file left with a few NULs by an old transfer is read without them, each one
+/// counted as a replacement; a file where NULs are more than a rare accident is binary.
+fn strip_stray_nuls(
+    bytes: &[u8],
+) -> Result<(std::borrow::Cow<'_, str>, Encoding, usize), DecodeError> {
+    let nuls = memchr::memchr_iter(0, bytes).count();
+    // One NUL in a thousand bytes (at least a few) is damage; more is data.
+    if nuls > (bytes.len() / 1000).max(usize::from(bytes.len() >= 256)) {
+        return Err(DecodeError::NotText {
+            reason: "it contains NUL bytes",
+        });
+    }
+    let clean: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+    let (text, encoding, bad) = decode_raw(&clean)?;
+    Ok((text.into_owned().into(), encoding, bad + nuls))
 }
 
 /// How many bytes of non-ASCII lines the detector sees: plenty to tell encodings apart,
@@ -416,6 +433,17 @@ mod tests {
         let controls: Vec<u8> = (0..200u8).map(|i| i % 8 + 1).collect();
         let err = decode(&controls).map(|d| d.text);
         assert!(matches!(err, Err(DecodeError::NotText { .. })), "{err:?}");
+    }
+
+    #[test]
+    fn a_stray_nul_in_text_is_dropped_and_counted() {
+        let mut text = b"A story that ends with a stray byte. ".repeat(40);
+        text.push(0);
+        let d = ok(&text);
+        assert_eq!(d.replacements, 1);
+        assert!(!d.text.contains('\0'));
+        let mostly_nul: Vec<u8> = b"ab\0\0\0\0\0\0".repeat(100);
+        assert!(decode(&mostly_nul).is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use super::lines::{Ending, ending, heading, is_scene_break, starts_note};
 use super::reflow::{self, Layout, Line, Link, Style};
+use super::{spacing, tail};
 
 /// What a block of the story is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -143,7 +144,10 @@ fn to_u32(n: usize) -> u32 {
 }
 
 /// Builds the document from the body's lines (blank lines are empty strings).
-pub fn build(raw_lines: &[&str]) -> Document {
+pub fn build(all_lines: &[&str]) -> Document {
+    let end = tail::story_end(all_lines);
+    let spaced = spacing::undo(&all_lines[..end]);
+    let raw_lines: &[&str] = &spaced;
     let lines: Vec<Line<'_>> = raw_lines.iter().map(|l| Line::new(l)).collect();
     let layout = reflow::analyse(&lines);
     let total: usize = raw_lines.iter().map(|l| l.len() + 1).sum();
@@ -152,6 +156,8 @@ pub fn build(raw_lines: &[&str]) -> Document {
         hard_wrapped: layout.style == Style::Wrapped,
         ..Document::default()
     };
+    let wide_gaps_break = wide_gaps_are_rare(&lines, layout.usual_gap + 2);
+    let mut joins = 0;
     let mut i = 0;
     let mut gap = 0;
     while i < lines.len() {
@@ -164,7 +170,7 @@ pub fn build(raw_lines: &[&str]) -> Document {
         while i < lines.len() && lines[i].chars > 0 {
             i += 1;
         }
-        if gap >= layout.usual_gap + 2 && !doc.blocks.is_empty() {
+        if wide_gaps_break && gap >= layout.usual_gap + 2 && !doc.blocks.is_empty() {
             doc.push(BlockKind::SceneBreak, "");
         }
         gap = 0;
@@ -172,8 +178,13 @@ pub fn build(raw_lines: &[&str]) -> Document {
             i = contents_block(&lines, start, &mut doc);
             continue;
         }
-        group(&layout, &lines[start..i], &mut doc);
+        group(&layout, &lines[start..i], &mut doc, &mut joins);
     }
+    // Lines joined back into sentences all through the text: it was hard-wrapped, even
+    // where its paragraphs are too short for a common width to show.
+    let filled = lines.iter().filter(|l| l.chars > 0).count();
+    doc.hard_wrapped |= joins * 10 >= filled.max(1) && joins >= 10;
+    push_afterword(&all_lines[end..], &mut doc);
     finish_ending(&mut doc);
     tidy_scene_breaks(&mut doc);
     doc.parts = doc
@@ -187,6 +198,24 @@ pub fn build(raw_lines: &[&str]) -> Document {
         })
         .collect();
     doc
+}
+
+/// A wide gap is a scene break only where wide gaps are rare: in a script that leaves
+/// three blank lines after every speech they are its ordinary spacing.
+fn wide_gaps_are_rare(lines: &[Line<'_>], wide: usize) -> bool {
+    let (mut gaps, mut wide_gaps, mut run) = (0usize, 0usize, 0usize);
+    for line in lines {
+        if line.chars == 0 {
+            run += 1;
+            continue;
+        }
+        if run > 0 {
+            gaps += 1;
+            wide_gaps += usize::from(run >= wide);
+        }
+        run = 0;
+    }
+    wide_gaps * 5 <= gaps.max(10)
 }
 
 /// One run of non-blank lines, with the measurements its line breaks are judged by.
@@ -218,7 +247,7 @@ impl Group<'_, '_> {
 }
 
 /// Turns one run of non-blank lines into blocks.
-fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document) {
+fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document, joins: &mut usize) {
     let g = Group {
         layout,
         lines,
@@ -233,7 +262,7 @@ fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document) {
             doc.push(BlockKind::SceneBreak, lines[k].text.trim());
             k += 1;
         } else {
-            k = text_run(&g, k, doc);
+            k = text_run(&g, k, doc, joins);
         }
     }
 }
@@ -259,7 +288,7 @@ fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Document) -> usize {
 }
 
 /// Emits the paragraph or verse that starts at line `k`; returns the index after it.
-fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document) -> usize {
+fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document, joins: &mut usize) -> usize {
     let lines = g.lines;
     let mut links = Vec::new();
     let mut end = k + 1;
@@ -281,11 +310,18 @@ fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document) -> usize {
     }
     let run = &lines[k..end];
     let verse = links.contains(&Link::Verse);
+    *joins += links.iter().filter(|l| **l == Link::Join).count();
     if verse && !reflow::run_is_verse(g.layout, run) {
-        // Short lines of dialogue: each its own paragraph.
-        for line in run {
-            push_paragraph(std::slice::from_ref(line), &[], doc);
+        // Short lines of dialogue: each its own paragraph, but a sentence broken across
+        // lines (a `Join`) stays whole.
+        let mut from = 0;
+        for (j, link) in links.iter().enumerate() {
+            if *link != Link::Join {
+                push_paragraph(&run[from..=j], &links[from..j], doc);
+                from = j + 1;
+            }
         }
+        push_paragraph(&run[from..], &links[from..], doc);
     } else {
         push_paragraph(run, &links, doc);
     }
@@ -348,6 +384,22 @@ fn contents_block(lines: &[Line<'_>], start: usize, doc: &mut Document) -> usize
     }
     doc.finish(BlockKind::Note, begin);
     last
+}
+
+/// What follows the story's end (an afterword, a signature) as one note, its rules left
+/// out, so nothing there counts as story or as a scene break.
+fn push_afterword(rest: &[&str], doc: &mut Document) {
+    let kept: Vec<&str> = rest
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !is_scene_break(l))
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    let start = doc.text.len();
+    doc.text.push_str(&kept.join("\n"));
+    doc.finish(BlockKind::Note, start);
 }
 
 /// Marks the closing line (`The End`, `TBC`) among the last few blocks.

@@ -84,6 +84,8 @@ const NUMBERED: &[&str] = &[
 /// Keywords that are a heading alone (`Prologue`).
 const STANDALONE: &[&str] = &[
     "prologue",
+    "prolouge",
+    "teaser",
     "epilogue",
     "interlude",
     "intermission",
@@ -213,6 +215,9 @@ fn is_separator(c: char) -> bool {
 
 /// A leading number: digits, a Roman numeral or a number word, and the text after it.
 fn split_number(s: &str) -> Option<(&str, &str)> {
+    if let Some(sub) = sub_number(s) {
+        return Some((&s[..sub], &s[sub..]));
+    }
     let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
     let token = &s[..end];
     if token.is_empty() {
@@ -221,6 +226,29 @@ fn split_number(s: &str) -> Option<(&str, &str)> {
     let digits = token.len() <= 4 && token.bytes().all(|c| c.is_ascii_digit());
     (digits || is_roman(token) || find_word(NUMBER_WORDS, token).is_some())
         .then(|| (token, &s[end..]))
+}
+
+/// The length of a numbered sub-part like `2.5b` or `3.1` at the start of `s` (digits, a
+/// dot, digits, an optional letter), so it stays one number.
+fn sub_number(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let whole = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if whole == 0 || b.get(whole) != Some(&b'.') {
+        return None;
+    }
+    let frac = b[whole + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if frac == 0 {
+        return None;
+    }
+    let mut end = whole + 1 + frac;
+    if b.get(end).is_some_and(u8::is_ascii_lowercase) {
+        end += 1;
+    }
+    let ends_token = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
+    ends_token.then_some(end)
 }
 
 /// The entry of `list` that `word` spells, ignoring case; no allocation, as this runs on
@@ -262,8 +290,10 @@ pub fn ending(line: &str) -> Option<Ending> {
         .trim_matches(|c: char| is_ornament(c) || matches!(c, '!' | '?' | '"'))
         .to_lowercase()
         .replace('’', "'")
-        .replace('.', "");
-    let core = core.trim();
+        .replace('.', "")
+        .replace('-', " ");
+    let core = core.split_whitespace().collect::<Vec<_>>().join(" ");
+    let core = core.as_str();
     const COMPLETE: &[&str] = &[
         "the end",
         "end",
@@ -280,6 +310,10 @@ pub fn ending(line: &str) -> Option<Ending> {
         "to be cont'd",
         "to be cont",
         "tbc in part",
+        "cont",
+        "cont'd",
+        "continued",
+        "to be concluded",
         "more to come",
         "continued in the next part",
         "continued in the next chapter",
@@ -290,7 +324,9 @@ pub fn ending(line: &str) -> Option<Ending> {
     let continued = CONTINUED.contains(&core)
         || core.starts_with("to be continued")
         || core.starts_with("continued in ")
-        || (core.starts_with("end of part") || core.starts_with("end of chapter"));
+        || core.starts_with("end of part")
+        || core.starts_with("end of chap")
+        || core.starts_with("end part");
     continued.then_some(Ending::Continued)
 }
 

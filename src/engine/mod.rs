@@ -3,14 +3,19 @@
 //! Decoding, the header, the rating and warnings, and the body as blocks are each a module
 //! of their own; this one ties them together. Nothing here knows about the GUI.
 
+pub mod byline;
 pub mod decode;
 pub mod document;
+pub mod front;
 pub mod header;
 pub mod labels;
 pub mod lines;
 pub mod metadata;
+pub mod news;
 pub mod rating;
 mod reflow;
+mod spacing;
+mod tail;
 pub mod warnings;
 
 use std::path::{Path, PathBuf};
@@ -100,26 +105,81 @@ pub struct Story {
     pub format: Format,
     /// Fandoms, relationships, tags, series and the other fan-fiction metadata.
     pub metadata: Metadata,
+    /// The fields of the news or mail header that opens the file, as written, if any.
+    pub news_header: Option<Vec<(String, String)>>,
+    /// The newsgroup the story was posted to (the first of `Newsgroups:`).
+    pub newsgroup: Option<String>,
+    /// When it was posted, as the header's `Date:` writes it.
+    pub posted: Option<String>,
+    /// The 1-based line (after line-ending normalisation) where the story starts; 0 for
+    /// EPUB and HTML, which have no lines of their own.
+    pub story_start_line: usize,
 }
 
 impl Story {
     /// Reads a story from the bytes of a file called `file_name`.
     pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, DecodeError> {
         let decoded = decode::decode(bytes)?;
-        let lines = split_lines(&decoded.text);
-        let scan = header::scan(&lines);
-        let document = document::build(&lines[scan.body_start..]);
+        let mut lines = split_lines(&decoded.text);
+        let news = news::leading(&lines);
+        let after_news = news.as_ref().map_or(0, |h| h.end);
+        news::blank_later_blocks(&mut lines, after_news);
+        let mut scan = header::scan(&lines[after_news..]);
+        scan.body_start += after_news;
+        // A modern labelled header (`Title:`, or a title line over labels) is read as
+        // before; the archive front matter scan is for everything else.
+        let labelled = scan.get(FieldKey::Title).is_some()
+            || scan.get(FieldKey::Author).is_some()
+            || (scan.first_line_title.is_some() && !scan.fields.is_empty());
+        let front = if labelled {
+            front::FrontMatter::default()
+        } else {
+            front::scan(&lines, after_news, news.is_some())
+        };
+        let body_start = match front.body_start {
+            Some(start) => start,
+            None if news.is_some() && scan.fields.is_empty() => after_news,
+            None => scan.body_start,
+        };
+        let document = document::build(&lines[body_start..]);
+        let subject = news.as_ref().and_then(|h| h.get("subject"));
 
-        let (title, title_source) = match (scan.get(FieldKey::Title), &scan.first_line_title) {
-            (Some(t), _) => (t.to_string(), TitleSource::Header),
-            (None, Some(t)) => (t.clone(), TitleSource::FirstLine),
-            (None, None) => (title_from_file_name(file_name), TitleSource::FileName),
+        let (title, title_source) = if let Some(t) = scan.get(FieldKey::Title) {
+            (t.to_string(), TitleSource::Header)
+        } else if let Some(t) = front.title.as_deref().and_then(news::clean_title) {
+            (t, TitleSource::FirstLine)
+        } else if let (Some(t), None) = (&scan.first_line_title, &news) {
+            (t.clone(), TitleSource::FirstLine)
+        } else if let Some(t) = subject.and_then(news::subject_title) {
+            (t, TitleSource::Header)
+        } else {
+            (title_from_file_name(file_name), TitleSource::FileName)
         };
         let author = scan
             .get(FieldKey::Author)
             .map(str::to_string)
-            .or(scan.by_line_author.clone());
-        let rating = Rating::parse(scan.get(FieldKey::Rating));
+            .or(front.author.clone())
+            .or(scan.by_line_author.clone())
+            .or_else(|| {
+                news.as_ref()
+                    .and_then(|h| h.get("from"))
+                    .and_then(news::display_name)
+            });
+        let rating = match scan.get(FieldKey::Rating) {
+            Some(raw) => Rating::parse(Some(raw)),
+            None => {
+                let front_lines = subject
+                    .into_iter()
+                    .chain(lines[after_news..body_start].iter().copied());
+                match front::rating_in_passing(front_lines) {
+                    Some((token, line)) => Rating {
+                        raw: Some(line),
+                        ..Rating::parse(Some(&token))
+                    },
+                    None => Rating::default(),
+                }
+            }
+        };
         let mut warnings = Warnings::parse(scan.get(FieldKey::Warnings));
         if let Some(reasons) = &rating.reasons {
             warnings.add_categories_from(reasons);
@@ -127,7 +187,25 @@ impl Story {
         let complete = document
             .ending()
             .map(lines::Ending::is_complete)
-            .or_else(|| status_complete(&scan.fields));
+            .or_else(|| status_complete(&scan.fields))
+            .or_else(|| {
+                // A post that says nothing more follows is a one-shot, told whole.
+                let archive = news.is_some() || front.body_start.is_some();
+                archive.then(|| !subject.is_some_and(news::says_part_of_more))
+            });
+        let newsgroup = news
+            .as_ref()
+            .and_then(|h| h.get("newsgroups"))
+            .and_then(|g| g.split([',', ' ']).find(|g| !g.is_empty()))
+            .map(str::to_string);
+        let posted = news
+            .as_ref()
+            .and_then(|h| h.get("date"))
+            .map(str::to_string);
+        let story_start_line = (body_start..lines.len())
+            .find(|&i| !lines[i].trim().is_empty())
+            .unwrap_or(body_start)
+            + 1;
         let metadata = Metadata::from_fields(&scan.fields);
         Ok(Story {
             format: Format::Text,
@@ -137,12 +215,20 @@ impl Story {
             author,
             rating,
             warnings,
-            header_notes: scan.free_lines,
+            header_notes: if front.body_start.is_some() {
+                front::notes(&lines[after_news..body_start], &front)
+            } else {
+                scan.free_lines
+            },
             fields: scan.fields,
             encoding: decoded.encoding,
             replacements: decoded.replacements,
             document,
             complete,
+            news_header: news.map(|h| h.fields),
+            newsgroup,
+            posted,
+            story_start_line,
         })
     }
 
@@ -172,6 +258,19 @@ impl Story {
     /// The first non-empty value of a header field.
     pub fn field(&self, key: FieldKey) -> Option<&str> {
         header::first_value(&self.fields, key)
+    }
+
+    /// Where and when it was posted, for the title page: `Posted to alt.startrek.creative,
+    /// 6 February 1994` (the date as written when it can't be read).
+    pub fn provenance(&self) -> Option<String> {
+        let group = self.newsgroup.as_deref()?;
+        Some(match &self.posted {
+            Some(date) => {
+                let day = news::day_of(date).unwrap_or_else(|| date.clone());
+                format!("Posted to {group}, {day}")
+            }
+            None => format!("Posted to {group}"),
+        })
     }
 
     /// The summary, if the header has one.

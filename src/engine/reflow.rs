@@ -111,7 +111,14 @@ pub fn analyse(lines: &[Line<'_>]) -> Layout {
         filled += group.len();
         if group.len() > 1 {
             in_multi += group.len();
-            candidates.extend(group[..group.len() - 1].iter().map(|l| l.chars));
+            // A line before an indented paragraph opening ends its paragraph, not a wrap.
+            let min_indent = group.iter().map(|l| l.indent).min().unwrap_or(0);
+            candidates.extend(
+                group
+                    .windows(2)
+                    .filter(|pair| pair[1].indent <= min_indent)
+                    .map(|pair| pair[0].chars),
+            );
         }
         let blank_start = i;
         while i < lines.len() && lines[i].chars == 0 {

@@ -112,6 +112,11 @@ pub fn story(found: Found, body: &[(BlockKind, String)], source: Source, file_na
         complete,
         format: source.format,
         metadata: found.meta,
+        // Posts and lines are the text engine's: a download has neither.
+        news_header: None,
+        newsgroup: None,
+        posted: None,
+        story_start_line: 0,
     }
 }
 

@@ -71,6 +71,19 @@ impl TitlePage {
                 s * 0.6,
             );
         }
+        if let Some(posted) = story.provenance() {
+            add(
+                text_job(
+                    &posted,
+                    FontId::new(s * 0.9, t.family.clone()),
+                    t.faint,
+                    t.column,
+                    Align::Center,
+                ),
+                true,
+                s * 0.4,
+            );
+        }
         add(rating_and_warnings(story, t), true, s * 1.2);
         for (key, value) in [
             (FieldKey::Pairing, story.pairing()),

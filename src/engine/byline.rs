@@ -1,0 +1,125 @@
+//! Bylines: the line that names who wrote a story (`by Ann Smith`, `By: Ann`, `By. Ann
+//! ann@example.org`, `Written by Ann`, a lone `by` over the name, or `Title, by Ann Smith,
+//! 1994` standing alone). The name stops at an address, a bracket, a date or a comma.
+
+/// Longest line a byline stands on.
+const TITLE_CHARS: usize = 70;
+
+fn blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// The author a byline names: `by X`, `By: X`, `By. X`, `Written by X`.
+pub fn byline(line: &str) -> Option<String> {
+    byline_parts(line, None)
+}
+
+/// A byline on one line, or a lone `by` with the name on the line after it.
+pub fn byline_at(lines: &[&str], i: usize) -> Option<(String, usize)> {
+    let lone = lines[i]
+        .trim()
+        .trim_end_matches([':', '.'])
+        .to_ascii_lowercase();
+    if lone == "by" || lone == "written by" {
+        let j = (i + 1..lines.len().min(i + 4)).find(|&j| !blank(lines[j]))?;
+        return byline_parts(lines[j], Some("")).map(|name| (name, j + 1));
+    }
+    // A byline inside a line must stand alone: in a paragraph it is prose
+    // (`characters copyrighted by Ten Thirteen`).
+    let alone = (i == 0 || blank(lines[i - 1])) && lines.get(i + 1).is_none_or(|l| blank(l));
+    byline(lines[i])
+        .or_else(|| {
+            alone
+                .then(|| inline_byline(lines[i]).map(|(_, name)| name))
+                .flatten()
+        })
+        .map(|name| (name, i + 1))
+}
+
+/// Words that end a name in a byline: a month, or anything with a digit.
+fn ends_name(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.to_ascii_lowercase();
+    word.bytes().any(|b| b.is_ascii_digit())
+        || (w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)))
+}
+
+/// A short line that ends in a byline: `TITLE - PART I, by Ann Smith September 1994`,
+/// `Here follows "Tale", by Ann Smith, 9/9/1994`. Gives the text before `by` and the name.
+pub fn inline_byline(line: &str) -> Option<(String, String)> {
+    let t = line.trim();
+    if t.chars().count() > TITLE_CHARS || t.ends_with('.') && !t.ends_with("...") {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    let at = lower.find(" by ")?;
+    let name: Vec<&str> = t[at + 4..]
+        .split([',', '<', '(', '['])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !w.contains('@') && !ends_name(w))
+        .collect();
+    let capitalised = name
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    ((1..=4).contains(&name.len()) && capitalised)
+        .then(|| (t[..at].trim().to_string(), name.join(" ")))
+}
+
+/// The name after a byline's `by`; with `prefix` given, the whole line is the name.
+fn byline_parts(line: &str, prefix: Option<&str>) -> Option<String> {
+    let t = line.trim();
+    if let Some(p) = prefix {
+        return name_in(t, p.len());
+    }
+    let lower = t.to_ascii_lowercase();
+    let cut = ["written by", "by:", "by.", "by "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.len())?;
+    name_in(t, cut)
+}
+
+/// The author's name in `t` after byte `cut`: up to an address or a bracket, 1-5 words.
+fn name_in(t: &str, cut: usize) -> Option<String> {
+    let rest = t[cut..].trim_start_matches([':', '.', ' ', '\t']);
+    // Drop e-mail addresses and anything in brackets after the name.
+    let name: Vec<&str> = rest
+        .split(['<', '(', '[', ','])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !w.contains('@'))
+        .collect();
+    let name = name.join(" ");
+    let words = name.split_whitespace().count();
+    // A lower-case pen name (`by qIra`) only on a short line that isn't a sentence.
+    let short_line = t.chars().count() <= 40
+        && !t.ends_with(['.', ',', ';'])
+        && name.chars().any(char::is_uppercase);
+    let named = name.starts_with(|c: char| c.is_alphabetic() && (!c.is_lowercase() || short_line));
+    (named && (1..=5).contains(&words) && t.chars().count() <= TITLE_CHARS).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_in_their_forms() {
+        assert_eq!(byline("by Ann Smith").as_deref(), Some("Ann Smith"));
+        assert_eq!(byline("   By: Ann Smith").as_deref(), Some("Ann Smith"));
+        assert_eq!(
+            byline("By. Ann Smith ann@example.org").as_deref(),
+            Some("Ann Smith")
+        );
+        assert_eq!(byline("Written by Bo").as_deref(), Some("Bo"));
+        let lone = ["   by", "  Ann Smith", "", "Text."];
+        assert_eq!(byline_at(&lone, 0), Some(("Ann Smith".to_string(), 2)));
+        assert_eq!(byline("by the time she came home, it was dark."), None);
+        assert_eq!(byline("by the way"), None);
+    }
+}
