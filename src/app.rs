@@ -8,6 +8,7 @@ mod first_scan;
 mod handoff;
 mod imports;
 mod looks;
+mod panels;
 mod screenshot;
 mod watch;
 
@@ -23,11 +24,10 @@ use crate::collection::{ContentHash, StoryMeta, content_hash, load};
 use crate::engine::{Story, read_bytes};
 use crate::paths::AppDirs;
 use crate::settings::Settings;
-use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
-use crate::ui::library::{LibraryState, library_ui};
-use crate::ui::marks::{Marks, NewList};
-use crate::ui::reader::{ReaderView, reader_ui};
-use crate::ui::settings_panel::{SettingsPanel, settings_ui};
+use crate::ui::library::LibraryState;
+use crate::ui::marks::NewList;
+use crate::ui::reader::ReaderView;
+use crate::ui::settings_panel::SettingsPanel;
 use crate::ui::{Command, chrome};
 use crate::window_state::WindowState;
 use dialogs::Dialog;
@@ -426,202 +426,6 @@ impl FicshelfApp {
         );
     }
 
-    /// Lists stories as the first scan reads them, and takes its result when it is done.
-    fn follow_first_scan(&mut self, ctx: &egui::Context) {
-        let Some(scan) = &self.first_scan else { return };
-        let fresh = scan.fresh();
-        if !fresh.is_empty() {
-            self.collection.entries.extend(fresh);
-            self.library.invalidate();
-        }
-        match scan.finished() {
-            Some(done) => {
-                self.first_scan = None;
-                self.collection = done.collection;
-                self.library.invalidate();
-                if let Some(missing) = done.missing {
-                    self.folder_missing = true;
-                    self.tell(missing_note(&missing));
-                }
-                let files = std::mem::take(&mut self.pending_files);
-                self.open_from_command_line(&files);
-            }
-            None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
-        }
-    }
-
-    /// Keeps the library in step with the collection folder as other programs change it.
-    fn follow_folder(&mut self, ctx: &egui::Context) {
-        if self.first_scan.is_some() {
-            return; // the first scan is reading the folder already
-        }
-        if let Some(Err(failed)) = &self.watch {
-            match LOOK_AGAIN.checked_sub(failed.elapsed()) {
-                Some(wait) => ctx.request_repaint_after(wait),
-                None => self.watch = None,
-            }
-        }
-        if self.watch.is_none() {
-            let root = self.collection.root.clone();
-            let wake = {
-                let ctx = ctx.clone();
-                move || ctx.request_repaint()
-            };
-            let started = watch::Watch::start(&root, self.dirs.index_file(&root), wake);
-            self.watch = Some(match started {
-                Ok(mut watcher) => {
-                    if self.folder_missing {
-                        watcher.rescan_soon(); // it is back: see what it holds
-                    }
-                    Ok(watcher)
-                }
-                Err(e) => {
-                    // The library still works; the watch is tried again in a moment.
-                    if !self.folder_missing {
-                        eprintln!("ficshelf: not watching {} for changes: {e}", root.display());
-                    }
-                    ctx.request_repaint_after(LOOK_AGAIN);
-                    Err(Instant::now())
-                }
-            });
-        }
-        let Some(Ok(watcher)) = &mut self.watch else {
-            return;
-        };
-        let mut next_check = None;
-        let rescanned = watcher.poll(&mut next_check);
-        if let Some(delay) = next_check {
-            ctx.request_repaint_after(delay);
-        }
-        if let Some(scan) = rescanned {
-            if let Some(missing) = scan.missing {
-                // Keep showing what was there; look again in a moment.
-                if !self.folder_missing {
-                    self.folder_missing = true;
-                    self.tell(missing_note(&missing));
-                }
-                self.watch = Some(Err(Instant::now()));
-                ctx.request_repaint_after(LOOK_AGAIN);
-                return;
-            }
-            if std::mem::take(&mut self.folder_missing) {
-                self.tell("Your collection folder is back.");
-            }
-            let selected = self
-                .library
-                .selected
-                .and_then(|i| self.collection.entries.get(i))
-                .map(|e| e.path.clone());
-            self.collection = scan.collection;
-            self.library.selected =
-                selected.and_then(|p| self.collection.entries.iter().position(|e| e.path == p));
-            self.library.revealed.clear();
-            self.library.invalidate();
-        }
-    }
-
-    /// The settings panel; saves and applies what changed.
-    fn settings_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let before = self.settings.clone();
-        let root = self.collection.root.clone();
-        let palette = self.palette(ctx);
-        let preview = |ui: &mut Ui, settings: &Settings| {
-            let t = looks::page_typography(settings, &palette, ui, ui.available_width());
-            crate::ui::settings_panel::preview_ui(ui, &t, palette.paper);
-        };
-        self.show_settings = settings_ui(
-            ctx,
-            &mut self.settings_panel,
-            &mut self.settings,
-            &root,
-            preview,
-            commands,
-        );
-        if self.settings != before {
-            if self.settings.filters != before.filters {
-                self.library.invalidate();
-            }
-            self.save_settings();
-        }
-    }
-
-    /// The library on the left, with the selected story's details under it. The details
-    /// panel is always there, so selecting a story never moves the rows under the pointer.
-    fn library_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let mut details_height = None;
-        let panel = egui::Panel::left("library")
-            .resizable(true)
-            .default_size(self.window.library_width.unwrap_or(360.0))
-            .size_range(260.0..=640.0)
-            .show(ui, |ui| {
-                let hide_warnings = self.settings.filters.hide_warnings;
-                let (reading, lists) = (self.reading.log(), self.reading.lists());
-                let selected = self
-                    .library
-                    .selected
-                    .and_then(|i| self.collection.entries.get(i).map(|e| (i, e)));
-                let details = egui::Panel::bottom("details")
-                    .resizable(true)
-                    .default_size(self.window.details_height.unwrap_or(200.0))
-                    .show(ui, |ui| {
-                        // The buttons stay in view at the bottom; the details scroll above.
-                        let bottom_up = egui::Layout::bottom_up(egui::Align::LEFT);
-                        ui.with_layout(bottom_up, |ui| {
-                            if let Some((index, _)) = selected {
-                                ui.add_space(4.0);
-                                details_actions_ui(ui, index, commands);
-                                ui.separator();
-                            }
-                            let top_down = egui::Layout::top_down(egui::Align::LEFT);
-                            ui.with_layout(top_down, |ui| {
-                                egui::ScrollArea::vertical()
-                                    .id_salt("details-scroll")
-                                    .auto_shrink(false)
-                                    .show(ui, |ui| match selected {
-                                        Some((index, entry)) => details_ui(
-                                            ui,
-                                            (index, entry),
-                                            Marks::of(&entry.hash, reading, lists),
-                                            hide_warnings,
-                                            commands,
-                                        ),
-                                        None => {
-                                            ui.add_space(8.0);
-                                            ui.label(
-                                                egui::RichText::new(
-                                                    "Select a story to see its summary and details.",
-                                                )
-                                                .weak(),
-                                            );
-                                        }
-                                    });
-                            });
-                        });
-                    });
-                let sort = self.settings.sort;
-                let Settings {
-                    sort: sort_key,
-                    filters,
-                    ..
-                } = &mut self.settings;
-                library_ui(
-                    ui,
-                    &mut self.library,
-                    &self.collection,
-                    &self.reading,
-                    sort_key,
-                    filters,
-                    commands,
-                );
-                if self.settings.sort != sort {
-                    self.save_settings();
-                }
-                details_height = Some(details.response.rect.height());
-            });
-        self.window.library_width = Some(panel.response.rect.width());
-        self.window.details_height = details_height.or(self.window.details_height);
-    }
-
     /// Notes the window's size and place as the reader changes them, and saves them once
     /// they have stayed put for a moment (and on exit).
     fn follow_window(&mut self, ctx: &egui::Context, before: WindowState) {
@@ -653,37 +457,6 @@ impl FicshelfApp {
             && let Err(e) = self.window.save(&self.dirs.window_state())
         {
             eprintln!("ficshelf: {e}"); // only the window's size: not worth a message
-        }
-    }
-
-    fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let t = self.typography(ui, ui.available_width());
-        let Some(view) = &mut self.reader else {
-            let last = self
-                .reading
-                .log()
-                .stories
-                .iter()
-                .max_by_key(|(_, r)| r.last_opened_secs)
-                .map(|(h, _)| h.clone());
-            let resume =
-                last.and_then(|h| self.collection.entries.iter().position(|e| e.hash == h));
-            chrome::welcome_ui(
-                ui,
-                resume.map(|i| (i, &self.collection.entries[i])),
-                commands,
-            );
-            return;
-        };
-        let hash = view.hash.clone(); // the bar borrows the view
-        let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
-        chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
-        chrome::status_ui(ui, view, self.settings.words_per_minute);
-        let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
-        let out = reader_ui(ui, view, &t, paged);
-        if let Some(place) = out.moved_to {
-            self.reading.set_place(&view.hash, place, out.at_end);
-            self.unsaved_place.get_or_insert_with(Instant::now);
         }
     }
 }

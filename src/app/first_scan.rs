@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, channel};
 
+use super::missing_note;
 use crate::collection::Entry;
 use crate::collection::index::{Progress, Scan, scan_with};
 
@@ -44,5 +45,31 @@ impl FirstScan {
     /// The finished scan, once it is done.
     pub fn finished(&self) -> Option<Scan> {
         self.result.try_recv().ok()
+    }
+}
+
+impl super::FicshelfApp {
+    /// Lists stories as the first scan reads them, and takes its result when it is done.
+    pub(super) fn follow_first_scan(&mut self, ctx: &egui::Context) {
+        let Some(scan) = &self.first_scan else { return };
+        let fresh = scan.fresh();
+        if !fresh.is_empty() {
+            self.collection.entries.extend(fresh);
+            self.library.invalidate();
+        }
+        match scan.finished() {
+            Some(done) => {
+                self.first_scan = None;
+                self.collection = done.collection;
+                self.library.invalidate();
+                if let Some(missing) = done.missing {
+                    self.folder_missing = true;
+                    self.tell(missing_note(&missing));
+                }
+                let files = std::mem::take(&mut self.pending_files);
+                self.open_from_command_line(&files);
+            }
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+        }
     }
 }

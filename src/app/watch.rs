@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher as _};
 
+use super::{LOOK_AGAIN, missing_note};
 use crate::collection::index::{Scan, scan};
 
 /// How long the folder must be quiet before it is scanned again: a copy of many files
@@ -104,4 +105,76 @@ impl Watch {
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+impl super::FicshelfApp {
+    /// Keeps the library in step with the collection folder as other programs change it.
+    pub(super) fn follow_folder(&mut self, ctx: &egui::Context) {
+        if self.first_scan.is_some() {
+            return; // the first scan is reading the folder already
+        }
+        if let Some(Err(failed)) = &self.watch {
+            match LOOK_AGAIN.checked_sub(failed.elapsed()) {
+                Some(wait) => ctx.request_repaint_after(wait),
+                None => self.watch = None,
+            }
+        }
+        if self.watch.is_none() {
+            let root = self.collection.root.clone();
+            let wake = {
+                let ctx = ctx.clone();
+                move || ctx.request_repaint()
+            };
+            let started = Watch::start(&root, self.dirs.index_file(&root), wake);
+            self.watch = Some(match started {
+                Ok(mut watcher) => {
+                    if self.folder_missing {
+                        watcher.rescan_soon(); // it is back: see what it holds
+                    }
+                    Ok(watcher)
+                }
+                Err(e) => {
+                    // The library still works; the watch is tried again in a moment.
+                    if !self.folder_missing {
+                        eprintln!("ficshelf: not watching {} for changes: {e}", root.display());
+                    }
+                    ctx.request_repaint_after(LOOK_AGAIN);
+                    Err(Instant::now())
+                }
+            });
+        }
+        let Some(Ok(watcher)) = &mut self.watch else {
+            return;
+        };
+        let mut next_check = None;
+        let rescanned = watcher.poll(&mut next_check);
+        if let Some(delay) = next_check {
+            ctx.request_repaint_after(delay);
+        }
+        if let Some(scan) = rescanned {
+            if let Some(missing) = scan.missing {
+                // Keep showing what was there; look again in a moment.
+                if !self.folder_missing {
+                    self.folder_missing = true;
+                    self.tell(missing_note(&missing));
+                }
+                self.watch = Some(Err(Instant::now()));
+                ctx.request_repaint_after(LOOK_AGAIN);
+                return;
+            }
+            if std::mem::take(&mut self.folder_missing) {
+                self.tell("Your collection folder is back.");
+            }
+            let selected = self
+                .library
+                .selected
+                .and_then(|i| self.collection.entries.get(i))
+                .map(|e| e.path.clone());
+            self.collection = scan.collection;
+            self.library.selected =
+                selected.and_then(|p| self.collection.entries.iter().position(|e| e.path == p));
+            self.library.revealed.clear();
+            self.library.invalidate();
+        }
+    }
 }

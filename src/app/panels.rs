@@ -1,0 +1,152 @@
+//! The window's panes as the app lays them out: the library with the selected story's
+//! details under it, the reader (or the welcome page) in the middle, and the settings
+//! window. Each draws from the app's state and returns what the user asked for as
+//! [`Command`]s.
+
+use std::time::Instant;
+
+use egui::Ui;
+
+use super::{FicshelfApp, looks};
+use crate::settings::Settings;
+use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
+use crate::ui::library::library_ui;
+use crate::ui::marks::Marks;
+use crate::ui::reader::reader_ui;
+use crate::ui::settings_panel::settings_ui;
+use crate::ui::{Command, chrome};
+
+impl FicshelfApp {
+    /// The settings panel; saves and applies what changed.
+    pub(super) fn settings_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let before = self.settings.clone();
+        let root = self.collection.root.clone();
+        let palette = self.palette(ctx);
+        let preview = |ui: &mut Ui, settings: &Settings| {
+            let t = looks::page_typography(settings, &palette, ui, ui.available_width());
+            crate::ui::settings_panel::preview_ui(ui, &t, palette.paper);
+        };
+        self.show_settings = settings_ui(
+            ctx,
+            &mut self.settings_panel,
+            &mut self.settings,
+            &root,
+            preview,
+            commands,
+        );
+        if self.settings != before {
+            if self.settings.filters != before.filters {
+                self.library.invalidate();
+            }
+            self.save_settings();
+        }
+    }
+
+    /// The library on the left, with the selected story's details under it. The details
+    /// panel is always there, so selecting a story never moves the rows under the pointer.
+    pub(super) fn library_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let mut details_height = None;
+        let panel = egui::Panel::left("library")
+            .resizable(true)
+            .default_size(self.window.library_width.unwrap_or(360.0))
+            .size_range(260.0..=640.0)
+            .show(ui, |ui| {
+                let hide_warnings = self.settings.filters.hide_warnings;
+                let (reading, lists) = (self.reading.log(), self.reading.lists());
+                let selected = self
+                    .library
+                    .selected
+                    .and_then(|i| self.collection.entries.get(i).map(|e| (i, e)));
+                let details = egui::Panel::bottom("details")
+                    .resizable(true)
+                    .default_size(self.window.details_height.unwrap_or(200.0))
+                    .show(ui, |ui| {
+                        // The buttons stay in view at the bottom; the details scroll above.
+                        let bottom_up = egui::Layout::bottom_up(egui::Align::LEFT);
+                        ui.with_layout(bottom_up, |ui| {
+                            if let Some((index, _)) = selected {
+                                ui.add_space(4.0);
+                                details_actions_ui(ui, index, commands);
+                                ui.separator();
+                            }
+                            let top_down = egui::Layout::top_down(egui::Align::LEFT);
+                            ui.with_layout(top_down, |ui| {
+                                egui::ScrollArea::vertical()
+                                    .id_salt("details-scroll")
+                                    .auto_shrink(false)
+                                    .show(ui, |ui| match selected {
+                                        Some((index, entry)) => details_ui(
+                                            ui,
+                                            (index, entry),
+                                            Marks::of(&entry.hash, reading, lists),
+                                            hide_warnings,
+                                            commands,
+                                        ),
+                                        None => {
+                                            ui.add_space(8.0);
+                                            ui.label(
+                                                egui::RichText::new(
+                                                    "Select a story to see its summary and details.",
+                                                )
+                                                .weak(),
+                                            );
+                                        }
+                                    });
+                            });
+                        });
+                    });
+                let sort = self.settings.sort;
+                let Settings {
+                    sort: sort_key,
+                    filters,
+                    ..
+                } = &mut self.settings;
+                library_ui(
+                    ui,
+                    &mut self.library,
+                    &self.collection,
+                    &self.reading,
+                    sort_key,
+                    filters,
+                    commands,
+                );
+                if self.settings.sort != sort {
+                    self.save_settings();
+                }
+                details_height = Some(details.response.rect.height());
+            });
+        self.window.library_width = Some(panel.response.rect.width());
+        self.window.details_height = details_height.or(self.window.details_height);
+    }
+
+    pub(super) fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let t = self.typography(ui, ui.available_width());
+        let Some(view) = &mut self.reader else {
+            let last = self
+                .reading
+                .log()
+                .stories
+                .iter()
+                .max_by_key(|(_, r)| r.last_opened_secs)
+                .map(|(h, _)| h.clone());
+            let resume =
+                last.and_then(|h| self.collection.entries.iter().position(|e| e.hash == h));
+            chrome::welcome_ui(
+                ui,
+                resume.map(|i| (i, &self.collection.entries[i])),
+                commands,
+            );
+            return;
+        };
+        let hash = view.hash.clone(); // the bar borrows the view
+        let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
+        chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
+        chrome::status_ui(ui, view, self.settings.words_per_minute);
+        let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
+        let out = reader_ui(ui, view, &t, paged);
+        if let Some(place) = out.moved_to {
+            self.reading.set_place(&view.hash, place, out.at_end);
+            self.unsaved_place.get_or_insert_with(Instant::now);
+        }
+    }
+}
