@@ -87,7 +87,8 @@ pub struct Decoded {
     pub text: String,
     /// The encoding the bytes were read in.
     pub encoding: Encoding,
-    /// How many byte sequences could not be decoded and became U+FFFD.
+    /// How many byte sequences could not be decoded and became U+FFFD, plus the stray
+    /// NUL bytes dropped from an otherwise text file.
     pub replacements: usize,
 }
 
