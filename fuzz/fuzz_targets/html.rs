@@ -16,6 +16,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(block.kind, BlockKind::Heading, "a part is a heading");
     }
     let covered: usize = doc.blocks().iter().map(|b| doc.text(b).len()).sum();
-    assert_eq!(covered, doc.full_text().len(), "blocks cover the text exactly");
+    assert_eq!(
+        covered,
+        doc.full_text().len(),
+        "blocks cover the text exactly"
+    );
     let _ = StoryMeta::of(&story);
 });
