@@ -185,8 +185,15 @@ pub fn build(all_lines: &[&str]) -> Document {
     let filled = lines.iter().filter(|l| l.chars > 0).count();
     doc.hard_wrapped |= joins * 10 >= filled.max(1) && joins >= 10;
     push_afterword(&all_lines[end..], &mut doc);
-    finish_ending(&mut doc);
-    tidy_scene_breaks(&mut doc);
+    finish(&mut doc);
+    doc
+}
+
+/// What every document gets once its blocks are in, whatever format they came from: the
+/// ending marked, scene breaks that separate nothing tidied away, and headings as parts.
+fn finish(doc: &mut Document) {
+    finish_ending(doc);
+    tidy_scene_breaks(doc);
     doc.parts = doc
         .blocks
         .iter()
@@ -197,7 +204,6 @@ pub fn build(all_lines: &[&str]) -> Document {
             block: i,
         })
         .collect();
-    doc
 }
 
 /// A wide gap is a scene break only where wide gaps are rare: in a script that leaves
@@ -511,18 +517,7 @@ impl Document {
             }
             doc.push(kind, text);
         }
-        finish_ending(&mut doc);
-        tidy_scene_breaks(&mut doc);
-        doc.parts = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.kind == BlockKind::Heading)
-            .map(|(i, b)| Part {
-                title: doc.text(b).to_string(),
-                block: i,
-            })
-            .collect();
+        finish(&mut doc);
         doc
     }
 }
