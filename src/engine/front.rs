@@ -40,42 +40,61 @@ fn is_rule(line: &str) -> bool {
 
 /// Words that only front matter uses: a note, disclaimer or provenance line.
 fn is_front_word_line(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
-    [
-        "disclaimer",
-        "copyright",
-        "(c)",
-        "author's note",
-        "authors note",
-        "a/n",
-        "e-mail",
-        "email",
-        "comments",
-        "feedback",
-        "archive",
-        "rated",
-        "rating",
-        "summary",
-        "spoiler",
-        "belong to",
-        "paramount",
-        "ten thirteen",
-        "1013",
-        "this story",
-        "this is my",
-        "based on",
-    ]
-    .iter()
-    .any(|w| has_word(&l, w))
+    has_any_word(
+        line,
+        &[
+            "disclaimer",
+            "copyright",
+            "(c)",
+            "author's note",
+            "authors note",
+            "a/n",
+            "e-mail",
+            "email",
+            "comments",
+            "feedback",
+            "archive",
+            "rated",
+            "rating",
+            "summary",
+            "spoiler",
+            "belong to",
+            "paramount",
+            "ten thirteen",
+            "1013",
+            "this story",
+            "this is my",
+            "based on",
+        ],
+    )
 }
 
-/// True when `phrase` occurs in `text` as whole words (`rated`, not `frustrated`).
-fn has_word(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// True when one of the lower-case ASCII `phrases` occurs in `text` as whole words, in
+/// any case (`Rated`, not `frustrated`). One pass over the text, no copy of it.
+fn has_any_word(text: &str, phrases: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    let mut after_word = false;
+    for (at, c) in text.char_indices() {
+        if !after_word {
+            let first = bytes[at].to_ascii_lowercase();
+            let found = phrases.iter().any(|p| {
+                let p = p.as_bytes();
+                p[0] == first
+                    && bytes.len() - at >= p.len()
+                    && bytes[at..at + p.len()].eq_ignore_ascii_case(p)
+                    // The matched bytes are ASCII, so `at + len` is a char boundary.
+                    && !text[at + p.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            });
+            if found {
+                return true;
+            }
+        }
+        after_word = c.is_alphanumeric();
+    }
+    false
 }
 
 /// The next non-blank line at or after `i`.

@@ -335,12 +335,21 @@ pub fn starts_note(line: &str) -> bool {
     let start = line.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '(' | '[' | '*' | '~' | '-')
     });
-    let t: String = start
-        .chars()
-        .take(16)
-        .flat_map(char::to_lowercase)
-        .collect();
-    let t = t.replace('’', "'");
+    if !start.starts_with(['a', 'A', 'n', 'N']) {
+        return false; // every marker starts with one of these
+    }
+    // The first characters in ASCII lower case, a curly apostrophe as a straight one.
+    let mut t = [0u8; 16];
+    let mut len = 0;
+    for c in start.chars().take(t.len()) {
+        t[len] = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => break,
+        };
+        len += 1;
+    }
+    let t = &t[..len];
     [
         "a/n",
         "an:",
@@ -352,7 +361,7 @@ pub fn starts_note(line: &str) -> bool {
         "notes:",
     ]
     .iter()
-    .any(|m| t.starts_with(m))
+    .any(|m| t.starts_with(m.as_bytes()))
 }
 
 #[cfg(test)]

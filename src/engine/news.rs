@@ -88,7 +88,9 @@ fn field(line: &str) -> Option<(&str, &str)> {
     if line.starts_with([' ', '\t']) {
         return None;
     }
-    let colon = line.find(':')?;
+    // A field name is at most 40 bytes: look no further for its colon.
+    let head = &line.as_bytes()[..line.len().min(41)];
+    let colon = memchr::memchr(b':', head)?;
     let name = &line[..colon];
     let token = !name.is_empty()
         && name.len() <= 40
@@ -105,6 +107,9 @@ pub fn is_envelope(line: &str) -> bool {
         let addr = rest.split_whitespace().next().unwrap_or("");
         let has_digit = rest.bytes().any(|b| b.is_ascii_digit());
         return (addr.contains('@') || addr.contains('!')) && has_digit;
+    }
+    if !line.trim_start().starts_with("Article") {
+        return false;
     }
     let mut words = line.split_whitespace();
     matches!(
