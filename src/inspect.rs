@@ -50,8 +50,10 @@ pub struct Report {
     pub header_notes: Option<Vec<String>>,
     /// Part and chapter headings.
     pub parts: Option<Vec<Part>>,
-    /// Scene breaks inside the story.
+    /// Scene breaks inside the story marked by a symbol line (`* * *`).
     pub scene_breaks: Option<usize>,
+    /// Scene breaks marked only by a wider gap of blank lines.
+    pub scene_gaps: Option<usize>,
     /// Paragraphs.
     pub paragraphs: Option<usize>,
     /// Verse blocks (lyrics, poems, sign-offs).
@@ -153,7 +155,8 @@ impl Report {
             fields: Some(fields),
             header_notes: Some(story.header_notes.clone()),
             parts: Some(doc.parts().to_vec()),
-            scene_breaks: Some(doc.count(BlockKind::SceneBreak)),
+            scene_breaks: Some(doc.marked_scene_breaks()),
+            scene_gaps: Some(doc.scene_gaps()),
             paragraphs: Some(doc.count(BlockKind::Paragraph)),
             verse: Some(doc.count(BlockKind::Verse)),
             notes: Some(doc.count(BlockKind::Note)),
@@ -261,12 +264,14 @@ impl Report {
         line(
             "body",
             format!(
-                "{} words, {} paragraphs, {} verse, {} notes, {} scene breaks, hard-wrapped: {}",
+                "{} words, {} paragraphs, {} verse, {} notes, {} scene breaks (and {} blank-line \
+                 ones), hard-wrapped: {}",
                 n(self.words),
                 n(self.paragraphs),
                 n(self.verse),
                 n(self.notes),
                 n(self.scene_breaks),
+                n(self.scene_gaps),
                 self.hard_wrapped.unwrap_or(false)
             ),
         );

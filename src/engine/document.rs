@@ -104,6 +104,19 @@ impl Document {
         self.blocks.iter().filter(|b| b.kind == kind).count()
     }
 
+    /// Scene breaks marked by a symbol line (`* * *`), as archive readers count them.
+    pub fn marked_scene_breaks(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::SceneBreak && b.end > b.start)
+            .count()
+    }
+
+    /// Scene breaks marked only by a wider gap of blank lines.
+    pub fn scene_gaps(&self) -> usize {
+        self.count(BlockKind::SceneBreak) - self.marked_scene_breaks()
+    }
+
     fn push(&mut self, kind: BlockKind, text: &str) {
         let start = self.text.len();
         self.text.push_str(text);
@@ -424,23 +437,64 @@ fn finish_ending(doc: &mut Document) {
     }
 }
 
-/// Drops scene breaks that separate nothing: at either end, next to a heading, the ending
-/// or another break.
+/// Keeps one scene break per run of breaks that stands between two stretches of story
+/// (the marked one, if the run has one), and drops runs at either end or next to the
+/// ending. A run next to a heading divides parts, unless its marker is the one the story
+/// uses for its scene breaks elsewhere (`* * *` before `Epilogue`).
 fn tidy_scene_breaks(doc: &mut Document) {
     let blocks = &doc.blocks;
-    let is_edge = |i: Option<usize>| match i.and_then(|i| blocks.get(i)) {
-        None => true,
-        Some(b) => matches!(
-            b.kind,
-            BlockKind::Heading | BlockKind::Ending | BlockKind::SceneBreak
-        ),
+    let n = blocks.len();
+    let is_break = |i: usize| blocks[i].kind == BlockKind::SceneBreak;
+    // Runs of consecutive breaks: (first, last, what stands before, what stands after).
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_break(i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < n && is_break(i) {
+            i += 1;
+        }
+        let before = first.checked_sub(1).map(|b| blocks[b].kind);
+        let after = (i < n).then(|| blocks[i].kind);
+        runs.push((first, i, before, after));
+    }
+    let marker = |i: usize| -> String {
+        doc.text(&blocks[i])
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
     };
-    let keep: Vec<bool> = (0..blocks.len())
-        .map(|i| {
-            blocks[i].kind != BlockKind::SceneBreak
-                || !(is_edge(i.checked_sub(1)) || is_edge(Some(i + 1)))
-        })
+    let chosen = |first: usize, last: usize| {
+        (first..last)
+            .find(|&i| blocks[i].end > blocks[i].start)
+            .unwrap_or(first)
+    };
+    let story = |k: Option<BlockKind>| {
+        k.is_some_and(|k| !matches!(k, BlockKind::Heading | BlockKind::Ending))
+    };
+    let interior: Vec<String> = runs
+        .iter()
+        .filter(|(_, _, b, a)| story(*b) && story(*a))
+        .map(|&(f, l, _, _)| marker(chosen(f, l)))
+        .filter(|m| !m.is_empty())
         .collect();
+    let mut keep = vec![true; n];
+    for &(first, last, before, after) in &runs {
+        let one = chosen(first, last);
+        let kept = match (before, after) {
+            (Some(b), Some(a)) if story(Some(b)) && story(Some(a)) => true,
+            (Some(b), Some(BlockKind::Heading)) if story(Some(b)) => {
+                interior.contains(&marker(one))
+            }
+            _ => false,
+        };
+        for (k, slot) in keep.iter_mut().enumerate().take(last).skip(first) {
+            *slot = kept && k == one;
+        }
+    }
     if keep.iter().all(|&k| k) {
         return;
     }

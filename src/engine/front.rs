@@ -39,7 +39,7 @@ fn is_rule(line: &str) -> bool {
 }
 
 /// Words that only front matter uses: a note, disclaimer or provenance line.
-fn is_front_word_line(line: &str) -> bool {
+pub(super) fn is_front_word_line(line: &str) -> bool {
     has_any_word(
         line,
         &[
@@ -307,9 +307,13 @@ fn last_marker(
             .find(|&j| is_rule(lines[j]))
             .filter(|_| may)
         {
-            // A rule under the last line of a paragraph or title closes it.
-            let title = best.take().and_then(|b| b.1);
+            // A rule under the last line of a paragraph or title closes it; a rule after
+            // pages of prose is in the story.
             prose += prose_lines(&lines[k..r]);
+            if prose > MAX_INTRO_LINES {
+                break;
+            }
+            let title = best.take().and_then(|b| b.1);
             best = Some((r + 1, title));
             k = g_end;
             continue;

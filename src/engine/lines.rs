@@ -123,8 +123,42 @@ const NUMBER_WORDS: &[&str] = &[
     "final",
 ];
 
+/// Marks a line made by the engine as a part heading: the part a post of a concatenated
+/// file says it is (`A CHRISTMAS STORY -- Part 2`), shown as written. A private-use
+/// character, which no story text holds.
+pub const POST_HEADING: char = '\u{E000}';
+
+/// True when a title or subject names a part: `Title -- Part 2`, `Title, Part I`,
+/// `Title - pt.1`, `Chapter Three`, `Title (2/5)`.
+pub fn names_part(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | ':' | '(' | ')' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let keyword = words.windows(2).any(|w| {
+        let key = w[0].trim_end_matches('.');
+        let key_number = key
+            .strip_prefix("pt.")
+            .or_else(|| key.strip_prefix("pt"))
+            .or_else(|| key.strip_prefix("part"))
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let numbered = matches!(key, "part" | "pt" | "chapter" | "chap" | "ch")
+            && split_number(w[1].trim_matches(['.', '\'', '"'])).is_some_and(|(_, r)| r.is_empty());
+        numbered || key_number.is_some()
+    });
+    let last = words.last().map(|w| w.trim_end_matches('.')).unwrap_or("");
+    let pt = last.strip_prefix("pt.").or_else(|| last.strip_prefix("pt"));
+    keyword
+        || pt.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || words.iter().any(|w| fraction_heading(w).is_some())
+}
+
 /// The heading a line names, tidied (`~Part: 1~` gives `Part 1`), or `None`.
 pub fn heading(line: &str) -> Option<String> {
+    if let Some(named) = line.strip_prefix(POST_HEADING) {
+        return Some(named.trim().to_string());
+    }
     let t = line.trim();
     if t.is_empty() || t.len() > MAX_MARK_CHARS * 4 || t.chars().count() > MAX_MARK_CHARS {
         return None;
@@ -215,6 +249,11 @@ fn is_separator(c: char) -> bool {
 
 /// A leading number: digits, a Roman numeral or a number word, and the text after it.
 fn split_number(s: &str) -> Option<(&str, &str)> {
+    // A quoted number: `Part '1' - Surprises`.
+    if let Some(q) = s.chars().next().filter(|c| matches!(c, '\'' | '"')) {
+        let (number, rest) = split_number(&s[1..])?;
+        return rest.strip_prefix(q).map(|rest| (number, rest));
+    }
     if let Some(sub) = sub_number(s) {
         return Some((&s[..sub], &s[sub..]));
     }
@@ -332,6 +371,9 @@ pub fn ending(line: &str) -> Option<Ending> {
 
 /// True when a paragraph opens with an author's note marker (`A/N:`, `Author's note`).
 pub fn starts_note(line: &str) -> bool {
+    if line.trim_start().starts_with("/*") {
+        return true; // a programmer's aside, written as a C comment
+    }
     let start = line.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '(' | '[' | '*' | '~' | '-')
     });
@@ -487,6 +529,28 @@ mod tests {
         assert!(starts_note("A/N: Thanks to my beta."));
         assert!(starts_note("(Author’s Note: written for a prompt)"));
         assert!(starts_note("AN: hi"));
+        assert!(starts_note("/* Over to you: who rescues them? */"));
+    }
+
+    #[test]
+    fn titles_that_name_their_part() {
+        for t in [
+            "A LONG WINTER -- Part 1",
+            "The Road Home, Part II",
+            "Road Home - pt.1",
+            "Road Home - pt 2",
+            "Road Home (2/5)",
+            "Chapter Three",
+        ] {
+            assert!(names_part(t), "{t}");
+        }
+        for t in ["The Road Home", "Part of the Crowd", "Departure"] {
+            assert!(!names_part(t), "{t}");
+        }
+        assert_eq!(
+            heading("Part '1' - Surprises and Salutations").as_deref(),
+            Some("Part 1: Surprises and Salutations")
+        );
         assert!(!starts_note("And then she left."));
         assert!(!starts_note("Annie ran."));
     }

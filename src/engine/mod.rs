@@ -12,6 +12,7 @@ pub mod labels;
 pub mod lines;
 pub mod metadata;
 pub mod news;
+mod posts;
 pub mod rating;
 mod reflow;
 mod spacing;
@@ -120,11 +121,13 @@ impl Story {
     /// Reads a story from the bytes of a file called `file_name`.
     pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, DecodeError> {
         let decoded = decode::decode(bytes)?;
-        let mut lines = split_lines(&decoded.text);
+        let lines = split_lines(&decoded.text);
         let news = news::leading(&lines);
         let after_news = news.as_ref().map_or(0, |h| h.end);
-        news::blank_later_blocks(&mut lines, after_news);
-        let mut scan = header::scan(&lines[after_news..]);
+        // Later posts of a concatenated file: the first post's front matter ends before.
+        let later = news::later_blocks(&lines, after_news);
+        let first_end = later.first().map_or(lines.len(), |p| p.start);
+        let mut scan = header::scan(&lines[after_news..first_end]);
         scan.body_start += after_news;
         // A modern labelled header (`Title:`, or a title line over labels) is read as
         // before; the archive front matter scan is for everything else.
@@ -134,15 +137,21 @@ impl Story {
         let front = if labelled {
             front::FrontMatter::default()
         } else {
-            front::scan(&lines, after_news, news.is_some())
+            front::scan(&lines[..first_end], after_news, news.is_some())
         };
         let body_start = match front.body_start {
             Some(start) => start,
             None if news.is_some() && scan.fields.is_empty() => after_news,
             None => scan.body_start,
         };
-        let document = document::build(&lines[body_start..]);
         let subject = news.as_ref().and_then(|h| h.get("subject"));
+        let document = if later.is_empty() {
+            document::build(&lines[body_start..])
+        } else {
+            let segments =
+                posts::segments(&lines, body_start, front.title.as_deref(), subject, &later);
+            document::build(&posts::body(&lines, &segments))
+        };
 
         let (title, title_source) = if let Some(t) = scan.get(FieldKey::Title) {
             (t.to_string(), TitleSource::Header)

@@ -182,20 +182,16 @@ pub fn leading(lines: &[&str]) -> Option<NewsHeader> {
     }
 }
 
-/// Blanks out every header block after line `from` (later posts of a concatenated file),
-/// returning how many blocks were found.
-pub fn blank_later_blocks(lines: &mut [&str], from: usize) -> usize {
-    let mut found = 0;
+/// Every header block after line `from`: the starts of later posts of a concatenated file.
+pub fn later_blocks(lines: &[&str], from: usize) -> Vec<NewsHeader> {
+    let mut found = Vec::new();
     let mut i = from;
     while i < lines.len() {
         let candidate = (i == 0 || lines[i - 1].trim().is_empty() || is_envelope(lines[i]))
             && (is_envelope(lines[i]) || field(lines[i]).is_some_and(|(n, _)| is_known(n)));
         if candidate && let Some(block) = block_at(lines, i) {
-            for line in &mut lines[block.start..block.end] {
-                *line = "";
-            }
-            found += 1;
             i = block.end;
+            found.push(block);
         } else {
             i += 1;
         }
@@ -314,6 +310,42 @@ pub fn subject_title(subject: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
+/// The part a subject names, as a heading: `Tale - pt 2` and `Tale (2/5)` give `Part 2`,
+/// `Tale, Part II` gives `Part II`.
+pub fn subject_part(subject: &str) -> Option<String> {
+    let words: Vec<&str> = subject
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | ':' | '(' | ')' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| {
+        let w = w.trim_end_matches('.');
+        let digits = !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+        let roman = w.len() <= 5 && w.bytes().all(|b| b"IVX".contains(&b));
+        (digits || roman && !w.is_empty()).then(|| w.trim_start_matches('0').to_string())
+    };
+    for (k, word) in words.iter().enumerate() {
+        let lower = word.to_ascii_lowercase();
+        let key = lower.trim_end_matches('.');
+        let glued = ["pt.", "pt", "part"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .and_then(|n| number(&word[word.len() - n.len()..]));
+        let n = if matches!(key, "part" | "pt" | "chapter") {
+            words
+                .get(k + 1)
+                .and_then(|w| number(w.split('/').next().unwrap_or(w)))
+        } else if let Some((a, b)) = word.split_once('/') {
+            number(a).filter(|_| number(b).is_some())
+        } else {
+            glued
+        };
+        if let Some(n) = n.filter(|n| !n.is_empty()) {
+            return Some(format!("Part {n}"));
+        }
+    }
+    None
+}
+
 /// True when a subject marks a part before the last: `(1/4)`, `[2/3]`, `Part 1 of 2`.
 pub fn says_part_of_more(subject: &str) -> bool {
     let lower = subject.to_ascii_lowercase().replace(" of ", "/");
@@ -412,12 +444,29 @@ mod tests {
     }
 
     #[test]
-    fn later_headers_are_blanked() {
-        let mut lines: Vec<&str> = "Story.\n\nPath: x\nFrom: a@b\nSubject: Tale (2/2)\n\nMore."
+    fn subjects_name_parts() {
+        for (subject, part) in [
+            ("Christmas Tale - pt 2", Some("Part 2")),
+            ("Christmas Tale - pt.1", Some("Part 1")),
+            ("NEW STORY: Tale (part 02/02)", Some("Part 2")),
+            ("Tale - Part III (end)", Some("Part III")),
+            ("Tale (3/7) [PG]", Some("Part 3")),
+            ("Tale", None),
+            ("Part of me", None),
+        ] {
+            assert_eq!(subject_part(subject).as_deref(), part, "{subject}");
+        }
+    }
+
+    #[test]
+    fn later_headers_are_found() {
+        let lines: Vec<&str> = "Story.\n\nPath: x\nFrom: a@b\nSubject: Tale (2/2)\n\nMore."
             .lines()
             .collect();
-        assert_eq!(blank_later_blocks(&mut lines, 1), 1);
-        assert_eq!(lines, ["Story.", "", "", "", "", "", "More."]);
+        let found = later_blocks(&lines, 1);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start, found[0].end), (2, 5));
+        assert_eq!(found[0].get("subject"), Some("Tale (2/2)"));
     }
 
     #[test]

@@ -155,6 +155,37 @@ fn breaks_that_separate_nothing_are_dropped() {
 }
 
 #[test]
+fn a_break_before_a_heading_counts_when_the_story_uses_that_marker() {
+    // The story's own marker before the epilogue is a scene break; a different rule
+    // between parts is a divider.
+    let d = doc(&format!(
+        "{A}\n\n* * *\n\n{B}\n\n* * *\n\nEpilogue\n\n{C}\n\n=====\n\nPart 2\n\n{A}\n"
+    ));
+    assert_eq!(
+        shape(&d),
+        vec![
+            (P, A),
+            (S, "* * *"),
+            (P, B),
+            (S, "* * *"),
+            (H, "Epilogue"),
+            (P, C),
+            (H, "Part 2"),
+            (P, A)
+        ]
+    );
+}
+
+#[test]
+fn a_marked_break_with_a_wide_gap_is_one_break() {
+    let d = doc(&format!(
+        "{A}\n\n{B}\n\n{C}\n\n\t\t*****\n\n\n\n{A}\n\n{B}\n\n{C}\n\n{A}\n"
+    ));
+    assert_eq!(d.marked_scene_breaks(), 1);
+    assert_eq!(d.scene_gaps(), 0);
+}
+
+#[test]
 fn parts_make_the_table_of_contents() {
     let d = doc(&format!(
         "Prologue\n\n{A}\n\n~Part: 1~\n\n{B}\n\nChapter 2: Home\n\n{C}\n"
