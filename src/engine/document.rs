@@ -4,7 +4,7 @@
 //! costs one copy of its text plus a few bytes per block. Paragraphs are already reflowed
 //! (see [`super::reflow`]); verse keeps its line breaks as `\n`.
 
-use super::lines::{Ending, ending, heading, is_scene_break, starts_note};
+use super::lines::{Ending, comment_end, ending, heading, is_scene_break, starts_note};
 use super::reflow::{self, Layout, Line, Link, Style};
 use super::{spacing, tail};
 
@@ -189,6 +189,11 @@ pub fn build(all_lines: &[&str]) -> Document {
         gap = 0;
         if is_contents_line(lines[start].text) {
             i = contents_block(&lines, start, &mut doc);
+            continue;
+        }
+        if let Some(after) = comment_end(raw_lines, start) {
+            push_lines_as_note(&raw_lines[start..after], &mut doc);
+            i = after;
             continue;
         }
         group(&layout, &lines[start..i], &mut doc, &mut joins);
@@ -408,6 +413,11 @@ fn contents_block(lines: &[Line<'_>], start: usize, doc: &mut Document) -> usize
 /// What follows the story's end (an afterword, a signature) as one note, its rules left
 /// out, so nothing there counts as story or as a scene break.
 fn push_afterword(rest: &[&str], doc: &mut Document) {
+    push_lines_as_note(rest, doc);
+}
+
+/// Lines kept together as one note (their blank lines and rules left out).
+fn push_lines_as_note(rest: &[&str], doc: &mut Document) {
     let kept: Vec<&str> = rest
         .iter()
         .map(|l| l.trim())
@@ -485,6 +495,7 @@ fn tidy_scene_breaks(doc: &mut Document) {
     for &(first, last, before, after) in &runs {
         let one = chosen(first, last);
         let kept = match (before, after) {
+            _ if opens_part(doc, first) => false,
             (Some(b), Some(a)) if story(Some(b)) && story(Some(a)) => true,
             (Some(b), Some(BlockKind::Heading)) if story(Some(b)) => {
                 interior.contains(&marker(one))
@@ -507,6 +518,36 @@ fn tidy_scene_breaks(doc: &mut Document) {
     if dropped_text {
         doc.compact_text();
     }
+}
+
+/// Longest opening (in characters) that a rule after it sets apart as an epigraph.
+const EPIGRAPH_CHARS: usize = 400;
+
+/// True when the blocks between the part's start (a heading, or the top) and the break
+/// at `at` are an opening set apart, not a scene: notes only, or an epigraph of one or
+/// two short blocks.
+fn opens_part(doc: &Document, at: usize) -> bool {
+    let blocks = &doc.blocks[..at];
+    let from = blocks
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Heading)
+        .map_or(0, |h| h + 1);
+    let opening = &blocks[from..];
+    if opening.iter().any(|b| b.kind == BlockKind::SceneBreak) || opening.is_empty() {
+        return false;
+    }
+    let notes = opening.iter().all(|b| b.kind == BlockKind::Note);
+    let chars: usize = opening.iter().map(|b| (b.end - b.start) as usize).sum();
+    let text = &doc.text[opening[0].start as usize..opening[opening.len() - 1].end as usize];
+    // A quotation with its source after it: `"Death is a door." An old saying.`
+    let attributed = text
+        .rfind(['"', '”'])
+        .is_some_and(|q| text[q..].chars().skip(1).any(char::is_alphabetic));
+    let epigraph = opening.len() <= 3
+        && chars <= EPIGRAPH_CHARS
+        && (attributed || from > 0 && text.contains(['"', '“']))
+        && doc.blocks.len() > at + 4;
+    notes || epigraph
 }
 
 /// Counts words: runs of non-space characters holding at least one letter or digit.

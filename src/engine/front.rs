@@ -8,7 +8,7 @@
 //! there (`I'd rate this PG-13`, `Subject: Tale [PG]`) count; the story's own text never.
 
 use super::byline::{byline, byline_at, inline_byline};
-use super::lines::{heading, is_scene_break};
+use super::lines::{comment_end, heading, is_scene_break};
 
 /// How many lines after the news header the front matter may run.
 const WINDOW_LINES: usize = 80;
@@ -237,6 +237,14 @@ fn is_note_label(line: &str) -> bool {
 pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
     let mut front = FrontMatter::default();
     let end = lines.len();
+    // An aside written as a C comment opens the post: the story starts after it.
+    if let Some(after) = next_filled(lines, start, end).and_then(|i| comment_end(lines, i)) {
+        let mut front = scan(lines, after, news);
+        front.body_start = front
+            .body_start
+            .or_else(|| Some(next_filled(lines, after, end).unwrap_or(after)));
+        return front;
+    }
     let window = (start + WINDOW_LINES)
         .min(start + (end - start) / 2)
         .min(end);

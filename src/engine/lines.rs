@@ -123,6 +123,20 @@ const NUMBER_WORDS: &[&str] = &[
     "final",
 ];
 
+/// How many lines a `/* ... */` aside may span.
+const COMMENT_LINES: usize = 40;
+
+/// A programmer's aside written as a C comment (`/* ...` to `... */`) starting at line
+/// `i`: the index after its last line.
+pub fn comment_end(lines: &[&str], i: usize) -> Option<usize> {
+    if !lines.get(i)?.trim_start().starts_with("/*") {
+        return None;
+    }
+    (i..lines.len().min(i + COMMENT_LINES))
+        .find(|&j| lines[j].trim_end().ends_with("*/"))
+        .map(|j| j + 1)
+}
+
 /// Marks a line made by the engine as a part heading: the part a post of a concatenated
 /// file says it is (`A CHRISTMAS STORY -- Part 2`), shown as written. A private-use
 /// character, which no story text holds.

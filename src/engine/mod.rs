@@ -15,6 +15,7 @@ pub mod news;
 mod posts;
 pub mod rating;
 mod reflow;
+mod script;
 mod spacing;
 mod tail;
 pub mod warnings;

@@ -74,6 +74,12 @@ const KNOWN: &[&str] = &[
     "summary",
 ];
 
+/// True for a field a news or mail transport writes (not `Summary:` or `Keywords:`,
+/// which a story's own front matter uses too).
+fn is_transport(name: &str) -> bool {
+    is_known(name) && !["summary", "keywords"].contains(&name.to_ascii_lowercase().as_str())
+}
+
 /// True for a header field name this module knows.
 fn is_known(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
@@ -134,6 +140,12 @@ pub fn block_at(lines: &[&str], i: usize) -> Option<NewsHeader> {
     while j < lines.len() {
         let line = lines[j];
         if line.trim().is_empty() {
+            // A double-spaced copy puts a blank line between the fields.
+            let next = lines.get(j + 1).and_then(|l| field(l));
+            if known > 0 && next.is_some_and(|(n, _)| is_transport(n)) {
+                j += 1;
+                continue;
+            }
             break;
         }
         if line.starts_with([' ', '\t']) {
@@ -187,9 +199,11 @@ pub fn later_blocks(lines: &[&str], from: usize) -> Vec<NewsHeader> {
     let mut found = Vec::new();
     let mut i = from;
     while i < lines.len() {
-        let candidate = (i == 0 || lines[i - 1].trim().is_empty() || is_envelope(lines[i]))
-            && (is_envelope(lines[i]) || field(lines[i]).is_some_and(|(n, _)| is_known(n)));
-        if candidate && let Some(block) = block_at(lines, i) {
+        let after_blank = i == 0 || lines[i - 1].trim().is_empty();
+        let candidate = is_envelope(lines[i]) || field(lines[i]).is_some_and(|(n, _)| is_known(n));
+        // Glued to the line above (a signature), only a full header is a new post.
+        let full = |b: &NewsHeader| after_blank || b.fields.len() >= 4;
+        if candidate && let Some(block) = block_at(lines, i).filter(full) {
             i = block.end;
             found.push(block);
         } else {
@@ -456,6 +470,16 @@ mod tests {
         ] {
             assert_eq!(subject_part(subject).as_deref(), part, "{subject}");
         }
+    }
+
+    #[test]
+    fn a_double_spaced_header_is_one_block() {
+        let lines: Vec<&str> =
+            "Newsgroups: alt.example\n\nPath: a!b\n\nFrom: jo@example.org\n\nSubject: Tale\n\n\nStory."
+                .lines()
+                .collect();
+        let h = leading(&lines).expect("a header");
+        assert_eq!((h.end, h.get("subject")), (7, Some("Tale")));
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct Layout {
     pub wrap_width: usize,
     /// The usual number of blank lines between paragraphs (0 for one per line).
     pub usual_gap: usize,
+    /// A script in screenplay layout (see [`super::script`]).
+    pub script: bool,
 }
 
 /// How two neighbouring lines of text relate.
@@ -146,6 +148,7 @@ pub fn analyse(lines: &[Line<'_>]) -> Layout {
         style,
         wrap_width: wrap_width.unwrap_or(0),
         usual_gap,
+        script: super::script::is_script(lines),
     }
 }
 
@@ -175,6 +178,14 @@ pub fn link(
     block_width: usize,
     min_indent: usize,
 ) -> Link {
+    if layout.script
+        && a.indent == b.indent
+        && a.text.ends_with(|c: char| c.is_alphabetic() || c == ',')
+        && b.starts_lower()
+    {
+        // A speech or direction wrapped at the script's narrow column.
+        return Link::Join;
+    }
     let wrapped = layout.style == Style::Wrapped && block_width * 10 >= layout.wrap_width * 6;
     if wrapped {
         if b.indent > min_indent && b.indent >= a.indent {
@@ -276,6 +287,7 @@ mod tests {
             style: Style::Wrapped,
             wrap_width: 72,
             usual_gap: 1,
+            script: false,
         };
         assert_eq!(link(&layout, &lines[0], &lines[1], 72, 0), Link::Join);
         assert_eq!(link(&layout, &lines[1], &lines[2], 72, 0), Link::Break);
@@ -287,6 +299,7 @@ mod tests {
             style: Style::LinePerParagraph,
             wrap_width: 0,
             usual_gap: 0,
+            script: false,
         };
         let a = Line::new(
             "The day's events still hadn't sunk in and she was sure of nothing at all, and she",
@@ -307,6 +320,7 @@ mod tests {
             style: Style::BlankSeparated,
             wrap_width: 0,
             usual_gap: 1,
+            script: false,
         };
         let a = Line::new("I walk the line alone tonight");
         let b = Line::new("and the river sings along");
@@ -319,6 +333,7 @@ mod tests {
             style: Style::LinePerParagraph,
             wrap_width: 0,
             usual_gap: 0,
+            script: false,
         };
         let dialogue = measure("\"You felt for him?\"\n\"He got me, you know?\"");
         assert!(!run_is_verse(&layout, &dialogue));

@@ -177,6 +177,23 @@ fn a_break_before_a_heading_counts_when_the_story_uses_that_marker() {
 }
 
 #[test]
+fn a_rule_under_an_epigraph_is_not_a_scene_break() {
+    let d = doc(&format!(
+        "Part I\n\n\"Death is a door.\" An old saying.\n\n*****\n\n{A}\n\n{B}\n\n*****\n\n{C}\n\n{A}\n\n{B}\n"
+    ));
+    assert_eq!(d.marked_scene_breaks(), 1);
+    // Curly quotes, and a quotation that ends its block.
+    let d = doc(&format!(
+        "“Death is a door.” — An old saying\n\n*****\n\n{A}\n\n{B}\n\n*****\n\n{C}\n\n{A}\n\n{B}\n"
+    ));
+    assert_eq!(d.marked_scene_breaks(), 1);
+    let d = doc(&format!(
+        "“Go.”\n\n*****\n\n{A}\n\n{B}\n\n{C}\n\n{A}\n\n{B}\n"
+    ));
+    assert_eq!(d.marked_scene_breaks(), 1, "a line of dialogue is a scene");
+}
+
+#[test]
 fn a_marked_break_with_a_wide_gap_is_one_break() {
     let d = doc(&format!(
         "{A}\n\n{B}\n\n{C}\n\n\t\t*****\n\n\n\n{A}\n\n{B}\n\n{C}\n\n{A}\n"
