@@ -4,6 +4,7 @@
 //! of their own; this one ties them together. Nothing here knows about the GUI.
 
 pub mod byline;
+mod cards;
 pub mod decode;
 pub mod document;
 pub mod front;
@@ -146,14 +147,6 @@ impl Story {
             None => scan.body_start,
         };
         let subject = news.as_ref().and_then(|h| h.get("subject"));
-        let document = if later.is_empty() {
-            document::build(&lines[body_start..])
-        } else {
-            let segments =
-                posts::segments(&lines, body_start, front.title.as_deref(), subject, &later);
-            document::build(&posts::body(&lines, &segments))
-        };
-
         let (title, title_source) = if let Some(t) = scan.get(FieldKey::Title) {
             (t.to_string(), TitleSource::Header)
         } else if let Some(t) = front.title.as_deref().and_then(news::clean_title) {
@@ -164,6 +157,26 @@ impl Story {
             (t, TitleSource::Header)
         } else {
             (title_from_file_name(file_name), TitleSource::FileName)
+        };
+        let document = {
+            let segments;
+            let mut body: std::borrow::Cow<'_, [&str]> = if later.is_empty() {
+                lines[body_start..].into()
+            } else {
+                segments =
+                    posts::segments(&lines, body_start, front.title.as_deref(), subject, &later);
+                posts::body(&lines, &segments).into()
+            };
+            // The title repeated on cards and running headers is not story text.
+            if title_source != TitleSource::FileName {
+                let cards = cards::title_cards(&body, &title);
+                if !cards.is_empty() {
+                    let mut cards = cards.into_iter().peekable();
+                    let kept = (0..body.len()).filter(|&i| cards.next_if_eq(&i).is_none());
+                    body = kept.map(|i| body[i]).collect::<Vec<_>>().into();
+                }
+            }
+            document::build(&body)
         };
         let author = scan
             .get(FieldKey::Author)

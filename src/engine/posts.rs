@@ -96,8 +96,10 @@ fn part_heading(title: Option<&str>, subject: Option<&str>) -> Option<String> {
 pub fn body<'a>(lines: &[&'a str], segments: &'a [Segment]) -> Vec<&'a str> {
     let mut body = Vec::with_capacity(segments.last().map_or(0, |s| s.end));
     for segment in segments {
+        // Posts never run into each other: a blank line at least between them.
+        body.push("");
         if let Some(heading) = &segment.heading {
-            body.extend(["", heading.as_str(), ""]);
+            body.extend([heading.as_str(), ""]);
         }
         body.extend_from_slice(&lines[segment.start..segment.end.max(segment.start)]);
     }

@@ -188,6 +188,11 @@ pub fn link(
     }
     let wrapped = layout.style == Style::Wrapped && block_width * 10 >= layout.wrap_width * 6;
     if wrapped {
+        let open = a.text.ends_with(|c: char| c.is_alphabetic() || c == ',');
+        if open && b.starts_lower() && a.chars * 10 >= block_width * 6 {
+            // A sentence goes on, whatever stray space a bad copy put before it.
+            return Link::Join;
+        }
         if b.indent > min_indent && b.indent >= a.indent {
             return Link::Break;
         }
