@@ -333,9 +333,59 @@ fn capitalise(word: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
+/// The value of a number as a heading writes it: `3`, `III`, `three`.
+fn number_value(token: &str) -> Option<u32> {
+    if let Ok(n) = token.parse::<u32>() {
+        return Some(n);
+    }
+    if let Some(i) = NUMBER_WORDS[..20]
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(token))
+    {
+        return u32::try_from(i + 1).ok();
+    }
+    if !is_roman(token) {
+        return None;
+    }
+    let value = |c: char| match c.to_ascii_uppercase() {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 100,
+    };
+    let digits: Vec<i64> = token.chars().map(value).collect();
+    let total: i64 = (0..digits.len())
+        .map(|k| match digits.get(k + 1) {
+            Some(&next) if next > digits[k] => -digits[k],
+            _ => digits[k],
+        })
+        .sum();
+    u32::try_from(total).ok()
+}
+
+/// True when a heading names a part before the last: `Part One of Two`, `Part 2 of 5`.
+pub fn part_of_more(heading: &str) -> bool {
+    let words: Vec<&str> = heading
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(3).any(|w| {
+        w[1].eq_ignore_ascii_case("of")
+            && matches!(
+                (number_value(w[0]), number_value(w[2])),
+                (Some(n), Some(m)) if n < m
+            )
+    })
+}
+
 /// Whether a line ends the story, and how.
 pub fn ending(line: &str) -> Option<Ending> {
-    let t = line.trim();
+    let mut t = line.trim();
+    if t.len() > 60 {
+        // A footer with a remark after it: `End of part 2 (there is a part 3, posted...)`.
+        t = t.split('(').next().unwrap_or("").trim();
+    }
     if t.is_empty() || t.len() > 60 {
         return None;
     }
@@ -544,6 +594,16 @@ mod tests {
         assert!(starts_note("(Author’s Note: written for a prompt)"));
         assert!(starts_note("AN: hi"));
         assert!(starts_note("/* Over to you: who rescues them? */"));
+    }
+
+    #[test]
+    fn parts_before_the_last() {
+        assert!(part_of_more("Part One of Two"));
+        assert!(part_of_more("Part 2 of 5: Home"));
+        assert!(part_of_more("Part II of IV"));
+        assert!(!part_of_more("Part Two of Two"));
+        assert!(!part_of_more("Part 3"));
+        assert!(!part_of_more("Chapter 1: Out of Time"));
     }
 
     #[test]

@@ -212,9 +212,25 @@ impl Story {
             .map(lines::Ending::is_complete)
             .or_else(|| status_complete(&scan.fields))
             .or_else(|| {
-                // A post that says nothing more follows is a one-shot, told whole.
+                // The file's last part says more parts follow (`Part One of Two`).
+                let last = document.parts().last()?;
+                lines::part_of_more(&last.title).then_some(false)
+            })
+            .or_else(|| {
+                // A post that says nothing more follows is a one-shot, told whole; the
+                // last post of a concatenated file speaks for the file. A story in parts
+                // that stops with no ending, epilogue or "(2/2)" may go on: unknown.
                 let archive = news.is_some() || front.body_start.is_some();
-                archive.then(|| !subject.is_some_and(news::says_part_of_more))
+                let last_subject = later.last().and_then(|p| p.get("subject")).or(subject);
+                if !archive || last_subject.is_some_and(news::says_part_of_more) {
+                    return archive.then_some(false);
+                }
+                let parts = document.parts();
+                let closed = parts
+                    .last()
+                    .is_some_and(|p| p.title.to_lowercase().contains("epilogue"))
+                    || last_subject.is_some_and(news::says_last_part);
+                (parts.len() < 2 || closed).then_some(true)
             });
         let newsgroup = news
             .as_ref()

@@ -362,12 +362,22 @@ pub fn subject_part(subject: &str) -> Option<String> {
 
 /// True when a subject marks a part before the last: `(1/4)`, `[2/3]`, `Part 1 of 2`.
 pub fn says_part_of_more(subject: &str) -> bool {
+    part_fraction(subject).is_some_and(|(n, m)| n < m)
+}
+
+/// True when a subject marks the last part: `(4/4)`, `Part 2 of 2`.
+pub fn says_last_part(subject: &str) -> bool {
+    part_fraction(subject).is_some_and(|(n, m)| n == m && m > 1)
+}
+
+/// The first `n/m` (or `n of m`) in a subject.
+fn part_fraction(subject: &str) -> Option<(u32, u32)> {
     let lower = subject.to_ascii_lowercase().replace(" of ", "/");
     let bytes = lower.as_bytes();
-    (0..bytes.len()).any(|i| {
+    (0..bytes.len()).find_map(|i| {
         let (before, after) = (&lower[..i], &lower[i..]);
         if !after.starts_with('/') {
-            return false;
+            return None;
         }
         let n = before
             .rsplit(|c: char| !c.is_ascii_digit())
@@ -377,7 +387,7 @@ pub fn says_part_of_more(subject: &str) -> bool {
             .split(|c: char| !c.is_ascii_digit())
             .next()
             .and_then(|d| d.parse::<u32>().ok());
-        matches!((n, m), (Some(n), Some(m)) if n < m)
+        n.zip(m)
     })
 }
 

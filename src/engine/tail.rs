@@ -219,6 +219,7 @@ mod tests {
             "End of part 1",
             "*END*",
             "The-End",
+            "End of Chap 2.5b (a good place to stop, you might think, but chapter 3 is out)",
         ] {
             let lines = ["Story.", footer, "", "sig"];
             assert_eq!(story_end(&lines), 2, "{footer}");
