@@ -4,6 +4,7 @@
 //! costs one copy of its text plus a few bytes per block. Paragraphs are already reflowed
 //! (see [`super::reflow`]); verse keeps its line breaks as `\n`.
 
+use super::byline::byline;
 use super::lines::{Ending, comment_end, ending, heading, is_scene_break, starts_note};
 use super::reflow::{self, Layout, Line, Link, Style};
 use super::{spacing, tail};
@@ -102,6 +103,22 @@ impl Document {
     /// How many blocks are of `kind`.
     pub fn count(&self, kind: BlockKind) -> usize {
         self.blocks.iter().filter(|b| b.kind == kind).count()
+    }
+
+    /// The writers named under the part headings (a round robin's `Part Two` / `By Jo`),
+    /// each once, in order.
+    pub fn part_authors(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for pair in self.blocks.windows(2) {
+            if pair[0].kind == BlockKind::Heading
+                && pair[1].kind == BlockKind::Note
+                && let Some(name) = byline(self.text(&pair[1]))
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        names
     }
 
     /// Scene breaks marked by a symbol line (`* * *`), as archive readers count them.
@@ -294,6 +311,12 @@ fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document, joins: &mut us
 /// Pushes a heading, taking a short title from the line after it when that line ends the
 /// group (`Chapter 1` / `The Beginning`). Returns how many lines were used.
 fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Document) -> usize {
+    if let Some(by) = rest.first().filter(|l| byline(l.text).is_some()) {
+        // The part's own byline (a round robin's writer): a note under the heading.
+        doc.push(BlockKind::Heading, &title);
+        doc.push(BlockKind::Note, by.text.trim());
+        return 2;
+    }
     if let [next] = rest {
         let t = next.text.trim();
         let title_like = next.chars <= 60

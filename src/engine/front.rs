@@ -252,6 +252,14 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
         (start..window).find_map(|k| byline_at(lines, k).map(|found| (k, found)))
     {
         front.author = Some(author);
+        // A byline under a part heading (`Part One` / `By Jo`) belongs to that part: the
+        // story starts at the heading, and the title stands above it.
+        let above = (start..b).rev().find(|&k| !blank(lines[k]));
+        if let Some(h) = above.filter(|&h| heading(lines[h]).is_some()) {
+            front.title = title_above(lines, start, h);
+            front.body_start = Some(h);
+            return front;
+        }
         front.title = (byline(lines[b]).is_none())
             .then(|| inline_byline(lines[b]).map(|(title, _)| title))
             .flatten()
@@ -440,6 +448,16 @@ mod tests {
         assert_eq!(f.title.as_deref(), Some("A Long Night"));
         assert_eq!(f.author.as_deref(), Some("Ann Smith"));
         assert_eq!(f.body_start, Some(7));
+    }
+
+    #[test]
+    fn a_byline_under_a_part_heading_belongs_to_the_part() {
+        let text = "Some notes from the poster.\n\n\nThe Long Winter\n\n\nPart One\nBy Jo Writer\n\n     The snow fell all night.\n".to_string()
+            + &"     And the next night, and the one after.\n".repeat(12);
+        let f = scan(&lines(&text), 0, true);
+        assert_eq!(f.title.as_deref(), Some("The Long Winter"));
+        assert_eq!(f.author.as_deref(), Some("Jo Writer"));
+        assert_eq!(f.body_start, Some(6));
     }
 
     #[test]

@@ -188,6 +188,14 @@ impl Story {
                     .and_then(|h| h.get("from"))
                     .and_then(news::display_name)
             });
+        // A story whose parts name their writers (a round robin) is by all of them.
+        let writers = document.part_authors();
+        let author = match author {
+            a if writers.len() >= 2 && a.as_ref().is_none_or(|a| writers.contains(a)) => {
+                Some(writers.join(", "))
+            }
+            a => a,
+        };
         let rating = match scan.get(FieldKey::Rating) {
             Some(raw) => Rating::parse(Some(raw)),
             None => {

@@ -203,6 +203,16 @@ fn a_marked_break_with_a_wide_gap_is_one_break() {
 }
 
 #[test]
+fn bylines_under_part_headings_name_the_writers() {
+    let d = doc(&format!(
+        "Part One\nBy Jo Writer\n\n{A}\n\nPart Two\nby Ann Other\n\n{B}\n"
+    ));
+    assert_eq!(d.parts().len(), 2);
+    assert_eq!(d.parts()[1].title, "Part Two");
+    assert_eq!(d.part_authors(), ["Jo Writer", "Ann Other"]);
+}
+
+#[test]
 fn parts_make_the_table_of_contents() {
     let d = doc(&format!(
         "Prologue\n\n{A}\n\n~Part: 1~\n\n{B}\n\nChapter 2: Home\n\n{C}\n"
