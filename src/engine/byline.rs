@@ -33,7 +33,29 @@ pub fn byline_at(lines: &[&str], i: usize) -> Option<(String, usize)> {
                 .then(|| inline_byline(lines[i]).map(|(_, name)| name))
                 .flatten()
         })
+        .or_else(|| art_byline(lines[i]))
         .map(|name| (name, i + 1))
+}
+
+/// True for a line of ASCII art: a quarter or more of its visible characters are symbols.
+pub fn is_art(line: &str) -> bool {
+    let visible = line.chars().filter(|c| !c.is_whitespace()).count();
+    let symbols = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_alphanumeric())
+        .count();
+    visible >= 8 && symbols * 4 >= visible
+}
+
+/// A byline drawn into ASCII art (`,--'  `--'Title   |  by Ann Smith`): a piece of the line
+/// between the art's strokes that reads as a byline.
+fn art_byline(line: &str) -> Option<String> {
+    if !is_art(line) {
+        return None;
+    }
+    line.split(['|', '`', '\'', '\\', '/'])
+        .flat_map(|piece| piece.split("  "))
+        .find_map(|piece| byline(piece.trim()))
 }
 
 /// Words that end a name in a byline: a month, or anything with a digit.
@@ -121,5 +143,7 @@ mod tests {
         assert_eq!(byline_at(&lone, 0), Some(("Ann Smith".to_string(), 2)));
         assert_eq!(byline("by the time she came home, it was dark."), None);
         assert_eq!(byline("by the way"), None);
+        let art = ["  ,--'   `--'Tale     |  by Ann Smith"];
+        assert_eq!(byline_at(&art, 0), Some(("Ann Smith".to_string(), 1)));
     }
 }

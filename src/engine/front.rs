@@ -7,7 +7,7 @@
 //! short centred title group standing before the first paragraph. Ratings said in passing
 //! there (`I'd rate this PG-13`, `Subject: Tale [PG]`) count; the story's own text never.
 
-use super::byline::{byline, byline_at, inline_byline};
+use super::byline::{byline, byline_at, inline_byline, is_art};
 use super::lines::{comment_end, heading, is_scene_break};
 
 /// How many lines after the news header the front matter may run.
@@ -260,6 +260,13 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
             front.body_start = Some(h);
             return front;
         }
+        if is_art(lines[b]) {
+            // A title drawn in ASCII art can't be read back: the post's subject says it.
+            let after_art = (b..end).find(|&k| blank(lines[k])).unwrap_or(end);
+            front.body_start = Some(skip_to_story(lines, after_art, end, &mut front));
+            front.title = None;
+            return front;
+        }
         front.title = (byline(lines[b]).is_none())
             .then(|| inline_byline(lines[b]).map(|(title, _)| title))
             .flatten()
@@ -458,6 +465,16 @@ mod tests {
         assert_eq!(f.title.as_deref(), Some("The Long Winter"));
         assert_eq!(f.author.as_deref(), Some("Jo Writer"));
         assert_eq!(f.body_start, Some(6));
+    }
+
+    #[test]
+    fn a_byline_drawn_into_ascii_art() {
+        let text = "Dear archivist, here is my story.\n\n\tSincerely\n\tJo W.\n   ___---'----`--..\n  ,--'  `--'Long  |  by Jo Writer\n  ~~~~~`-._ Winter |\n\n        Prologue\n        ~~~~~~~~\n\n".to_string()
+            + &"     The snow fell all night, and the next.\n".repeat(20);
+        let f = scan(&lines(&text), 0, true);
+        assert_eq!(f.author.as_deref(), Some("Jo Writer"));
+        assert_eq!(f.title, None, "the subject names it");
+        assert_eq!(f.body_start, Some(8));
     }
 
     #[test]

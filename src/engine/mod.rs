@@ -357,11 +357,17 @@ fn split_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        lines.push(&text[start..end]);
+        lines.push(page_break_as_blank(&text[start..end]));
         start = end + 1;
     }
-    lines.push(&text[start..]);
+    lines.push(page_break_as_blank(&text[start..]));
     lines
+}
+
+/// A page break written out as `^L` (how a form feed shows once copied from a pager) is a
+/// blank line, as the form feed itself already is.
+fn page_break_as_blank(line: &str) -> &str {
+    if line.trim() == "^L" { "" } else { line }
 }
 
 /// `the_long-way.txt` becomes `The long way`: separators become spaces, the first letter
