@@ -34,7 +34,91 @@ pub fn byline_at(lines: &[&str], i: usize) -> Option<(String, usize)> {
                 .flatten()
         })
         .or_else(|| art_byline(lines[i]))
+        .or_else(|| copyright_byline(lines[i]).map(|(_, name)| name))
         .map(|name| (name, i + 1))
+}
+
+/// The text up to the end of its first sentence: a full stop after a word, not after an
+/// initial (`Ann B. Smith`).
+fn sentence(text: &str) -> &str {
+    let mut word_len = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '.' if word_len > 1 => return &text[..i],
+            c if c.is_alphanumeric() => word_len += 1,
+            _ => word_len = 0,
+        }
+    }
+    text
+}
+
+/// Rights holders named in disclaimers, never a story's writer.
+const STUDIOS: &[&str] = &[
+    "paramount",
+    "lucasfilm",
+    "fox",
+    "ten thirteen",
+    "viacom",
+    "cbs",
+];
+
+/// A copyright notice naming the writer: `Copyright 1993 by Ann Smith`, `(c) 1994 Ann
+/// Smith`, `Title  *  Copyright 1992 by Ann Smith`, `copyright on the story, Ann Smith,
+/// 1995`. Gives the text before the notice (a title, when the line holds one) and the name.
+/// A notice inside a sentence (`Star Trek is copyright Paramount`) names no writer.
+pub fn copyright_byline(line: &str) -> Option<(String, String)> {
+    let lower = line.to_lowercase();
+    let at = ["copyright", "(c)", "©"]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|at| (at, m.len())))
+        .min()?;
+    let before = line[..at.0].trim();
+    let separate =
+        before.is_empty() || line[..at.0].ends_with("  ") || before.ends_with(['*', '-', '|']);
+    let clause = sentence(line[at.0 + at.1..].split(';').next().unwrap_or(""));
+    let clause = clause.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // `copyright on original characters and story, Ann Smith, 1995`.
+    let on_story = clause
+        .to_lowercase()
+        .find("story")
+        .map(|s| &clause[s + 5..]);
+    let rest = match on_story {
+        Some(after) => after.trim_start_matches([',', ':', ' ']),
+        None if separate => {
+            let r =
+                clause.trim_start_matches(|c: char| c.is_ascii_digit() || "(c)©, -".contains(c));
+            let dated = r.len() < clause.len();
+            let r = r.trim_start();
+            match r.strip_prefix("by ").or_else(|| r.strip_prefix("By ")) {
+                Some(name) => name,
+                None if dated => r,
+                None => return None,
+            }
+        }
+        None => return None,
+    };
+    let name: Vec<&str> = rest
+        .split([',', '(', '<', '['])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !w.contains('@') && !ends_name(w))
+        .collect();
+    let capitalised = name.iter().all(|w| w.starts_with(char::is_uppercase));
+    let name = name.join(" ");
+    let studio = STUDIOS.iter().any(|s| name.to_lowercase().contains(s));
+    let title = before
+        .trim_end_matches(['*', '-', '|', ' ', ',', ':'])
+        .to_string();
+    ((2..=4).contains(&name.split(' ').count()) && capitalised && !studio).then_some((title, name))
+}
+
+/// A second writer on the line under a byline: `and Ann Smith (ann@example.org)`.
+pub fn and_byline(line: &str) -> Option<String> {
+    let t = line.trim();
+    let lower = t.to_ascii_lowercase();
+    let cut = ["and ", "& "].iter().find(|p| lower.starts_with(*p))?.len();
+    name_in(t, cut).filter(|n| n.starts_with(char::is_uppercase))
 }
 
 /// True for a line of ASCII art: a quarter or more of its visible characters are symbols.
@@ -143,6 +227,38 @@ mod tests {
         assert_eq!(byline_at(&lone, 0), Some(("Ann Smith".to_string(), 2)));
         assert_eq!(byline("by the time she came home, it was dark."), None);
         assert_eq!(byline("by the way"), None);
+        for (line, title, name) in [
+            ("Copyright 1993 by Ann Smith", "", "Ann Smith"),
+            (
+                "Tale (or, A Long Day)  *   Copyright 1992 by Ann Smith",
+                "Tale (or, A Long Day)",
+                "Ann Smith",
+            ),
+            ("(c) 1994 Ann B. Smith", "", "Ann B. Smith"),
+            (
+                "copyright on original characters and story, Ann Smith, 1995",
+                "",
+                "Ann Smith",
+            ),
+        ] {
+            assert_eq!(
+                copyright_byline(line),
+                Some((title.to_string(), name.to_string())),
+                "{line}"
+            );
+        }
+        for line in [
+            "Star Trek is copyright 1993 by Paramount Pictures.",
+            "Copyright on all characters and settings, Paramount Pictures;",
+            "No copyright infringement is intended.",
+        ] {
+            assert_eq!(copyright_byline(line), None, "{line}");
+        }
+        assert_eq!(
+            and_byline("and Bo Lee (bo@example.org)").as_deref(),
+            Some("Bo Lee")
+        );
+        assert_eq!(and_byline("and then she left."), None);
         let art = ["  ,--'   `--'Tale     |  by Ann Smith"];
         assert_eq!(byline_at(&art, 0), Some(("Ann Smith".to_string(), 1)));
     }

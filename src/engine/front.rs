@@ -7,7 +7,7 @@
 //! short centred title group standing before the first paragraph. Ratings said in passing
 //! there (`I'd rate this PG-13`, `Subject: Tale [PG]`) count; the story's own text never.
 
-use super::byline::{byline, byline_at, inline_byline, is_art};
+use super::byline::{and_byline, byline, byline_at, copyright_byline, inline_byline, is_art};
 use super::lines::{comment_end, heading, is_scene_break};
 
 /// How many lines after the news header the front matter may run.
@@ -211,9 +211,11 @@ fn past_notes(lines: &[&str], j: usize, end: usize) -> usize {
         let g_end = (g..end).find(|&x| blank(lines[x])).unwrap_or(end);
         let group = &lines[g..g_end];
         let noted = group.len() <= MAX_NOTE_LINES
-            && group.iter().any(|l| {
+            && (group.iter().any(|l| {
                 is_front_word_line(l) || l.contains('@') || is_rule(l) || is_note_label(l)
-            })
+            }) || is_aside(group)
+                || speaks_of_the_story(group)
+                || is_tagline(group, &lines[g_end..end]))
             || (group.len() == 1 && inline_byline(group[0]).is_some());
         if !noted {
             return story;
@@ -222,6 +224,37 @@ fn past_notes(lines: &[&str], j: usize, end: usize) -> usize {
         story = next_filled(lines, k, end).unwrap_or(end);
     }
     story
+}
+
+/// A paragraph wholly in brackets: `[BTW, this is a tongue twister.]`, `{disclaimers}`.
+fn is_aside(group: &[&str]) -> bool {
+    let first = group.first().map_or("", |l| l.trim());
+    let last = group.last().map_or("", |l| l.trim());
+    matches!(
+        (first.chars().next(), last.chars().last()),
+        (Some('['), Some(']')) | (Some('{'), Some('}')) | (Some('('), Some(')'))
+    )
+}
+
+/// A one- or two-line remark, a sentence, set flush left before a story whose paragraphs
+/// are indented (`Something to while away the weeks...`): it is not laid out as story. A
+/// dateline (`New York City...`) is a few words, and story.
+fn is_tagline(group: &[&str], after: &[&str]) -> bool {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let next = after.iter().find(|l| !blank(l));
+    let words: usize = group.iter().map(|l| l.split_whitespace().count()).sum();
+    group.len() <= 2
+        && words >= 6
+        && group.iter().all(|l| indent(l) == 0)
+        && next.is_some_and(|l| indent(l) >= 2 && heading(l).is_none())
+}
+
+/// The writer talking about the story in the first person (`I modified the story a
+/// little`): an introduction, not the story's opening.
+fn speaks_of_the_story(group: &[&str]) -> bool {
+    let text = group.join(" ");
+    has_any_word(&text, &["story", "fic", "fanfic"])
+        && has_any_word(&text, &["i", "i'm", "i've", "my", "me"])
 }
 
 /// `Historian's Note:`, `Author's notes:`, `NOTE:` opening a line.
@@ -268,13 +301,21 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
             return front;
         }
         front.title = (byline(lines[b]).is_none())
-            .then(|| inline_byline(lines[b]).map(|(title, _)| title))
+            .then(|| {
+                inline_byline(lines[b])
+                    .or_else(|| copyright_byline(lines[b]))
+                    .map(|(title, _)| title)
+            })
             .flatten()
             .filter(|t| !t.is_empty() && !t.to_ascii_lowercase().starts_with("copyright"))
             .or_else(|| title_above(lines, start, b));
         let mut i = after;
-        // The byline's companions: a second author, an address, a date.
-        while i < end && !blank(lines[i]) {
+        // The byline's companions: a second author, an address, a date, a series note (up
+        // to a blank line or a rule).
+        while i < end && !blank(lines[i]) && !is_rule(lines[i]) {
+            if let (Some(first), Some(second)) = (&front.author, and_byline(lines[i])) {
+                front.author = Some(format!("{first} and {second}"));
+            }
             i += 1;
         }
         front.body_start = Some(skip_to_story(lines, i, end, &mut front));
@@ -475,6 +516,29 @@ mod tests {
         assert_eq!(f.author.as_deref(), Some("Jo Writer"));
         assert_eq!(f.title, None, "the subject names it");
         assert_eq!(f.body_start, Some(8));
+    }
+
+    #[test]
+    fn what_follows_a_byline_before_the_story() {
+        let story = "    She walked in out of the rain, shaking her coat.\n".repeat(20);
+        // A second writer, a remark flush left over indented paragraphs.
+        let text = format!(
+            "Long Winter\nby Jo Writer (jo@example.org)\nand Bo Lee\n\nSomething to read while we wait for the new season...\n\n{story}"
+        );
+        let f = scan(&lines(&text), 0, false);
+        assert_eq!(f.author.as_deref(), Some("Jo Writer and Bo Lee"));
+        assert_eq!(f.body_start, Some(6));
+        // The writer on the story in the first person, and a bracketed aside.
+        let text = format!(
+            "Long Winter\n\nCopyright 1993 by Jo Writer\n\nMy daughter asked for this story, so I wrote it down.\n\n[BTW, it is short.]\n\n{story}"
+        );
+        let f = scan(&lines(&text), 0, false);
+        assert_eq!(f.author.as_deref(), Some("Jo Writer"));
+        assert_eq!(f.title.as_deref(), Some("Long Winter"));
+        assert_eq!(f.body_start, Some(8));
+        // A dateline is story.
+        let text = format!("Long Winter\nby Jo Writer\n\nNew York City...\n\n{story}");
+        assert_eq!(scan(&lines(&text), 0, false).body_start, Some(3));
     }
 
     #[test]
