@@ -121,6 +121,33 @@ pub fn and_byline(line: &str) -> Option<String> {
     name_in(t, cut).filter(|n| n.starts_with(char::is_uppercase))
 }
 
+/// The name on a line that gives a writer by address: `Ann Smith <ann@example.org>`,
+/// `Ann Smith ann@example.org`, or a screen name glued to its host (`Ann Smith@aol.com`).
+pub fn address_name(line: &str) -> Option<String> {
+    let t = line.trim();
+    let at = t.find('@')?;
+    let token_start = t[..at].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+    let token = &t[token_start..at];
+    // Only a capitalised screen name glued to its host is part of the name.
+    let glued = if token.starts_with(char::is_uppercase) {
+        token
+    } else {
+        ""
+    };
+    let before = t[..token_start].trim().trim_end_matches('<').trim();
+    // A glued screen name counts only after other name words (`jo@aol.com` is an address).
+    let words: Vec<&str> = match before.is_empty() {
+        true => return None,
+        false if glued.is_empty() => before.split_whitespace().collect(),
+        false => before.split_whitespace().chain([glued]).collect(),
+    };
+    let named = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        });
+    named.then(|| words.join(" "))
+}
+
 /// True for a line of ASCII art: a quarter or more of its visible characters are symbols.
 pub fn is_art(line: &str) -> bool {
     let visible = line.chars().filter(|c| !c.is_whitespace()).count();
@@ -259,6 +286,16 @@ mod tests {
             Some("Bo Lee")
         );
         assert_eq!(and_byline("and then she left."), None);
+        assert_eq!(
+            address_name("Jo Writer@aol.com").as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(
+            address_name("Jo Writer <jo@example.org>").as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(address_name("jo@example.org"), None);
+        assert_eq!(address_name("Write to me at jo@example.org"), None);
         let art = ["  ,--'   `--'Tale     |  by Ann Smith"];
         assert_eq!(byline_at(&art, 0), Some(("Ann Smith".to_string(), 1)));
     }

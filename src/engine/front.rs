@@ -7,7 +7,9 @@
 //! short centred title group standing before the first paragraph. Ratings said in passing
 //! there (`I'd rate this PG-13`, `Subject: Tale [PG]`) count; the story's own text never.
 
-use super::byline::{and_byline, byline, byline_at, copyright_byline, inline_byline, is_art};
+use super::byline::{
+    address_name, and_byline, byline, byline_at, copyright_byline, inline_byline, is_art,
+};
 use super::lines::{comment_end, heading, is_scene_break};
 
 /// How many lines after the news header the front matter may run.
@@ -152,6 +154,12 @@ fn title_above(lines: &[&str], start: usize, b: usize) -> Option<String> {
     if group.is_empty() || group.iter().any(|l| l.trim().chars().count() > TITLE_CHARS) {
         return None;
     }
+    if let [only] = group
+        && is_kind_line(only)
+    {
+        // `An X Files story...` under the title says what the story is: look above it.
+        return title_above(lines, start, k);
+    }
     // A line wholly in brackets is a subtitle (`(An X-Files story)`), not the title.
     let text = group
         .iter()
@@ -160,6 +168,33 @@ fn title_above(lines: &[&str], start: usize, b: usize) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     Some(text)
+}
+
+/// A line saying what kind of story follows: `An X Files story....`, `A Star Trek parody`,
+/// `(An X-Files erotica)`.
+fn is_kind_line(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let last = t.rsplit(' ').next().unwrap_or("");
+    (t.starts_with("a ") || t.starts_with("an "))
+        && [
+            "story",
+            "fic",
+            "fanfic",
+            "tale",
+            "vignette",
+            "erotica",
+            "parody",
+            "crossover",
+            "poem",
+            "filk",
+            "piece",
+            "sequel",
+            "prequel",
+        ]
+        .contains(&last)
 }
 
 /// Skips what follows a byline or a rule before the story: the byline's short companion
@@ -323,6 +358,14 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
     }
     let signalled = news || lines[start..window].iter().any(|l| is_front_word_line(l));
     if let Some((after, title)) = last_marker(lines, start, window, signalled) {
+        // A title block may name its writer by address alone (`Ann Smith@example.org`).
+        if title.is_some() {
+            let top = (start..after)
+                .rev()
+                .find(|&k| blank(lines[k]))
+                .map_or(start, |k| k + 1);
+            front.author = lines[top..after].iter().find_map(|l| address_name(l));
+        }
         front.title = title;
         front.body_start = Some(skip_to_story(lines, after, end, &mut front));
     }
@@ -461,6 +504,27 @@ pub fn notes(lines: &[&str], front: &FrontMatter) -> Vec<String> {
     notes
 }
 
+/// The writer a copyright notice names anywhere in the front matter, even inside a
+/// paragraph (`... Paramount Pictures; copyright on original characters and story, Ann
+/// Smith, 1995.`): each notice read from its word `copyright` to the end of its clause.
+pub fn copyright_author(lines: &[&str]) -> Option<String> {
+    for paragraph in lines.split(|l| blank(l)) {
+        let text = paragraph
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lower = text.to_lowercase();
+        // Lower-casing keeps these ASCII letters at the same byte offsets.
+        for (at, _) in lower.match_indices("copyright") {
+            if let Some((_, name)) = copyright_byline(&text[at..]) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
 /// A rating token said in passing in the front matter (`I'd rate this PG-13`, `[PG]` in a
 /// subject): the token and the line that says it.
 pub fn rating_in_passing<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(String, String)> {
@@ -553,6 +617,19 @@ mod tests {
     fn a_scene_break_in_a_plain_story_is_not_front_matter() {
         let text = "She walked in.\n\n* * *\n\nHe left.\n\nThen more.\n\nAnd more.\n";
         assert_eq!(scan(&lines(text), 0, false).body_start, None);
+    }
+
+    #[test]
+    fn a_copyright_notice_in_a_paragraph_names_the_writer() {
+        let text = "Tale: a story.  Copyright on all characters, Paramount Pictures; copyright on\noriginal characters and story, Jo B. Writer, 1995.  Enjoy!";
+        assert_eq!(
+            copyright_author(&lines(text)).as_deref(),
+            Some("Jo B. Writer")
+        );
+        assert_eq!(
+            copyright_author(&lines("No copyright infringement is meant.")),
+            None
+        );
     }
 
     #[test]

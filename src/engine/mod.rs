@@ -183,6 +183,7 @@ impl Story {
             .map(str::to_string)
             .or(front.author.clone())
             .or(scan.by_line_author.clone())
+            .or_else(|| front::copyright_author(&lines[after_news..body_start]))
             .or_else(|| {
                 news.as_ref()
                     .and_then(|h| h.get("from"))
