@@ -257,19 +257,19 @@ fn score_folder() -> Option<Score> {
 
 /// What the engine reaches today: no field may fall below it (raise these as it improves).
 const FLOORS: &[(&str, usize)] = &[
-    ("author", 29),
-    ("complete", 31),
-    ("no_header_leak", 16),
-    ("parts", 31),
+    ("author", 35),
+    ("complete", 35),
+    ("no_header_leak", 17),
+    ("parts", 36),
     ("rating", 36),
     ("read", 36),
-    ("scenes", 22),
-    ("story_start", 29),
-    ("title", 28),
-    ("wrapped", 35),
+    ("scenes", 36),
+    ("story_start", 36),
+    ("title", 35),
+    ("wrapped", 36),
 ];
-/// Most blocks broken mid-sentence allowed today, per thousand.
-const MAX_BROKEN_PER_MILLE: usize = 17;
+/// Most blocks broken mid-sentence allowed today, per thousand (5.7 measured).
+const MAX_BROKEN_PER_MILLE: usize = 7;
 
 #[test]
 fn real_archive_files_do_not_regress() {
@@ -284,7 +284,6 @@ fn real_archive_files_do_not_regress() {
 }
 
 #[test]
-#[ignore = "issue 12's thresholds are not all met yet: run with --ignored to see the gaps"]
 fn real_archive_files_are_read_as_a_fan_would() {
     let Some(score) = score_folder() else {
         return;

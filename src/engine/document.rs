@@ -4,6 +4,11 @@
 //! costs one copy of its text plus a few bytes per block. Paragraphs are already reflowed
 //! (see [`super::reflow`]); verse keeps its line breaks as `\n`.
 
+mod breaks;
+mod words;
+
+pub use words::count_words;
+
 use super::byline::byline;
 use super::lines::{Ending, comment_end, ending, heading, is_scene_break, starts_note};
 use super::reflow::{self, Layout, Line, Link, Style};
@@ -228,7 +233,7 @@ pub fn build(all_lines: &[&str]) -> Document {
 /// ending marked, scene breaks that separate nothing tidied away, and headings as parts.
 fn finish(doc: &mut Document) {
     finish_ending(doc);
-    tidy_scene_breaks(doc);
+    breaks::tidy_scene_breaks(doc);
     doc.parts = doc
         .blocks
         .iter()
@@ -468,153 +473,6 @@ fn finish_ending(doc: &mut Document) {
             return;
         }
     }
-}
-
-/// Keeps one scene break per run of breaks that stands between two stretches of story
-/// (the marked one, if the run has one), and drops runs at either end or next to the
-/// ending. A run next to a heading divides parts, unless its marker is the one the story
-/// uses for its scene breaks elsewhere (`* * *` before `Epilogue`).
-fn tidy_scene_breaks(doc: &mut Document) {
-    let blocks = &doc.blocks;
-    let n = blocks.len();
-    let is_break = |i: usize| blocks[i].kind == BlockKind::SceneBreak;
-    // Runs of consecutive breaks: (first, last, what stands before, what stands after).
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if !is_break(i) {
-            i += 1;
-            continue;
-        }
-        let first = i;
-        while i < n && is_break(i) {
-            i += 1;
-        }
-        let before = first.checked_sub(1).map(|b| blocks[b].kind);
-        let after = (i < n).then(|| blocks[i].kind);
-        runs.push((first, i, before, after));
-    }
-    let marker = |i: usize| -> String {
-        doc.text(&blocks[i])
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect()
-    };
-    let chosen = |first: usize, last: usize| {
-        (first..last)
-            .find(|&i| blocks[i].end > blocks[i].start)
-            .unwrap_or(first)
-    };
-    let story = |k: Option<BlockKind>| {
-        k.is_some_and(|k| !matches!(k, BlockKind::Heading | BlockKind::Ending))
-    };
-    let interior: Vec<String> = runs
-        .iter()
-        .filter(|(_, _, b, a)| story(*b) && story(*a))
-        .map(|&(f, l, _, _)| marker(chosen(f, l)))
-        .filter(|m| !m.is_empty())
-        .collect();
-    let mut keep = vec![true; n];
-    for &(first, last, before, after) in &runs {
-        let one = chosen(first, last);
-        let kept = match (before, after) {
-            _ if opens_part(doc, first) => false,
-            (Some(b), Some(a)) if story(Some(b)) && story(Some(a)) => true,
-            (Some(b), Some(BlockKind::Heading)) if story(Some(b)) => {
-                interior.contains(&marker(one))
-            }
-            _ => false,
-        };
-        for (k, slot) in keep.iter_mut().enumerate().take(last).skip(first) {
-            *slot = kept && k == one;
-        }
-    }
-    if keep.iter().all(|&k| k) {
-        return;
-    }
-    let dropped_text = blocks
-        .iter()
-        .zip(&keep)
-        .any(|(b, &k)| !k && b.end > b.start);
-    let mut k = keep.iter();
-    doc.blocks.retain(|_| *k.next().unwrap_or(&true));
-    if dropped_text {
-        doc.compact_text();
-    }
-}
-
-/// Longest opening (in characters) that a rule after it sets apart as an epigraph.
-const EPIGRAPH_CHARS: usize = 400;
-
-/// True when the blocks between the part's start (a heading, or the top) and the break
-/// at `at` are an opening set apart, not a scene: notes only, or an epigraph of one or
-/// two short blocks.
-fn opens_part(doc: &Document, at: usize) -> bool {
-    let blocks = &doc.blocks[..at];
-    let from = blocks
-        .iter()
-        .rposition(|b| b.kind == BlockKind::Heading)
-        .map_or(0, |h| h + 1);
-    let opening = &blocks[from..];
-    if opening.iter().any(|b| b.kind == BlockKind::SceneBreak) || opening.is_empty() {
-        return false;
-    }
-    let notes = opening.iter().all(|b| b.kind == BlockKind::Note);
-    let chars: usize = opening.iter().map(|b| (b.end - b.start) as usize).sum();
-    let text = &doc.text[opening[0].start as usize..opening[opening.len() - 1].end as usize];
-    // A quotation with its source after it: `"Death is a door." An old saying.`
-    let attributed = text
-        .rfind(['"', '”'])
-        .is_some_and(|q| text[q..].chars().skip(1).any(char::is_alphabetic));
-    let epigraph = opening.len() <= 3
-        && chars <= EPIGRAPH_CHARS
-        && (attributed || from > 0 && text.contains(['"', '“']))
-        && doc.blocks.len() > at + 4;
-    notes || epigraph
-}
-
-/// Counts words: runs of non-space characters holding at least one letter or digit.
-pub fn count_words(text: &str) -> usize {
-    let b = text.as_bytes();
-    count_tokens(b) - count_punctuation_tokens(b)
-}
-
-/// After decoding, the only bytes up to 0x20 are space, tab and newline: one compare,
-/// which the compiler vectorises.
-fn is_space_byte(c: u8) -> bool {
-    c <= b' '
-}
-
-/// Space-separated tokens, as `wc -w` counts them; written without branches so the
-/// compiler vectorises it.
-fn count_tokens(b: &[u8]) -> usize {
-    let first = usize::from(b.first().is_some_and(|&c| !is_space_byte(c)));
-    let next = b.get(1..).unwrap_or_default();
-    let starts: u32 = b
-        .iter()
-        .zip(next)
-        .map(|(&a, &c)| u32::from(is_space_byte(a) & !is_space_byte(c)))
-        .sum();
-    let starts = starts as usize;
-    first + starts
-}
-
-/// Tokens with no letter or digit (`-`, `–`, `...`): they all begin with `-`, `.`, or a
-/// byte 0xE2 (dashes, quotes and ellipses of U+2000-U+2BFF), which `memchr3` finds fast.
-fn count_punctuation_tokens(b: &[u8]) -> usize {
-    memchr::memchr3_iter(b'-', b'.', 0xE2, b)
-        .filter(|&i| i == 0 || is_space_byte(b[i - 1]))
-        .filter(|&i| {
-            let token = &b[i..];
-            let end = token
-                .iter()
-                .position(|&c| is_space_byte(c))
-                .unwrap_or(token.len());
-            !token[..end]
-                .iter()
-                .any(|&c| c.is_ascii_alphanumeric() || (c >= 0xC0 && c != 0xE2))
-        })
-        .count()
 }
 
 #[cfg(test)]

@@ -10,6 +10,13 @@
 use super::byline::{
     address_name, and_byline, byline, byline_at, copyright_byline, inline_byline, is_art,
 };
+mod notes;
+mod title;
+
+use notes::past_notes;
+use title::{title_above, title_group};
+
+use super::fandoms::is_fandom_line;
 use super::lines::{comment_end, heading, is_scene_break};
 
 /// How many lines after the news header the front matter may run.
@@ -104,99 +111,6 @@ fn next_filled(lines: &[&str], i: usize, end: usize) -> Option<usize> {
     (i..end).find(|&k| !blank(lines[k]))
 }
 
-/// A title group: one to three short lines that don't read as a sentence, followed by a
-/// blank line. Returns the index after the group.
-fn title_group(lines: &[&str], i: usize, end: usize) -> Option<usize> {
-    let mut j = i;
-    while j < end && !blank(lines[j]) {
-        let t = lines[j].trim();
-        let bare = t.trim_end_matches(['"', '\'', '”', '’']);
-        let sentence =
-            (bare.ends_with(['.', ',', ';', '?']) || bare.contains(". ")) && !bare.ends_with("...");
-        let mark = is_rule(t) || is_scene_break(t);
-        if j - i >= 3 || t.chars().count() > TITLE_CHARS || sentence || mark {
-            return None;
-        }
-        j += 1;
-    }
-    // A title is a few words: more is the start of a paragraph.
-    let words: usize = lines[i..j]
-        .iter()
-        .map(|l| l.split_whitespace().count())
-        .sum();
-    (j > i && j < end && words <= MAX_TITLE_WORDS && heading(lines[i]).is_none()).then_some(j)
-}
-
-/// Most words a title block holds.
-const MAX_TITLE_WORDS: usize = 12;
-
-/// The title lines just above a byline at `b`: the group of short lines before it, across
-/// at most a few blank lines.
-fn title_above(lines: &[&str], start: usize, b: usize) -> Option<String> {
-    let mut k = b;
-    let mut blanks = 0;
-    // An underline between the title and its byline.
-    if k > start && is_rule(lines[k - 1]) {
-        k -= 1;
-    }
-    while k > start && blank(lines[k - 1]) {
-        k -= 1;
-        blanks += 1;
-    }
-    if blanks > 4 {
-        return None;
-    }
-    let end = k;
-    while k > start && !blank(lines[k - 1]) && !is_rule(lines[k - 1]) && end - k < 3 {
-        k -= 1;
-    }
-    let group = &lines[k..end];
-    if group.is_empty() || group.iter().any(|l| l.trim().chars().count() > TITLE_CHARS) {
-        return None;
-    }
-    if let [only] = group
-        && is_kind_line(only)
-    {
-        // `An X Files story...` under the title says what the story is: look above it.
-        return title_above(lines, start, k);
-    }
-    // A line wholly in brackets is a subtitle (`(An X-Files story)`), not the title.
-    let text = group
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !(l.starts_with(['(', '[']) && l.ends_with([')', ']'])))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(text)
-}
-
-/// A line saying what kind of story follows: `An X Files story....`, `A Star Trek parody`,
-/// `(An X-Files erotica)`.
-fn is_kind_line(line: &str) -> bool {
-    let t = line
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let last = t.rsplit(' ').next().unwrap_or("");
-    (t.starts_with("a ") || t.starts_with("an "))
-        && [
-            "story",
-            "fic",
-            "fanfic",
-            "tale",
-            "vignette",
-            "erotica",
-            "parody",
-            "crossover",
-            "poem",
-            "filk",
-            "piece",
-            "sequel",
-            "prequel",
-        ]
-        .contains(&last)
-}
-
 /// Skips what follows a byline or a rule before the story: the byline's short companion
 /// lines (an address, a date, `and Y`), blank lines, rules, and a title group.
 fn skip_to_story(lines: &[&str], mut i: usize, end: usize, front: &mut FrontMatter) -> usize {
@@ -225,79 +139,6 @@ fn skip_to_story(lines: &[&str], mut i: usize, end: usize, front: &mut FrontMatt
         }
         return past_notes(lines, j, end);
     }
-}
-
-/// Longest paragraph [`past_notes`] takes for a note.
-const MAX_NOTE_LINES: usize = 8;
-/// How far past the title block notes may run before the story.
-const NOTE_LOOKAHEAD: usize = 40;
-
-/// From `j`, skips paragraphs that are notes rather than story (a disclaimer, an address,
-/// `Historian's Note:`, a repeated title line) up to a part heading or the first paragraph
-/// of prose; returns where the story starts.
-fn past_notes(lines: &[&str], j: usize, end: usize) -> usize {
-    let limit = (j + NOTE_LOOKAHEAD).min(end);
-    let mut k = j;
-    let mut story = j;
-    while let Some(g) = next_filled(lines, k, limit) {
-        if heading(lines[g]).is_some() {
-            return g;
-        }
-        let g_end = (g..end).find(|&x| blank(lines[x])).unwrap_or(end);
-        let group = &lines[g..g_end];
-        let noted = group.len() <= MAX_NOTE_LINES
-            && (group.iter().any(|l| {
-                is_front_word_line(l) || l.contains('@') || is_rule(l) || is_note_label(l)
-            }) || is_aside(group)
-                || speaks_of_the_story(group)
-                || is_tagline(group, &lines[g_end..end]))
-            || (group.len() == 1 && inline_byline(group[0]).is_some());
-        if !noted {
-            return story;
-        }
-        k = g_end;
-        story = next_filled(lines, k, end).unwrap_or(end);
-    }
-    story
-}
-
-/// A paragraph wholly in brackets: `[BTW, this is a tongue twister.]`, `{disclaimers}`.
-fn is_aside(group: &[&str]) -> bool {
-    let first = group.first().map_or("", |l| l.trim());
-    let last = group.last().map_or("", |l| l.trim());
-    matches!(
-        (first.chars().next(), last.chars().last()),
-        (Some('['), Some(']')) | (Some('{'), Some('}')) | (Some('('), Some(')'))
-    )
-}
-
-/// A one- or two-line remark, a sentence, set flush left before a story whose paragraphs
-/// are indented (`Something to while away the weeks...`): it is not laid out as story. A
-/// dateline (`New York City...`) is a few words, and story.
-fn is_tagline(group: &[&str], after: &[&str]) -> bool {
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let next = after.iter().find(|l| !blank(l));
-    let words: usize = group.iter().map(|l| l.split_whitespace().count()).sum();
-    group.len() <= 2
-        && words >= 6
-        && group.iter().all(|l| indent(l) == 0)
-        && next.is_some_and(|l| indent(l) >= 2 && heading(l).is_none())
-}
-
-/// The writer talking about the story in the first person (`I modified the story a
-/// little`): an introduction, not the story's opening.
-fn speaks_of_the_story(group: &[&str]) -> bool {
-    let text = group.join(" ");
-    has_any_word(&text, &["story", "fic", "fanfic"])
-        && has_any_word(&text, &["i", "i'm", "i've", "my", "me"])
-}
-
-/// `Historian's Note:`, `Author's notes:`, `NOTE:` opening a line.
-fn is_note_label(line: &str) -> bool {
-    let t = line.trim_start().to_ascii_lowercase();
-    t.split(':')
-        .next()
-        .is_some_and(|label| label.len() < t.len() && label.len() <= 20 && label.contains("note"))
 }
 
 /// Finds the end of the front matter that starts at line `start` (after any news
@@ -356,7 +197,9 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
         front.body_start = Some(skip_to_story(lines, i, end, &mut front));
         return front;
     }
-    let signalled = news || lines[start..window].iter().any(|l| is_front_word_line(l));
+    let signalled = news
+        || boxed(lines, start, window)
+        || lines[start..window].iter().any(|l| is_front_word_line(l));
     if let Some((after, title)) = last_marker(lines, start, window, signalled) {
         // A title block may name its writer by address alone (`Ann Smith@example.org`).
         if title.is_some() {
@@ -370,6 +213,17 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
         front.body_start = Some(skip_to_story(lines, after, end, &mut front));
     }
     front
+}
+
+/// True when the file opens with a box: a rule, some lines, and the same rule again.
+fn boxed(lines: &[&str], start: usize, window: usize) -> bool {
+    let marker = |l: &str| l.split_whitespace().collect::<String>();
+    next_filled(lines, start, window)
+        .filter(|&first| is_rule(lines[first]))
+        .is_some_and(|first| {
+            let top = marker(lines[first]);
+            (first + 2..window).any(|k| marker(lines[k]) == top)
+        })
 }
 
 /// How many lines of prose the front matter may hold before its last marker.
@@ -433,6 +287,7 @@ fn last_marker(
                     .take_while(|l| {
                         !l.contains('@') && !l.starts_with(|c: char| c.is_ascii_digit())
                     })
+                    .filter(|l| !is_fandom_line(l) || g_end - k == 1)
                     .collect::<Vec<_>>()
                     .join(" ");
                 best = Some((
@@ -546,104 +401,4 @@ pub fn rating_in_passing<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(St
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lines(text: &str) -> Vec<&str> {
-        text.lines().collect()
-    }
-
-    #[test]
-    fn centred_title_and_byline_close_the_front_matter() {
-        let text = "Disclaimer: not mine.\n\n\t\tA Long Night\n\t\t  by Ann Smith\n\n------\n\nThe rain fell on the city all night long.\n";
-        let f = scan(&lines(text), 0, false);
-        assert_eq!(f.title.as_deref(), Some("A Long Night"));
-        assert_eq!(f.author.as_deref(), Some("Ann Smith"));
-        assert_eq!(f.body_start, Some(7));
-    }
-
-    #[test]
-    fn a_byline_under_a_part_heading_belongs_to_the_part() {
-        let text = "Some notes from the poster.\n\n\nThe Long Winter\n\n\nPart One\nBy Jo Writer\n\n     The snow fell all night.\n".to_string()
-            + &"     And the next night, and the one after.\n".repeat(12);
-        let f = scan(&lines(&text), 0, true);
-        assert_eq!(f.title.as_deref(), Some("The Long Winter"));
-        assert_eq!(f.author.as_deref(), Some("Jo Writer"));
-        assert_eq!(f.body_start, Some(6));
-    }
-
-    #[test]
-    fn a_byline_drawn_into_ascii_art() {
-        let text = "Dear archivist, here is my story.\n\n\tSincerely\n\tJo W.\n   ___---'----`--..\n  ,--'  `--'Long  |  by Jo Writer\n  ~~~~~`-._ Winter |\n\n        Prologue\n        ~~~~~~~~\n\n".to_string()
-            + &"     The snow fell all night, and the next.\n".repeat(20);
-        let f = scan(&lines(&text), 0, true);
-        assert_eq!(f.author.as_deref(), Some("Jo Writer"));
-        assert_eq!(f.title, None, "the subject names it");
-        assert_eq!(f.body_start, Some(8));
-    }
-
-    #[test]
-    fn what_follows_a_byline_before_the_story() {
-        let story = "    She walked in out of the rain, shaking her coat.\n".repeat(20);
-        // A second writer, a remark flush left over indented paragraphs.
-        let text = format!(
-            "Long Winter\nby Jo Writer (jo@example.org)\nand Bo Lee\n\nSomething to read while we wait for the new season...\n\n{story}"
-        );
-        let f = scan(&lines(&text), 0, false);
-        assert_eq!(f.author.as_deref(), Some("Jo Writer and Bo Lee"));
-        assert_eq!(f.body_start, Some(6));
-        // The writer on the story in the first person, and a bracketed aside.
-        let text = format!(
-            "Long Winter\n\nCopyright 1993 by Jo Writer\n\nMy daughter asked for this story, so I wrote it down.\n\n[BTW, it is short.]\n\n{story}"
-        );
-        let f = scan(&lines(&text), 0, false);
-        assert_eq!(f.author.as_deref(), Some("Jo Writer"));
-        assert_eq!(f.title.as_deref(), Some("Long Winter"));
-        assert_eq!(f.body_start, Some(8));
-        // A dateline is story.
-        let text = format!("Long Winter\nby Jo Writer\n\nNew York City...\n\n{story}");
-        assert_eq!(scan(&lines(&text), 0, false).body_start, Some(3));
-    }
-
-    #[test]
-    fn a_rule_after_a_posted_intro_closes_it() {
-        let text = "Here is my first story, comments welcome.\n\n*****\n\n        TITLE\n\nShe walked in.\nIt was late.\n\nMore story here.\n\nAnd more.\n";
-        let f = scan(&lines(text), 0, true);
-        assert_eq!(f.body_start, Some(6));
-        assert_eq!(f.title.as_deref(), Some("TITLE"));
-    }
-
-    #[test]
-    fn a_scene_break_in_a_plain_story_is_not_front_matter() {
-        let text = "She walked in.\n\n* * *\n\nHe left.\n\nThen more.\n\nAnd more.\n";
-        assert_eq!(scan(&lines(text), 0, false).body_start, None);
-    }
-
-    #[test]
-    fn a_copyright_notice_in_a_paragraph_names_the_writer() {
-        let text = "Tale: a story.  Copyright on all characters, Paramount Pictures; copyright on\noriginal characters and story, Jo B. Writer, 1995.  Enjoy!";
-        assert_eq!(
-            copyright_author(&lines(text)).as_deref(),
-            Some("Jo B. Writer")
-        );
-        assert_eq!(
-            copyright_author(&lines("No copyright infringement is meant.")),
-            None
-        );
-    }
-
-    #[test]
-    fn ratings_said_in_passing() {
-        let front = ["Subject: Tale (PG - language)", "Hello."];
-        assert_eq!(
-            rating_in_passing(front.into_iter()).map(|r| r.0).as_deref(),
-            Some("PG")
-        );
-        let prose = ["I'd rate this NC-17 for violence."];
-        assert_eq!(
-            rating_in_passing(prose.into_iter()).map(|r| r.0).as_deref(),
-            Some("NC-17")
-        );
-        assert_eq!(rating_in_passing(["Dr. G went home."].into_iter()), None);
-    }
-}
+mod tests;

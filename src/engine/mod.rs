@@ -7,6 +7,7 @@ pub mod byline;
 mod cards;
 pub mod decode;
 pub mod document;
+mod fandoms;
 pub mod front;
 pub mod header;
 pub mod labels;
