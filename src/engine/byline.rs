@@ -67,6 +67,9 @@ const STUDIOS: &[&str] = &[
 /// 1995`. Gives the text before the notice (a title, when the line holds one) and the name.
 /// A notice inside a sentence (`Star Trek is copyright Paramount`) names no writer.
 pub fn copyright_byline(line: &str) -> Option<(String, String)> {
+    if !(contains_ignoring_case(line, "copyright") || line.contains("(c)") || line.contains('©')) {
+        return None;
+    }
     let lower = line.to_lowercase();
     let at = ["copyright", "(c)", "©"]
         .iter()
@@ -148,6 +151,12 @@ pub fn address_name(line: &str) -> Option<String> {
     named.then(|| words.join(" "))
 }
 
+/// True when `text` holds the ASCII `needle` in any case, with no copy of `text`.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    t.len() >= n.len() && t.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// True for a line of ASCII art: a quarter or more of its visible characters are symbols.
 pub fn is_art(line: &str) -> bool {
     let visible = line.chars().filter(|c| !c.is_whitespace()).count();
@@ -161,7 +170,7 @@ pub fn is_art(line: &str) -> bool {
 /// A byline drawn into ASCII art (`,--'  `--'Title   |  by Ann Smith`): a piece of the line
 /// between the art's strokes that reads as a byline.
 fn art_byline(line: &str) -> Option<String> {
-    if !is_art(line) {
+    if !contains_ignoring_case(line, "by ") || !is_art(line) {
         return None;
     }
     line.split(['|', '`', '\'', '\\', '/'])

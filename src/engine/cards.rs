@@ -14,6 +14,56 @@ const MIN_TITLE_CHARS: usize = 6;
 /// Longest line taken for a title card.
 const MAX_CARD_CHARS: usize = 100;
 
+/// The longest word of a normalised title: the one to look for first.
+fn longest_word(title: &str) -> &str {
+    title.split(' ').max_by_key(|w| w.len()).unwrap_or(title)
+}
+
+/// The indices of the lines holding `word` (lower case) written in lower case, in
+/// capitals or capitalised. `text` is searched as a whole (a few fast searches instead of
+/// a look at every line) and the hits are found among the lines cut from it by address;
+/// a line the engine made (a post's heading) is not looked at.
+fn lines_holding(lines: &[&str], word: &str, text: &str) -> Vec<usize> {
+    if word.is_empty() || !word.is_ascii() {
+        return (0..lines.len()).collect();
+    }
+    let capitalised = word[..1].to_ascii_uppercase() + &word[1..];
+    let mut hits: Vec<usize> = [word.to_string(), word.to_ascii_uppercase(), capitalised]
+        .iter()
+        .flat_map(|v| memchr::memmem::find_iter(text.as_bytes(), v.as_bytes()).collect::<Vec<_>>())
+        .collect();
+    hits.sort_unstable();
+    let base = text.as_ptr() as usize;
+    let mut found = Vec::new();
+    let mut h = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let at = (line.as_ptr() as usize).wrapping_sub(base);
+        if at > text.len() {
+            continue;
+        }
+        while h < hits.len() && hits[h] < at {
+            h += 1;
+        }
+        if hits.get(h).is_some_and(|&hit| hit < at + line.len()) {
+            found.push(i);
+        }
+    }
+    found
+}
+
+/// Most words in lower case a card holds (`by`, `of`, `and`, the title's own words).
+const MAX_LOWER_WORDS: usize = 6;
+
+/// Words starting with an ASCII lower-case letter: a cheap first look, one pass of bytes.
+fn lower_case_words(t: &str) -> usize {
+    let b = t.as_bytes();
+    let first = usize::from(b.first().is_some_and(u8::is_ascii_lowercase));
+    first
+        + b.windows(2)
+            .filter(|w| w[0] == b' ' && w[1].is_ascii_lowercase())
+            .count()
+}
+
 /// Letters and digits in lower case, words separated by one space.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -37,40 +87,44 @@ fn is_small_word(word: &str) -> bool {
 /// True when `line` is a card or running header for the title (normalised as `title`).
 fn is_card(line: &str, title: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > MAX_CARD_CHARS || heading(t).is_some() {
+    if t.is_empty() || t.len() > MAX_CARD_CHARS * 4 || lower_case_words(t) > MAX_LOWER_WORDS {
+        return false;
+    }
+    // Beside the title: capitalised words, numbers and small words only. Checked first,
+    // as it settles a line of prose in a word or two, with no copy of it.
+    let mut prose = t.split_whitespace().filter(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        bare.starts_with(char::is_lowercase)
+            && !is_small_word(bare)
+            && !title.split(' ').any(|tw| tw.eq_ignore_ascii_case(bare))
+    });
+    if prose.next().is_some() || t.chars().count() > MAX_CARD_CHARS || heading(t).is_some() {
         return false;
     }
     let norm = normalise(t);
     let Some(at) = norm.find(title) else {
         return false;
     };
-    let whole_words = (at == 0 || norm.as_bytes()[at - 1] == b' ')
+    (at == 0 || norm.as_bytes()[at - 1] == b' ')
         && norm
             .as_bytes()
             .get(at + title.len())
-            .is_none_or(|&b| b == b' ');
-    // Beside the title: capitalised words, numbers and small words only.
-    let title_words: Vec<&str> = title.split(' ').collect();
-    let mut prose = t.split_whitespace().filter(|w| {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        bare.starts_with(char::is_lowercase)
-            && !is_small_word(bare)
-            && !title_words.contains(&bare.to_lowercase().as_str())
-    });
-    whole_words && prose.next().is_none()
+            .is_none_or(|&b| b == b' ')
 }
 
-/// The lines of `lines` that are title cards for `title`, with the underline under each;
-/// where a card (a page header) splits a sentence, the blank lines around it too, so the
-/// sentence comes back together when they are taken out.
-pub fn title_cards(lines: &[&str], title: &str) -> Vec<usize> {
+/// The lines of `lines` (cut from `text`) that are title cards for `title`, with the
+/// underline under each; where a card (a page header) splits a sentence, the blank lines
+/// around it too, so the sentence comes back together when they are taken out.
+pub fn title_cards(lines: &[&str], title: &str, text: &str) -> Vec<usize> {
     let title = normalise(title);
     if title.chars().filter(|c| *c != ' ').count() < MIN_TITLE_CHARS {
         return Vec::new();
     }
+    let lines_with_word = lines_holding(lines, longest_word(&title), text);
     let blank = |i: usize| lines[i].trim().is_empty();
     let mut found = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+    for i in lines_with_word {
+        let line = lines[i];
         if !is_card(line, &title) {
             continue;
         }
@@ -111,7 +165,9 @@ mod tests {
             "\"Long winter,\" he said.",
             "Part 2: Long Winter",
         ];
-        assert_eq!(title_cards(&lines, "Long Winter"), vec![0, 1, 3]);
+        let text = lines.join("\n");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(title_cards(&lines, "Long Winter", &text), vec![0, 1, 3]);
     }
 
     #[test]
@@ -123,11 +179,13 @@ mod tests {
             "",
             " emotionless stare.",
         ];
-        assert_eq!(title_cards(&lines, "Long Winter"), vec![1, 2, 3]);
+        let text = lines.join("\n");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(title_cards(&lines, "Long Winter", &text), vec![1, 2, 3]);
     }
 
     #[test]
     fn short_titles_are_not_looked_for() {
-        assert!(title_cards(&["HOME"], "Home").is_empty());
+        assert!(title_cards(&["HOME"], "Home", "HOME").is_empty());
     }
 }

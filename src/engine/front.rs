@@ -47,10 +47,18 @@ fn is_rule(line: &str) -> bool {
         && is_scene_break(t)
 }
 
+/// How much of a line [`is_front_word_line`] reads.
+const FRONT_WORD_BYTES: usize = 400;
+
 /// Words that only front matter uses: a note, disclaimer or provenance line.
 pub(super) fn is_front_word_line(line: &str) -> bool {
+    // The words open a note: the start of a long paragraph line is enough to look at.
+    let mut cut = line.len().min(FRONT_WORD_BYTES);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
     has_any_word(
-        line,
+        &line[..cut],
         &[
             "disclaimer",
             "copyright",
@@ -82,10 +90,14 @@ pub(super) fn is_front_word_line(line: &str) -> bool {
 /// any case (`Rated`, not `frustrated`). One pass over the text, no copy of it.
 fn has_any_word(text: &str, phrases: &[&str]) -> bool {
     let bytes = text.as_bytes();
+    // Which ASCII bytes open a phrase: most word starts are settled by one bit.
+    let opens = phrases
+        .iter()
+        .fold(0u128, |m, p| m | 1u128 << (p.as_bytes()[0] & 0x7f));
     let mut after_word = false;
     for (at, c) in text.char_indices() {
-        if !after_word {
-            let first = bytes[at].to_ascii_lowercase();
+        let first = bytes[at].to_ascii_lowercase();
+        if !after_word && first < 0x80 && opens & (1u128 << first) != 0 {
             let found = phrases.iter().any(|p| {
                 let p = p.as_bytes();
                 p[0] == first

@@ -30,7 +30,39 @@ impl Ending {
 const ORNAMENTS: &str = "*~-_=#+.:|/\\<>^•·°∞☆★♥❤♡✿❀§¤–—…%@&[](){}✦✧◊?!\u{FFFD}";
 
 fn is_ornament(c: char) -> bool {
-    c.is_whitespace() || (c.is_ascii_punctuation() || !c.is_ascii()) && ORNAMENTS.contains(c)
+    if c.is_ascii() {
+        // The ASCII part of [`ORNAMENTS`], as one match: this runs on every line.
+        return c.is_ascii_whitespace()
+            || matches!(
+                c,
+                '*' | '~'
+                    | '-'
+                    | '_'
+                    | '='
+                    | '#'
+                    | '+'
+                    | '.'
+                    | ':'
+                    | '|'
+                    | '/'
+                    | '\\'
+                    | '<'
+                    | '>'
+                    | '^'
+                    | '%'
+                    | '@'
+                    | '&'
+                    | '['
+                    | ']'
+                    | '('
+                    | ')'
+                    | '{'
+                    | '}'
+                    | '?'
+                    | '!'
+            );
+    }
+    c.is_whitespace() || ORNAMENTS.contains(c)
 }
 
 /// True for a short line of symbols (or an `oOo`/`xXx` pattern) that marks a scene break.
@@ -174,7 +206,7 @@ pub fn heading(line: &str) -> Option<String> {
         return Some(named.trim().to_string());
     }
     let t = line.trim();
-    if t.is_empty() || t.len() > MAX_MARK_CHARS * 4 || t.chars().count() > MAX_MARK_CHARS {
+    if t.is_empty() || t.len() > MAX_MARK_CHARS * 4 {
         return None;
     }
     let inner = t.trim_matches(|c: char| is_ornament(c) && !matches!(c, '(' | ')' | '.'));
@@ -182,9 +214,12 @@ pub fn heading(line: &str) -> Option<String> {
     if inner.is_empty() {
         return None;
     }
-    keyword_heading(inner)
+    let found = keyword_heading(inner)
         .or_else(|| fraction_heading(inner))
-        .or_else(|| number_heading(inner, decorated))
+        .or_else(|| number_heading(inner, decorated))?;
+    // Measured last: most lines are no heading, and counting characters costs a pass.
+    let long = t.len() > MAX_MARK_CHARS && t.chars().count() > MAX_MARK_CHARS;
+    (!long).then_some(found)
 }
 
 /// `Part 3`, `Chapter: 2 - Home`, `PART ONE`, `Prologue`, `Epilogue: Years Later`.

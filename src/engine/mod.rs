@@ -170,7 +170,7 @@ impl Story {
             };
             // The title repeated on cards and running headers is not story text.
             if title_source != TitleSource::FileName {
-                let cards = cards::title_cards(&body, &title);
+                let cards = cards::title_cards(&body, &title, &decoded.text);
                 if !cards.is_empty() {
                     let mut cards = cards.into_iter().peekable();
                     let kept = (0..body.len()).filter(|&i| cards.next_if_eq(&i).is_none());

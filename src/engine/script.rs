@@ -19,7 +19,12 @@ const CUE_CHARS: usize = 40;
 /// (`TROI (o.s)`, `PICARD (continuing)`), not a shout (`NO!`).
 pub fn is_cue(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > CUE_CHARS || t.ends_with(['!', '?', ',']) {
+    // Most lines are prose: a lower-case letter or a length settles it at once.
+    let head = t.split('(').next().unwrap_or("");
+    if t.is_empty() || t.len() > CUE_CHARS * 4 || head.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    if t.chars().count() > CUE_CHARS || t.ends_with(['!', '?', ',']) {
         return false;
     }
     let bare = match t.find('(') {

@@ -13,6 +13,8 @@ const TAIL_LINES: usize = 40;
 const SIGNATURE_LINES: usize = 25;
 /// Longest afterword (in non-blank lines) that a rule can set apart from the story.
 const AFTERWORD_LINES: usize = 15;
+/// Longest afterword, in bytes.
+const AFTERWORD_BYTES: usize = 2000;
 /// Longest block between rules taken as more afterword once one was found.
 const FRAMED_LINES: usize = 4;
 /// Longest signature block (in lines) recognised by its address alone.
@@ -83,12 +85,13 @@ fn trailing_rule(lines: &[&str], end: usize) -> Option<usize> {
 
 /// Text a writer adds after the story: a note to readers, a disclaimer, an address.
 fn is_afterword_line(line: &str) -> bool {
-    let t = line.trim_start().to_ascii_lowercase();
-    is_front_word_line(line)
-        || line.contains('@')
-        || t.starts_with("end notes")
-        || t.starts_with("notes")
-        || t.starts_with("/*")
+    let t = line.trim_start().as_bytes();
+    let opens = |p: &str| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    line.contains('@')
+        || opens("end notes")
+        || opens("notes")
+        || opens("/*")
+        || is_front_word_line(line)
 }
 
 /// An afterword: a few lines after a rule, saying what afterwords say (or, once an
@@ -101,6 +104,11 @@ fn afterword(lines: &[&str], end: usize, frame: Option<&str>) -> Option<usize> {
             continue;
         }
         if is_scene_break(lines[i]) {
+            // An afterword is short: a long stretch after the rule is the last scene.
+            let bytes: usize = lines[i + 1..end].iter().map(|l| l.len()).sum();
+            if bytes > AFTERWORD_BYTES {
+                return None;
+            }
             let said = (i + 1..end).any(|k| is_afterword_line(lines[k]))
                 || filled <= FRAMED_LINES && frame == Some(marker(lines[i]).as_str());
             return (filled > 0 && said && i > 0).then_some(i);

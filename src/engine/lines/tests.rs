@@ -135,6 +135,16 @@ fn parts_before_the_last() {
 }
 
 #[test]
+fn ornaments_ascii_and_not() {
+    for c in ORNAMENTS.chars() {
+        assert!(is_ornament(c), "{c}");
+    }
+    for c in ['a', 'Z', '0', '"', '\'', ',', ';', 'é'] {
+        assert!(!is_ornament(c), "{c}");
+    }
+}
+
+#[test]
 fn titles_that_name_their_part() {
     for t in [
         "A LONG WINTER -- Part 1",
