@@ -358,7 +358,15 @@ pub fn notes(lines: &[&str], front: &FrontMatter) -> Vec<String> {
     let mut current: Vec<&str> = Vec::new();
     for line in lines.iter().chain(std::iter::once(&"")) {
         let t = line.trim();
-        let skip = is_rule(t) || byline(t).is_some() || front.title.as_deref() == Some(t);
+        // The title block and byline are shown as such: a lone `by` and the author's
+        // name under it are not notes.
+        let lone_by = t.trim_end_matches([':', '.']).eq_ignore_ascii_case("by")
+            || t.eq_ignore_ascii_case("written by");
+        let skip = is_rule(t)
+            || byline(t).is_some()
+            || lone_by
+            || front.title.as_deref() == Some(t)
+            || front.author.as_deref() == Some(t);
         if t.is_empty() || skip {
             if !current.is_empty() {
                 notes.push(current.join(" "));

@@ -108,3 +108,14 @@ fn ratings_said_in_passing() {
     );
     assert_eq!(rating_in_passing(["Dr. G went home."].into_iter()), None);
 }
+
+#[test]
+fn notes_leave_out_the_title_block_and_a_lone_by() {
+    let front = FrontMatter {
+        title: Some("Long Winter".into()),
+        author: Some("Jo Writer".into()),
+        body_start: Some(8),
+    };
+    let text = "Please write to me.\n\nLong Winter\n\nby\n\nJo Writer\n-----";
+    assert_eq!(notes(&lines(text), &front), ["Please write to me."]);
+}
