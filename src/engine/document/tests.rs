@@ -298,3 +298,28 @@ fn a_dropped_scene_break_leaves_no_text_behind() {
         assert_eq!(joined, d.full_text(), "{body:?}");
     }
 }
+
+#[test]
+fn a_screenplay_joins_its_wrapped_speeches_and_keeps_its_cues() {
+    let mut text = String::from("\tINT. HOLODECK\n\n");
+    for _ in 0..5 {
+        text.push_str(
+            "\t\t\t\tRIKER\n\n\t\tAre you ready for the adventure\n\t\tof a lifetime?\n\n\n",
+        );
+        text.push_str("\t\t\t\tTROI (o.s.)\n\n\t\tI am.  The fire is\n\t\teverywhere!\n\n\n");
+    }
+    let d = doc(&text);
+    let texts: Vec<&str> = d.blocks().iter().map(|b| d.text(b)).collect();
+    assert!(
+        texts.contains(&"Are you ready for the adventure of a lifetime?"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"I am.  The fire is everywhere!"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"RIKER") && texts.contains(&"TROI (o.s.)"),
+        "{texts:?}"
+    );
+}
