@@ -278,7 +278,11 @@ pub fn normalise(raw: &str) -> String {
         if is_blank(line) {
             continue;
         }
-        if line.bytes().all(|b| b >= 0x20 || b == b'\t') && !line.contains(is_dropped) {
+        // Plain ASCII settles it in one fast pass; only other text is read as characters.
+        let ascii = line
+            .bytes()
+            .all(|b| (0x20..0x7F).contains(&b) || b == b'\t');
+        if ascii || line.bytes().all(|b| b >= 0x20 || b == b'\t') && !line.contains(is_dropped) {
             out.push_str(line);
         } else {
             out.extend(line.chars().filter(|&c| !is_dropped(c)));
@@ -323,7 +327,7 @@ fn split_lines(raw: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(raw);
     std::iter::from_fn(move || {
         let text = rest?;
-        match text.find(['\n', '\r']) {
+        match memchr::memchr2(b'\n', b'\r', text.as_bytes()) {
             Some(i) => {
                 let skip = if text[i..].starts_with("\r\n") { 2 } else { 1 };
                 rest = Some(&text[i + skip..]);

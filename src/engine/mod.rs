@@ -369,7 +369,11 @@ fn split_lines(text: &str) -> Vec<&str> {
 /// A page break written out as `^L` (how a form feed shows once copied from a pager) is a
 /// blank line, as the form feed itself already is.
 fn page_break_as_blank(line: &str) -> &str {
-    if line.trim() == "^L" { "" } else { line }
+    if line.len() < 16 && line.trim() == "^L" {
+        ""
+    } else {
+        line
+    }
 }
 
 /// `the_long-way.txt` becomes `The long way`: separators become spaces, the first letter
