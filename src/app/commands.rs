@@ -30,6 +30,17 @@ impl FicshelfApp {
                     with,
                 })
             }
+            Command::ToggleFacets => {
+                self.show_library = true;
+                self.window.facets_closed = !self.window.facets_closed;
+            }
+            Command::ChooseFacet(facet, value, mark) => {
+                let before = self.settings.filters.clone();
+                self.settings.filters.facets.set(facet, &value, mark);
+                self.show_library = true;
+                self.window.facets_closed = false;
+                self.filters_changed(&before);
+            }
             Command::ShowList(list) => {
                 self.library.list = list;
                 self.library.invalidate();
@@ -112,6 +123,8 @@ impl FicshelfApp {
         }
         if self.library.list.is_some() {
             self.library.invalidate(); // the list shown may have changed
+        } else {
+            self.library.marks_changed(); // statuses and lists are facets
         }
     }
 
@@ -226,6 +239,7 @@ impl FicshelfApp {
             on(cmd, Key::Num0, Command::TextSize(0.0));
             on(Modifiers::NONE, Key::F11, Command::ToggleFullscreen);
             on(Modifiers::NONE, Key::F9, Command::ToggleLibrary);
+            on(Modifiers::NONE, Key::F8, Command::ToggleFacets);
             on(cmd, Key::Comma, Command::OpenSettings);
             on(cmd, Key::M, Command::ToggleReadingMode);
             on(Modifiers::NONE, Key::F1, Command::ShowShortcuts);

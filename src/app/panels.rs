@@ -10,7 +10,7 @@ use egui::Ui;
 use super::{FicshelfApp, looks};
 use crate::settings::Settings;
 use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
-use crate::ui::library::library_ui;
+use crate::ui::library::{facets_ui, library_ui};
 use crate::ui::marks::Marks;
 use crate::ui::reader::reader_ui;
 use crate::ui::settings_panel::settings_ui;
@@ -26,20 +26,52 @@ impl FicshelfApp {
             let t = looks::page_typography(settings, &palette, ui, ui.available_width());
             crate::ui::settings_panel::preview_ui(ui, &t, palette.paper);
         };
-        self.show_settings = settings_ui(
-            ctx,
-            &mut self.settings_panel,
-            &mut self.settings,
-            &root,
-            preview,
-            commands,
-        );
+        self.show_settings = settings_ui(ctx, &mut self.settings, &root, preview, commands);
         if self.settings != before {
             if self.settings.filters != before.filters {
-                self.library.invalidate();
+                self.filters_changed(&before.filters);
             }
             self.save_settings();
         }
+    }
+
+    /// The filter sidebar, right of the library; the library keeps its own width beside it.
+    pub(super) fn facets_panel_ui(&mut self, ui: &mut Ui) {
+        let panel = egui::Panel::left("facets")
+            .resizable(true)
+            .default_size(self.window.facets_width.unwrap_or(230.0))
+            .size_range(180.0..=420.0)
+            .show(ui, |ui| {
+                // Counts from the result as it is now (the library may have changed it).
+                self.library.refresh(
+                    &self.collection,
+                    self.reading.log(),
+                    self.reading.lists(),
+                    self.settings.sort,
+                    &self.settings.filters,
+                );
+                let before = self.settings.filters.clone();
+                if facets_ui(ui, &mut self.library, &mut self.settings.filters) {
+                    self.filters_changed(&before);
+                }
+            });
+        self.window.facets_width = Some(panel.response.rect.width());
+    }
+
+    /// The filters changed (in the sidebar, the settings or from a tag clicked): list
+    /// again, judging again only when the rating or warning filters changed, and save.
+    pub(super) fn filters_changed(&mut self, before: &crate::collection::filter::Filters) {
+        let now = &self.settings.filters;
+        let facets_only = crate::collection::filter::Filters {
+            facets: now.facets.clone(),
+            ..before.clone()
+        } == *now;
+        if facets_only {
+            self.library.stale = true;
+        } else {
+            self.library.invalidate();
+        }
+        self.save_settings();
     }
 
     /// The library on the left, with the selected story's details under it. The details
@@ -96,6 +128,7 @@ impl FicshelfApp {
                         });
                     });
                 let sort = self.settings.sort;
+                self.library.facets_open = !self.window.facets_closed;
                 let Settings {
                     sort: sort_key,
                     filters,

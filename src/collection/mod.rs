@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 pub use meta::StoryMeta;
 
 use crate::engine::{ReadError, Story, read_bytes};
+use filter::facets::Facet;
 use index::Found;
 use search::{Pairs, Query};
 
@@ -68,6 +69,8 @@ pub struct Entry {
     search: String,
     /// The letter pairs in `search`.
     pairs: Pairs,
+    /// Its facet values: `(facet, as shown, normalised)`, worked out once when it is read.
+    facet_keys: Vec<(Facet, String, String)>,
 }
 
 impl Entry {
@@ -99,7 +102,15 @@ impl Entry {
         modified_ns: u64,
     ) -> Entry {
         let search = meta.search_text();
+        let facet_keys = filter::facets::values_of(&meta)
+            .into_iter()
+            .map(|(facet, label)| {
+                let key = filter::facets::normalise(&label);
+                (facet, label, key)
+            })
+            .collect();
         Entry {
+            facet_keys,
             path,
             pairs: Pairs::of(search.as_bytes()),
             search,
@@ -108,6 +119,11 @@ impl Entry {
             bytes,
             modified_secs: modified_ns / 1_000_000_000,
         }
+    }
+
+    /// Its facet values: `(facet, as shown, normalised)`.
+    pub fn facet_keys(&self) -> &[(Facet, String, String)] {
+        &self.facet_keys
     }
 
     /// True when every word of a search appears in the searched fields.

@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use egui::{Color32, RichText, Ui};
 
 use crate::collection::ContentHash;
+use crate::collection::filter::facets::{Facet, Mark};
 use crate::collection::reading::Status;
 use crate::engine::{RatingLevel, WarningState, Warnings};
 
@@ -74,6 +75,10 @@ pub enum Command {
     MoveInList(i64, ContentHash, usize),
     /// Show one list's works in its order, or (`None`) the whole collection.
     ShowList(Option<i64>),
+    /// Show or hide the filter sidebar.
+    ToggleFacets,
+    /// Choose a facet value (a tag clicked in the details, say).
+    ChooseFacet(Facet, String, Mark),
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.

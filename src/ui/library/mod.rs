@@ -1,13 +1,17 @@
 //! The library pane: search, sort, filters, and the list of stories with rating badges,
 //! warning markers, length and reading progress. Only the rows on screen are drawn.
 
+mod facets;
 mod rows;
+
+pub use facets::{SidebarState, facets_ui};
 
 use std::collections::HashSet;
 
 use egui::{Key, Role, Ui, WidgetInfo};
 
 use super::Command;
+use crate::collection::filter::facets::{FacetIndex, SafetyCounts};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
@@ -37,6 +41,19 @@ pub struct LibraryState {
     pub reveal_selected: bool,
     /// The reader's list shown instead of the whole collection, in its own order.
     pub list: Option<i64>,
+    /// How many works in the result (search, list and facets; before the rating and
+    /// warning filters) have each facet value, by value id.
+    pub facet_counts: Vec<u32>,
+    /// Their ratings and warnings, counted before the filters hide any.
+    pub safety_counts: SafetyCounts,
+    /// Every facet value in the collection and the ids each entry has.
+    pub facets: FacetIndex,
+    /// Statuses or lists changed: read them into the facets again.
+    pub marks_changed: bool,
+    /// The filter sidebar's search and open lists.
+    pub sidebar: SidebarState,
+    /// Whether the filter sidebar is shown (its button looks pressed).
+    pub facets_open: bool,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
@@ -82,6 +99,12 @@ impl LibraryState {
             };
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
             self.recent.clear();
+            self.facets = FacetIndex::build(entries);
+            self.marks_changed = true;
+        }
+        if std::mem::take(&mut self.marks_changed) {
+            self.facets
+                .mark(entries, |e| reading.status(&e.hash), lists);
         }
         // While the query only grows ("k", "ka", "kal"), its matches are among those of a
         // recent search: search those instead of the whole collection.
@@ -106,8 +129,18 @@ impl LibraryState {
                     .collect()
             }
         };
+        // The chosen facets narrow the search's matches, as the search narrows the list.
+        let chosen = self.facets.resolve(&filters.facets);
+        let result: Vec<usize> = if filters.facets.is_empty() {
+            matches.clone()
+        } else {
+            let words = |i: usize| entries[i].meta.words;
+            let admits = |&i: &usize| chosen.admits(&self.facets, i, words(i));
+            matches.iter().copied().filter(admits).collect()
+        };
         (self.shown, self.hidden_count) = (Vec::new(), 0);
-        for &index in &matches {
+        let mut visible = Vec::with_capacity(result.len());
+        for &index in &result {
             let verdict = &self.judged[index];
             if verdict.is_hidden() {
                 self.hidden_count += 1;
@@ -117,15 +150,30 @@ impl LibraryState {
                 if !listed {
                     continue;
                 }
+                if self.show_hidden || self.revealed.contains(&index) {
+                    visible.push(index);
+                }
+            } else {
+                visible.push(index);
             }
             self.shown.push(index);
         }
+        // Counts within the current result: the works listed (not those folded away); the
+        // ratings and warnings before the filters, so a reader sees what they hide.
+        self.facet_counts = self.facets.count(visible.iter().copied());
+        self.safety_counts = SafetyCounts::of(result.iter().map(|&i| &entries[i].meta));
         if !self.recent.iter().any(|(old, _)| old == words) {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
             }
             self.recent.push((words.to_vec(), matches));
         }
+    }
+
+    /// Statuses or lists changed: count them again.
+    pub fn marks_changed(&mut self) {
+        self.marks_changed = true;
+        self.stale = true;
     }
 
     /// The collection, the sort or the filters changed: sort and judge again.
@@ -196,9 +244,24 @@ pub fn library_ui(
     filters: &Filters,
     commands: &mut Vec<Command>,
 ) {
+    let facets_open = state.facets_open;
     ui.horizontal(|ui| {
         ui.heading("Library");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let chosen = filters.facets.chosen();
+            let text = match chosen {
+                0 => "Filters".to_string(),
+                n => format!("Filters ({n})"),
+            };
+            let toggle = ui
+                .selectable_label(facets_open, text)
+                .on_hover_text("Show or hide the filter sidebar: tags, fandoms, ratings (F8)");
+            toggle.widget_info(|| {
+                WidgetInfo::selected(Role::Button, true, facets_open, "Filter sidebar")
+            });
+            if toggle.clicked() {
+                commands.push(Command::ToggleFacets);
+            }
             if ui
                 .button("Import…")
                 .on_hover_text("Add story files to your collection (Ctrl+O)")
@@ -208,7 +271,7 @@ pub fn library_ui(
             }
             if ui
                 .button("Settings")
-                .on_hover_text("Typography, themes and filters (Ctrl+,)")
+                .on_hover_text("Typography, themes and how hidden stories show (Ctrl+,)")
                 .clicked()
             {
                 commands.push(Command::OpenSettings);
