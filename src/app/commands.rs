@@ -121,8 +121,8 @@ impl FicshelfApp {
         if let Err(e) = change(&mut self.reading) {
             self.tell(format!("Your lists could not be saved: {e}"));
         }
-        if self.library.list.is_some() {
-            self.library.invalidate(); // the list shown may have changed
+        if self.library.list.is_some() || self.settings.sort.follows_marks() {
+            self.library.invalidate(); // the list shown or the order may have changed
         } else {
             self.library.marks_changed(); // statuses and lists are facets
         }

@@ -15,7 +15,7 @@ use crate::collection::filter::facets::{FacetIndex, SafetyCounts};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
-use crate::collection::{Collection, SortKey, filter_and_sort};
+use crate::collection::{Collection, SortFacts, SortKey, filter_and_sort};
 
 /// The library pane's own state: the search, the selection and the rows shown.
 #[derive(Debug, Default)]
@@ -95,7 +95,7 @@ impl LibraryState {
         if self.judged.len() != entries.len() {
             self.sorted = match list {
                 Some(list) => in_list_order(collection, list),
-                None => filter_and_sort(entries, "", sort, |e| reading.last_opened(&e.hash)),
+                None => filter_and_sort(entries, "", sort, sort_facts(reading, lists)),
             };
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
             self.recent.clear();
@@ -207,6 +207,24 @@ impl LibraryState {
         let entry = *self.shown.get(next)?;
         self.reveal_selected = true;
         Some(entry)
+    }
+}
+
+/// What sorting needs from the reading state, for each entry.
+fn sort_facts<'a>(
+    reading: &'a ReadingLog,
+    lists: &[ReadingList],
+) -> impl Fn(&crate::collection::Entry) -> SortFacts + 'a {
+    let mut places: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    for (l, list) in lists.iter().enumerate() {
+        for (p, hash) in list.items.iter().enumerate() {
+            places.entry(hash.clone()).or_insert((l, p));
+        }
+    }
+    move |e| SortFacts {
+        last_read_secs: reading.last_opened(&e.hash),
+        status: reading.status(&e.hash),
+        list_place: places.get(&e.hash).copied(),
     }
 }
 
