@@ -30,6 +30,10 @@ impl FicshelfApp {
                     with,
                 })
             }
+            Command::GroupSeries(group) => {
+                self.settings.group_series = group;
+                self.save_settings();
+            }
             Command::ToggleFacets => {
                 self.show_library = true;
                 self.window.facets_closed = !self.window.facets_closed;

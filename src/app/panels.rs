@@ -13,6 +13,7 @@ use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
 use crate::ui::library::{facets_ui, library_ui};
 use crate::ui::marks::Marks;
 use crate::ui::reader::reader_ui;
+use crate::ui::series_bar::series_bar_ui;
 use crate::ui::settings_panel::settings_ui;
 use crate::ui::{Command, chrome};
 
@@ -129,6 +130,10 @@ impl FicshelfApp {
                     });
                 let sort = self.settings.sort;
                 self.library.facets_open = !self.window.facets_closed;
+                if self.library.group_series != self.settings.group_series {
+                    self.library.group_series = self.settings.group_series;
+                    self.library.stale = true;
+                }
                 let Settings {
                     sort: sort_key,
                     filters,
@@ -175,6 +180,8 @@ impl FicshelfApp {
         let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
         chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
         chrome::status_ui(ui, view, self.settings.words_per_minute);
+        let series = &self.library.series;
+        series_bar_ui(ui, &hash, series, &self.collection, commands);
         let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
         let out = reader_ui(ui, view, &t, paged);
         if let Some(place) = out.moved_to {

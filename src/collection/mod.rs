@@ -8,6 +8,7 @@ pub mod meta;
 pub mod reading;
 pub mod samples;
 pub mod search;
+pub mod series;
 
 use std::path::{Path, PathBuf};
 

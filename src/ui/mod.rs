@@ -10,6 +10,7 @@ pub mod help;
 pub mod library;
 pub mod marks;
 pub mod reader;
+pub mod series_bar;
 pub mod settings_panel;
 pub mod theme;
 
@@ -77,6 +78,8 @@ pub enum Command {
     ShowList(Option<i64>),
     /// Show or hide the filter sidebar.
     ToggleFacets,
+    /// Show each series as one row (or every work on its own).
+    GroupSeries(bool),
     /// Choose a facet value (a tag clicked in the details, say).
     ChooseFacet(Facet, String, Mark),
 }

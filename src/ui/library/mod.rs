@@ -2,19 +2,26 @@
 //! warning markers, length and reading progress. Only the rows on screen are drawn.
 
 mod facets;
+mod grouping;
 mod rows;
+mod top;
+
+pub use grouping::Row;
+
+use top::{counts_ui, empty_collection_ui, search_row, unreadable_ui};
 
 pub use facets::{SidebarState, facets_ui};
 
 use std::collections::HashSet;
 
-use egui::{Key, Role, Ui, WidgetInfo};
+use egui::{Role, Ui, WidgetInfo};
 
 use super::Command;
 use crate::collection::filter::facets::{FacetIndex, SafetyCounts};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
+use crate::collection::series::SeriesIndex;
 use crate::collection::{Collection, SortFacts, SortKey, filter_and_sort};
 
 /// The library pane's own state: the search, the selection and the rows shown.
@@ -54,6 +61,14 @@ pub struct LibraryState {
     pub sidebar: SidebarState,
     /// Whether the filter sidebar is shown (its button looks pressed).
     pub facets_open: bool,
+    /// Show a series as one row (when no list is shown).
+    pub group_series: bool,
+    /// The series in the collection.
+    pub series: SeriesIndex,
+    /// Series opened to list their works (by folded name).
+    pub open_series: HashSet<String>,
+    /// The rows drawn: stories, and series gathering theirs.
+    pub rows: Vec<Row>,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
@@ -100,6 +115,7 @@ impl LibraryState {
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
             self.recent.clear();
             self.facets = FacetIndex::build(entries);
+            self.series = SeriesIndex::build(entries);
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
@@ -158,6 +174,20 @@ impl LibraryState {
             }
             self.shown.push(index);
         }
+        if self.group_series && list.is_none() {
+            let open = &self.open_series;
+            (self.rows, self.shown) =
+                grouping::group(&self.shown, entries.len(), &self.series, open);
+        } else {
+            self.rows = self
+                .shown
+                .iter()
+                .map(|&entry| Row::Story {
+                    entry,
+                    in_series: false,
+                })
+                .collect();
+        }
         // Counts within the current result: the works listed (not those folded away); the
         // ratings and warnings before the filters, so a reader sees what they hide.
         self.facet_counts = self.facets.count(visible.iter().copied());
@@ -191,8 +221,12 @@ impl LibraryState {
 
     /// True when an entry is listed but folded away by the filters.
     fn folded(&self, row: usize) -> bool {
-        let entry = self.shown[row];
-        self.verdict(row).is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
+        self.folded_entry(self.shown[row])
+    }
+
+    /// True when this entry is folded away by the filters.
+    fn folded_entry(&self, entry: usize) -> bool {
+        self.judged[entry].is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
     }
 
     /// Moves the selection by `delta` rows among those shown.
@@ -335,161 +369,6 @@ pub fn library_ui(
         hide_warnings: filters.hide_warnings,
     };
     rows::rows_ui(ui, state, collection, context, commands);
-}
-
-fn search_row(
-    ui: &mut Ui,
-    state: &mut LibraryState,
-    sort: &mut SortKey,
-    lists: &[ReadingList],
-    commands: &mut Vec<Command>,
-) {
-    let search = egui::TextEdit::singleline(&mut state.query)
-        .hint_text("Search title, author, pairing, tags…")
-        .desired_width(f32::INFINITY);
-    let response = ui.add(search).on_hover_text("Ctrl+L");
-    response.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Search the library"));
-    if std::mem::take(&mut state.focus_search) {
-        response.request_focus();
-    }
-    if response.changed() {
-        state.stale = true;
-    }
-    if response.has_focus() {
-        // Arrows and Enter in the search box drive the list, as in a launcher.
-        let (down, up, enter) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
-                i.key_pressed(Key::Enter),
-            )
-        });
-        for (pressed, delta) in [(down, 1), (up, -1)] {
-            if let Some(entry) = pressed.then(|| state.step(delta)).flatten() {
-                commands.push(Command::Select(entry));
-            }
-        }
-        if enter && let Some(entry) = state.selected.or_else(|| state.shown.first().copied()) {
-            commands.push(Command::Open(entry));
-        }
-    }
-    ui.horizontal(|ui| {
-        let shown = state.list.and_then(|id| lists.iter().find(|l| l.id == id));
-        let label = ui.label("Show");
-        egui::ComboBox::from_id_salt("shown-list")
-            .selected_text(shown.map_or("All stories", |l| l.name.as_str()))
-            .truncate()
-            .width(130.0)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(shown.is_none(), "All stories")
-                    .clicked()
-                {
-                    commands.push(Command::ShowList(None));
-                }
-                for list in lists {
-                    let text = format!("{} ({})", list.name, list.items.len());
-                    if ui
-                        .selectable_label(state.list == Some(list.id), text)
-                        .clicked()
-                    {
-                        commands.push(Command::ShowList(Some(list.id)));
-                    }
-                }
-                ui.separator();
-                if ui.button("New list\u{2026}").clicked() {
-                    commands.push(Command::NewList(None));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if shown.is_some() {
-            ui.label(egui::RichText::new("in the list's order").weak());
-            return;
-        }
-        let label = ui.label("Sort by");
-        egui::ComboBox::from_id_salt("sort")
-            .selected_text(sort.label())
-            .show_ui(ui, |ui| {
-                for key in SortKey::ALL {
-                    if ui.selectable_value(sort, key, key.label()).changed() {
-                        state.invalidate();
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-    });
-}
-
-/// `8 stories`, `2 of 8 stories`, and how many the filters hide, with a way to show them.
-fn counts_ui(
-    ui: &mut Ui,
-    collection: &Collection,
-    state: &LibraryState,
-    commands: &mut Vec<Command>,
-) {
-    let total = collection.entries.len();
-    let noun = if total == 1 { "story" } else { "stories" };
-    let listed = (0..state.shown.len())
-        .filter(|&row| !state.folded(row))
-        .count();
-    let (listed_text, total_text) = (crate::ui::thousands(listed), crate::ui::thousands(total));
-    let text = if listed == total {
-        format!("{total_text} {noun}")
-    } else {
-        format!("{listed_text} of {total_text} {noun}")
-    };
-    ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(text).small().weak());
-        if state.hidden_count > 0 || state.show_hidden {
-            let hidden = format!("· {} hidden by your filters", state.hidden_count);
-            ui.label(egui::RichText::new(hidden).small().weak());
-            let (label, show) = if state.show_hidden {
-                ("Hide them", false)
-            } else {
-                ("Show them", true)
-            };
-            if ui.small_button(label).clicked() {
-                commands.push(Command::ShowHidden(show));
-            }
-        }
-    });
-}
-
-fn unreadable_ui(ui: &mut Ui, collection: &Collection) {
-    let n = collection.unreadable.len();
-    if n == 0 {
-        return;
-    }
-    let title = if n == 1 {
-        "1 file could not be read".to_string()
-    } else {
-        format!("{n} files could not be read")
-    };
-    egui::CollapsingHeader::new(egui::RichText::new(title).small())
-        .id_salt("unreadable")
-        .show(ui, |ui| {
-            for bad in &collection.unreadable {
-                let name = bad.path.strip_prefix(&collection.root).unwrap_or(&bad.path);
-                ui.label(
-                    egui::RichText::new(format!("{}: {}", name.display(), bad.reason)).small(),
-                );
-            }
-        });
-}
-
-fn empty_collection_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
-    ui.add_space(30.0);
-    ui.vertical_centered(|ui| {
-        ui.label(egui::RichText::new("Your collection is empty").heading());
-        ui.add_space(8.0);
-        ui.label("Import story files (.txt) from your computer, or drop them on this window.");
-        ui.add_space(12.0);
-        if ui.button("Import stories…").clicked() {
-            commands.push(Command::PickImport);
-        }
-    });
 }
 
 #[cfg(test)]
