@@ -9,6 +9,7 @@ pub mod reading;
 pub mod samples;
 pub mod search;
 pub mod series;
+pub mod works;
 
 use std::path::{Path, PathBuf};
 
