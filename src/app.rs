@@ -397,7 +397,7 @@ impl FicshelfApp {
                 let summary = report.summary();
                 let first = report.added.first().map(|e| e.path.clone());
                 self.collection.entries.extend(report.added);
-                self.library.invalidate();
+                self.library.collection_changed();
                 if let Some(index) = first.and_then(|p| self.collection.find_path(&p)) {
                     self.library.selected = Some(index);
                     self.library.reveal_selected = true;

@@ -234,19 +234,27 @@ fn language(value: &str) -> String {
 #[derive(Debug, Clone)]
 struct Known {
     facet: Facet,
-    /// As first seen.
+    /// As shown (the first spelling read with capitals, else the first read).
     label: String,
+    /// As matched ([`normalise`]).
+    key: String,
+    /// The label has a capital letter.
+    capitalised: bool,
 }
 
 /// Every value in a collection, as ids, and the ids each entry carries.
 #[derive(Debug, Clone, Default)]
 pub struct FacetIndex {
     known: Vec<Known>,
-    by_key: HashMap<(Facet, String), u32>,
+    /// Per facet (by its place in [`Facet::ALL`]): ids by normalised value.
+    by_key: Vec<HashMap<String, u32>>,
     /// Per entry: the ids of its values, sorted (read once per collection).
     fixed: Vec<Vec<u32>>,
     /// Per entry: the ids of its status and lists, sorted (read again when they change).
     marks: Vec<Vec<u32>>,
+    /// Per value: its place from A to Z among the values the collection's works carry
+    /// (lists and statuses, read later, come after them).
+    rank: Vec<u32>,
 }
 
 impl FacetIndex {
@@ -267,6 +275,13 @@ impl FacetIndex {
             })
             .collect();
         index.marks = vec![Vec::new(); entries.len()];
+        // A to Z once per collection, so listings order ties by a number, not by text.
+        let mut by_key: Vec<u32> = (0..index.known.len() as u32).collect();
+        by_key.sort_unstable_by(|&a, &b| index.key(a).cmp(index.key(b)));
+        index.rank = vec![0; by_key.len()];
+        for (rank, id) in by_key.into_iter().enumerate() {
+            index.rank[id as usize] = rank as u32;
+        }
         index
     }
 
@@ -314,12 +329,17 @@ impl FacetIndex {
     }
 
     fn intern(&mut self, facet: Facet, label: &str, key: &str) -> u32 {
-        if let Some(&id) = self.by_key.get(&(facet, key.to_string())) {
+        let f = facet_slot(facet);
+        if self.by_key.len() <= f {
+            self.by_key.resize_with(Facet::ALL.len(), HashMap::new);
+        }
+        if let Some(&id) = self.by_key[f].get(key) {
             // Shown as written with capitals when any work writes it so (`Saltmarsh`, not
             // `saltmarsh`), whichever was read first.
             let known = &mut self.known[id as usize];
-            if known.label == known.label.to_lowercase() && label != label.to_lowercase() {
+            if !known.capitalised && label.chars().any(char::is_uppercase) {
                 known.label = label.to_string();
+                known.capitalised = true;
             }
             return id;
         }
@@ -327,14 +347,32 @@ impl FacetIndex {
         self.known.push(Known {
             facet,
             label: label.to_string(),
+            key: key.to_string(),
+            capitalised: label.chars().any(char::is_uppercase),
         });
-        self.by_key.insert((facet, key.to_string()), id);
+        self.by_key[f].insert(key.to_string(), id);
         id
+    }
+
+    /// The id of a value, if any work has it.
+    fn id_of(&self, facet: Facet, value: &str) -> Option<u32> {
+        let map = self.by_key.get(facet_slot(facet))?;
+        map.get(&normalise(value)).copied()
+    }
+
+    /// A value as shown.
+    pub fn label(&self, id: u32) -> &str {
+        self.known.get(id as usize).map_or("", |k| k.label.as_str())
+    }
+
+    /// A value as matched ([`normalise`]).
+    pub fn key(&self, id: u32) -> &str {
+        self.known.get(id as usize).map_or("", |k| k.key.as_str())
     }
 
     /// The choice in ids: `None` when an included value is in no work at all.
     pub fn resolve<'a>(&self, choice: &'a Choice) -> Resolved<'a> {
-        let id = |v: &FacetValue| self.by_key.get(&(v.facet, normalise(&v.value))).copied();
+        let id = |v: &FacetValue| self.id_of(v.facet, &v.value);
         let include: Option<Vec<u32>> = choice.include.iter().map(id).collect();
         Resolved {
             include,
@@ -363,39 +401,68 @@ impl FacetIndex {
         counts
     }
 
-    /// One facet's values with their counts, most first (then A to Z); values with no
-    /// works in the result are left out.
-    pub fn listing(&self, facet: Facet, counts: &[u32]) -> Vec<Listed> {
-        let mut out: Vec<Listed> = self
-            .known
-            .iter()
-            .zip(counts)
-            .filter(|(k, n)| k.facet == facet && **n > 0)
-            .map(|(k, &n)| Listed {
-                label: k.label.clone(),
-                count: n as usize,
-            })
-            .collect();
-        if facet == Facet::Status {
-            // Statuses keep their own order, as the menus list them.
-            let place = |l: &Listed| Status::ALL.iter().position(|s| s.label() == l.label);
-            out.sort_by_key(place);
-        } else {
-            out.sort_by(|a, b| {
-                b.count
-                    .cmp(&a.count)
-                    .then_with(|| a.label.to_lowercase().cmp(&b.label.to_lowercase()))
-            });
+    /// Every facet's values with their counts (by the facet's place in [`Facet::ALL`]),
+    /// most first, then A to Z (the first [`SORTED_VALUES`] of each; the rest follow in no
+    /// order); values with no works in the result are left out.
+    pub fn listings(&self, counts: &[u32]) -> Vec<Vec<Listed>> {
+        let mut out: Vec<Vec<Listed>> = vec![Vec::new(); Facet::ALL.len()];
+        for (id, (known, &count)) in self.known.iter().zip(counts).enumerate() {
+            if count > 0 {
+                out[facet_slot(known.facet)].push(Listed {
+                    id: id as u32,
+                    count: count as usize,
+                });
+            }
+        }
+        for (facet, listed) in Facet::ALL.iter().zip(&mut out) {
+            if *facet == Facet::Status {
+                // Statuses keep their own order, as the menus list them.
+                let place = |l: &Listed| {
+                    let label = self.label(l.id);
+                    Status::ALL.iter().position(|s| s.label() == label)
+                };
+                listed.sort_by_key(place);
+            } else if listed.len() > SORTED_VALUES {
+                // Only the first ones are read in order (a search sorts what it finds):
+                // pick them in one pass, sort just them.
+                listed.select_nth_unstable_by(SORTED_VALUES, |a, b| self.order(a, b));
+                listed[..SORTED_VALUES].sort_unstable_by(|a, b| self.order(a, b));
+            } else {
+                listed.sort_unstable_by(|a, b| self.order(a, b));
+            }
         }
         out
     }
+
+    /// The order of a listing: most works first, then A to Z.
+    pub fn order(&self, a: &Listed, b: &Listed) -> std::cmp::Ordering {
+        let rank = |l: &Listed| self.rank.get(l.id as usize).copied().unwrap_or(u32::MAX);
+        b.count
+            .cmp(&a.count)
+            .then_with(|| rank(a).cmp(&rank(b)))
+            .then_with(|| a.id.cmp(&b.id))
+    }
+
+    /// One facet's values with their counts, as [`Self::listings`] orders them.
+    pub fn listing(&self, facet: Facet, counts: &[u32]) -> Vec<Listed> {
+        let mut all = self.listings(counts);
+        std::mem::take(&mut all[facet_slot(facet)])
+    }
+}
+
+/// How many values of each facet a listing keeps in order; the rest follow unordered.
+pub const SORTED_VALUES: usize = 200;
+
+/// A facet's place in [`Facet::ALL`].
+pub fn facet_slot(facet: Facet) -> usize {
+    Facet::ALL.iter().position(|&f| f == facet).unwrap_or(0)
 }
 
 /// A value in a facet's listing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Listed {
-    /// As shown.
-    pub label: String,
+    /// The value (see [`FacetIndex::label`]).
+    pub id: u32,
     /// Works in the result that have it.
     pub count: usize,
 }

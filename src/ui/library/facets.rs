@@ -10,14 +10,15 @@ use egui::{Align2, Color32, CornerRadius, FontId, Pos2, RichText, Sense, Ui, Vec
 
 use super::LibraryState;
 use crate::collection::filter::Filters;
-use crate::collection::filter::facets::{Facet, Listed, Mark, normalise};
+use crate::collection::filter::facets::{Facet, Listed, Mark, facet_slot, normalise};
 use crate::engine::{RatingLevel, WarningCategory};
 use crate::ui::thousands;
 
 /// Values listed per facet until "Show all" is clicked.
 const FIRST_VALUES: usize = 8;
-/// Values listed at most per facet (a search finds the rest).
-const MOST_VALUES: usize = 200;
+/// Values listed at most per facet (a search finds the rest); listings keep this many
+/// in order.
+const MOST_VALUES: usize = crate::collection::filter::facets::SORTED_VALUES;
 /// Height of one value's row.
 const VALUE_HEIGHT: f32 = 20.0;
 
@@ -81,7 +82,8 @@ pub fn facets_ui(ui: &mut Ui, library: &mut LibraryState, filters: &mut Filters)
     *filters != before
 }
 
-/// One facet's values, most common first, chosen ones always listed.
+/// One facet's values, most common first, chosen ones always listed. The listing is
+/// made when the result changes; a frame only walks as far as it draws.
 fn facet_section_ui(
     ui: &mut Ui,
     library: &mut LibraryState,
@@ -89,25 +91,30 @@ fn facet_section_ui(
     facet: Facet,
     searching: bool,
 ) {
-    let listing = library.facets.listing(facet, &library.facet_counts);
+    let LibraryState {
+        facets,
+        listings,
+        sidebar,
+        ..
+    } = library;
+    let listing: &[Listed] = listings.get(facet_slot(facet)).map_or(&[], Vec::as_slice);
     let choice = &filters.facets;
-    let chosen: Vec<(String, Mark)> = choice
+    let chosen: Vec<(String, String)> = choice
         .include
         .iter()
-        .map(|v| (v, Mark::Included))
-        .chain(choice.exclude.iter().map(|v| (v, Mark::Excluded)))
-        .filter(|(v, _)| v.facet == facet)
-        .map(|(v, m)| (v.value.clone(), m))
+        .chain(&choice.exclude)
+        .filter(|v| v.facet == facet)
+        .map(|v| (v.value.clone(), normalise(&v.value)))
         .collect();
     if listing.is_empty() && chosen.is_empty() {
         return; // no work in the result has any: nothing to choose
     }
-    let needle = normalise(&library.sidebar.search);
-    let found: Vec<&Listed> = listing
-        .iter()
-        .filter(|l| !searching || normalise(&l.label).contains(&needle))
-        .collect();
-    if searching && found.is_empty() && chosen.is_empty() {
+    let needle = normalise(&sidebar.search);
+    let unchosen = |l: &&Listed| {
+        let key = facets.key(l.id);
+        (!searching || key.contains(&needle)) && !chosen.iter().any(|(_, k)| k == key)
+    };
+    if searching && chosen.is_empty() && !listing.iter().any(|l| unchosen(&l)) {
         return;
     }
     let title = match chosen.len() {
@@ -123,31 +130,46 @@ fn facet_section_ui(
     }
     header.show(ui, |ui| {
         // Chosen values first, even with no work left in the result.
-        for (value, _) in &chosen {
+        for (value, key) in &chosen {
             let count = listing
                 .iter()
-                .find(|l| normalise(&l.label) == normalise(value))
+                .find(|l| facets.key(l.id) == key)
                 .map_or(0, |l| l.count);
             value_ui(ui, filters, facet, value, count);
         }
-        let unchosen: Vec<&&Listed> = found
-            .iter()
-            .filter(|l| filters.facets.mark(facet, &l.label) == Mark::Off)
-            .collect();
-        let whole = searching || library.sidebar.expanded.contains(&facet);
+        let whole = searching || sidebar.expanded.contains(&facet);
         let limit = if whole { MOST_VALUES } else { FIRST_VALUES };
+        // A search looks past the values kept in order, so it sorts what it finds.
+        let mut found: Vec<Listed> = if searching {
+            listing.iter().filter(unchosen).copied().collect()
+        } else {
+            listing
+                .iter()
+                .filter(unchosen)
+                .take(limit)
+                .copied()
+                .collect()
+        };
+        if searching {
+            found.sort_unstable_by(|a, b| facets.order(a, b));
+        }
         let mut shown = 0;
-        for listed in unchosen.iter().take(limit) {
-            value_ui(ui, filters, facet, &listed.label, listed.count);
+        for listed in found.iter().take(limit) {
+            value_ui(ui, filters, facet, facets.label(listed.id), listed.count);
             shown += 1;
         }
-        let rest = unchosen.len() - shown;
+        let rest = if searching {
+            found.len() - shown
+        } else {
+            let chosen_here = listing.iter().filter(|l| !unchosen(l)).count();
+            listing.len() - chosen_here - shown
+        };
         if rest > 0 && !whole {
             if ui
                 .small_button(format!("Show all {}", rest + shown))
                 .clicked()
             {
-                library.sidebar.expanded.insert(facet);
+                sidebar.expanded.insert(facet);
             }
         } else if rest > 0 {
             ui.label(
@@ -155,11 +177,11 @@ fn facet_section_ui(
                     .small()
                     .weak(),
             );
-        } else if library.sidebar.expanded.contains(&facet)
+        } else if sidebar.expanded.contains(&facet)
             && !searching
             && ui.small_button("Show fewer").clicked()
         {
-            library.sidebar.expanded.remove(&facet);
+            sidebar.expanded.remove(&facet);
         }
     });
 }

@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use egui::{Role, Ui, WidgetInfo};
 
 use super::Command;
-use crate::collection::filter::facets::{FacetIndex, SafetyCounts};
+use crate::collection::filter::facets::{FacetIndex, Listed, SafetyCounts};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
@@ -48,9 +48,9 @@ pub struct LibraryState {
     pub reveal_selected: bool,
     /// The reader's list shown instead of the whole collection, in its own order.
     pub list: Option<i64>,
-    /// How many works in the result (search, list and facets; before the rating and
-    /// warning filters) have each facet value, by value id.
-    pub facet_counts: Vec<u32>,
+    /// Every facet's values with how many works in the result (search, list and facets;
+    /// not those the rating and warning filters fold away) have them, most first.
+    pub listings: Vec<Vec<Listed>>,
     /// Their ratings and warnings, counted before the filters hide any.
     pub safety_counts: SafetyCounts,
     /// Every facet value in the collection and the ids each entry has.
@@ -114,6 +114,9 @@ impl LibraryState {
             };
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
             self.recent.clear();
+        }
+        // Facet values and series are indexed once per collection, not on every sort.
+        if self.facets.len() != entries.len() {
             self.facets = FacetIndex::build(entries);
             self.series = SeriesIndex::build(entries);
             self.marks_changed = true;
@@ -190,7 +193,8 @@ impl LibraryState {
         }
         // Counts within the current result: the works listed (not those folded away); the
         // ratings and warnings before the filters, so a reader sees what they hide.
-        self.facet_counts = self.facets.count(visible.iter().copied());
+        let counts = self.facets.count(visible.iter().copied());
+        self.listings = self.facets.listings(&counts);
         self.safety_counts = SafetyCounts::of(result.iter().map(|&i| &entries[i].meta));
         if !self.recent.iter().any(|(old, _)| old == words) {
             if self.recent.len() == RECENT_QUERIES {
@@ -206,7 +210,14 @@ impl LibraryState {
         self.stale = true;
     }
 
-    /// The collection, the sort or the filters changed: sort and judge again.
+    /// The collection changed (a scan, an import, the Trash, the folder watch): index its
+    /// facets and series again, sort and judge again.
+    pub fn collection_changed(&mut self) {
+        self.facets = FacetIndex::default();
+        self.invalidate();
+    }
+
+    /// The sort or the filters changed: sort and judge again.
     pub fn invalidate(&mut self) {
         self.stale = true;
         self.sorted.clear();
