@@ -14,7 +14,6 @@ use std::collections::HashMap;
 
 use crate::collection::reading::{ReadingList, Status};
 use crate::collection::{Entry, StoryMeta};
-use crate::engine::{RatingLevel, WarningCategory};
 
 /// A kind of value works are browsed by.
 #[derive(
@@ -233,7 +232,6 @@ fn language(value: &str) -> String {
 /// A value known to the index.
 #[derive(Debug, Clone)]
 struct Known {
-    facet: Facet,
     /// As shown (the first spelling read with capitals, else the first read).
     label: String,
     /// As matched ([`normalise`]).
@@ -249,32 +247,37 @@ pub struct FacetIndex {
     /// Per facet (by its place in [`Facet::ALL`]): ids by normalised value.
     by_key: Vec<HashMap<String, u32>>,
     /// Per entry: the ids of its values, sorted (read once per collection).
-    fixed: Vec<Vec<u32>>,
+    fixed: Ids,
     /// Per entry: the ids of its status and lists, sorted (read again when they change).
-    marks: Vec<Vec<u32>>,
+    marks: Ids,
+    /// Per entry: its rating (by place in [`RatingLevel::ALL`]) and its warnings (a bit
+    /// per place in [`WarningCategory::ALL`]), for counting without reading the cards.
+    safety: Vec<(u8, u16)>,
     /// Per value: its place from A to Z among the values the collection's works carry
     /// (lists and statuses, read later, come after them).
     rank: Vec<u32>,
+    /// Per value: its facet's place in [`Facet::ALL`] (read in every count, so small).
+    slot_of: Vec<u8>,
 }
 
 impl FacetIndex {
     /// The index of a collection's entries (statuses and lists come with [`Self::mark`]).
     pub fn build(entries: &[Entry]) -> FacetIndex {
         let mut index = FacetIndex::default();
-        index.fixed = entries
-            .iter()
-            .map(|e| {
-                let mut ids: Vec<u32> = e
-                    .facet_keys()
-                    .iter()
-                    .map(|(facet, label, key)| index.intern(*facet, label, key))
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids
-            })
-            .collect();
-        index.marks = vec![Vec::new(); entries.len()];
+        let mut fixed = Ids::default();
+        for e in entries {
+            let mut ids: Vec<u32> = e
+                .facet_keys()
+                .iter()
+                .map(|(facet, label, key)| index.intern(*facet, label, key))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            fixed.push(&ids);
+        }
+        index.fixed = fixed;
+        index.marks = Ids::empty(entries.len());
+        index.safety = entries.iter().map(|e| safety_of(&e.meta)).collect();
         // A to Z once per collection, so listings order ties by a number, not by text.
         let mut by_key: Vec<u32> = (0..index.known.len() as u32).collect();
         by_key.sort_unstable_by(|&a, &b| index.key(a).cmp(index.key(b)));
@@ -303,29 +306,28 @@ impl FacetIndex {
             .iter()
             .map(|s| self.intern(Facet::Status, s.label(), &normalise(s.label())))
             .collect();
-        self.marks = entries
-            .iter()
-            .map(|e| {
-                let s = status(e);
-                let mut ids = on.get(e.hash.as_str()).cloned().unwrap_or_default();
-                if let Some(pos) = Status::ALL.iter().position(|&x| x == s) {
-                    ids.push(statuses[pos]);
-                }
-                ids.sort_unstable();
-                ids.dedup();
-                ids
-            })
-            .collect();
+        let mut marks = Ids::default();
+        for e in entries {
+            let s = status(e);
+            let mut ids = on.get(e.hash.as_str()).cloned().unwrap_or_default();
+            if let Some(pos) = Status::ALL.iter().position(|&x| x == s) {
+                ids.push(statuses[pos]);
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            marks.push(&ids);
+        }
+        self.marks = marks;
     }
 
     /// How many entries the index covers.
     pub fn len(&self) -> usize {
-        self.fixed.len()
+        self.fixed.ends.len()
     }
 
     /// True when it covers none.
     pub fn is_empty(&self) -> bool {
-        self.fixed.is_empty()
+        self.fixed.ends.is_empty()
     }
 
     fn intern(&mut self, facet: Facet, label: &str, key: &str) -> u32 {
@@ -344,8 +346,8 @@ impl FacetIndex {
             return id;
         }
         let id = self.known.len() as u32;
+        self.slot_of.push(f as u8);
         self.known.push(Known {
-            facet,
             label: label.to_string(),
             key: key.to_string(),
             capitalised: label.chars().any(char::is_uppercase),
@@ -382,56 +384,8 @@ impl FacetIndex {
     }
 
     fn has(&self, entry: usize, id: u32) -> bool {
-        let sorted = |v: &Vec<Vec<u32>>| {
-            v.get(entry)
-                .is_some_and(|ids| ids.binary_search(&id).is_ok())
-        };
-        sorted(&self.fixed) || sorted(&self.marks)
-    }
-
-    /// Counts the values of these entries: one pass over their ids.
-    pub fn count(&self, entries: impl Iterator<Item = usize>) -> Vec<u32> {
-        let mut counts = vec![0u32; self.known.len()];
-        for e in entries {
-            let ids = self.fixed.get(e).into_iter().chain(self.marks.get(e));
-            for &id in ids.flatten() {
-                counts[id as usize] += 1;
-            }
-        }
-        counts
-    }
-
-    /// Every facet's values with their counts (by the facet's place in [`Facet::ALL`]),
-    /// most first, then A to Z (the first [`SORTED_VALUES`] of each; the rest follow in no
-    /// order); values with no works in the result are left out.
-    pub fn listings(&self, counts: &[u32]) -> Vec<Vec<Listed>> {
-        let mut out: Vec<Vec<Listed>> = vec![Vec::new(); Facet::ALL.len()];
-        for (id, (known, &count)) in self.known.iter().zip(counts).enumerate() {
-            if count > 0 {
-                out[facet_slot(known.facet)].push(Listed {
-                    id: id as u32,
-                    count: count as usize,
-                });
-            }
-        }
-        for (facet, listed) in Facet::ALL.iter().zip(&mut out) {
-            if *facet == Facet::Status {
-                // Statuses keep their own order, as the menus list them.
-                let place = |l: &Listed| {
-                    let label = self.label(l.id);
-                    Status::ALL.iter().position(|s| s.label() == label)
-                };
-                listed.sort_by_key(place);
-            } else if listed.len() > SORTED_VALUES {
-                // Only the first ones are read in order (a search sorts what it finds):
-                // pick them in one pass, sort just them.
-                listed.select_nth_unstable_by(SORTED_VALUES, |a, b| self.order(a, b));
-                listed[..SORTED_VALUES].sort_unstable_by(|a, b| self.order(a, b));
-            } else {
-                listed.sort_unstable_by(|a, b| self.order(a, b));
-            }
-        }
-        out
+        self.fixed.of(entry).binary_search(&id).is_ok()
+            || self.marks.of(entry).binary_search(&id).is_ok()
     }
 
     /// The order of a listing: most works first, then A to Z.
@@ -442,11 +396,36 @@ impl FacetIndex {
             .then_with(|| rank(a).cmp(&rank(b)))
             .then_with(|| a.id.cmp(&b.id))
     }
+}
 
-    /// One facet's values with their counts, as [`Self::listings`] orders them.
-    pub fn listing(&self, facet: Facet, counts: &[u32]) -> Vec<Listed> {
-        let mut all = self.listings(counts);
-        std::mem::take(&mut all[facet_slot(facet)])
+/// Ids per entry, all in one buffer (a pass over many entries reads memory in order).
+#[derive(Debug, Clone, Default)]
+struct Ids {
+    all: Vec<u32>,
+    /// Where each entry's ids end in `all`.
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    fn empty(entries: usize) -> Ids {
+        Ids {
+            all: Vec::new(),
+            ends: vec![0; entries],
+        }
+    }
+
+    fn push(&mut self, ids: &[u32]) {
+        self.all.extend_from_slice(ids);
+        self.ends.push(self.all.len());
+    }
+
+    fn of(&self, entry: usize) -> &[u32] {
+        let start = match entry {
+            0 => 0,
+            e => self.ends.get(e - 1).copied().unwrap_or(self.all.len()),
+        };
+        let end = self.ends.get(entry).copied().unwrap_or(start);
+        self.all.get(start..end).unwrap_or(&[])
     }
 }
 
@@ -490,53 +469,9 @@ impl Resolved<'_> {
     }
 }
 
-/// How many works in a result have each rating and each warning (the sidebar shows them
-/// beside the rating and warning filters, counted before those filters hide anything).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SafetyCounts {
-    /// Works per rating level.
-    pub ratings: Vec<(RatingLevel, usize)>,
-    /// Works per warning category.
-    pub warnings: Vec<(WarningCategory, usize)>,
-}
-
-impl SafetyCounts {
-    /// Counts the ratings and warnings of these cards.
-    pub fn of<'a>(metas: impl Iterator<Item = &'a StoryMeta>) -> SafetyCounts {
-        let mut ratings = [0usize; RatingLevel::ALL.len()];
-        let mut warnings = [0usize; WarningCategory::ALL.len()];
-        for meta in metas {
-            if let Some(i) = RatingLevel::ALL.iter().position(|&l| l == meta.rating) {
-                ratings[i] += 1;
-            }
-            for c in &meta.warnings.categories {
-                if let Some(i) = WarningCategory::ALL.iter().position(|x| x == c) {
-                    warnings[i] += 1;
-                }
-            }
-        }
-        SafetyCounts {
-            ratings: RatingLevel::ALL.into_iter().zip(ratings).collect(),
-            warnings: WarningCategory::ALL.into_iter().zip(warnings).collect(),
-        }
-    }
-
-    /// Works with this rating.
-    pub fn rating(&self, level: RatingLevel) -> usize {
-        self.ratings
-            .iter()
-            .find(|(l, _)| *l == level)
-            .map_or(0, |(_, n)| *n)
-    }
-
-    /// Works that warn of this.
-    pub fn warning(&self, category: WarningCategory) -> usize {
-        self.warnings
-            .iter()
-            .find(|(c, _)| *c == category)
-            .map_or(0, |(_, n)| *n)
-    }
-}
+mod counts;
+use counts::safety_of;
+pub use counts::{Counts, SafetyCounts};
 
 #[cfg(test)]
 mod tests;

@@ -29,6 +29,8 @@ pub struct SidebarState {
     pub search: String,
     /// Facets listed whole.
     expanded: HashSet<Facet>,
+    /// Facets whose sections are open (their values are listed when the result changes).
+    pub open: HashSet<Facet>,
     /// The word bounds and phrases as typed.
     min_words: Option<String>,
     max_words: Option<String>,
@@ -57,8 +59,11 @@ pub fn facets_ui(ui: &mut Ui, library: &mut LibraryState, filters: &mut Filters)
     let search = egui::TextEdit::singleline(&mut library.sidebar.search)
         .hint_text("Find a tag, fandom, author\u{2026}")
         .desired_width(f32::INFINITY);
-    ui.add(search)
-        .widget_info(|| WidgetInfo::labeled(egui::Role::SearchInput, true, "Find a facet value"));
+    let search = ui.add(search);
+    search.widget_info(|| WidgetInfo::labeled(egui::Role::SearchInput, true, "Find a facet value"));
+    if search.changed() {
+        library.stale = true; // a search lists every facet
+    }
     ui.label(
         RichText::new("Click a value: only works with it; again: none with it")
             .small()
@@ -91,10 +96,13 @@ fn facet_section_ui(
     facet: Facet,
     searching: bool,
 ) {
+    let has_values = library.has_values(facet);
+    let listed_already = library.listed_facets.contains(&facet);
     let LibraryState {
         facets,
         listings,
         sidebar,
+        stale,
         ..
     } = library;
     let listing: &[Listed] = listings.get(facet_slot(facet)).map_or(&[], Vec::as_slice);
@@ -106,7 +114,7 @@ fn facet_section_ui(
         .filter(|v| v.facet == facet)
         .map(|v| (v.value.clone(), normalise(&v.value)))
         .collect();
-    if listing.is_empty() && chosen.is_empty() {
+    if !has_values && chosen.is_empty() {
         return; // no work in the result has any: nothing to choose
     }
     let needle = normalise(&sidebar.search);
@@ -114,7 +122,7 @@ fn facet_section_ui(
         let key = facets.key(l.id);
         (!searching || key.contains(&needle)) && !chosen.iter().any(|(_, k)| k == key)
     };
-    if searching && chosen.is_empty() && !listing.iter().any(|l| unchosen(&l)) {
+    if searching && listed_already && chosen.is_empty() && !listing.iter().any(|l| unchosen(&l)) {
         return;
     }
     let title = match chosen.len() {
@@ -128,7 +136,7 @@ fn facet_section_ui(
     if searching {
         header = header.open(Some(true));
     }
-    header.show(ui, |ui| {
+    let shown = header.show(ui, |ui| {
         // Chosen values first, even with no work left in the result.
         for (value, key) in &chosen {
             let count = listing
@@ -184,6 +192,17 @@ fn facet_section_ui(
             sidebar.expanded.remove(&facet);
         }
     });
+    // Values are listed only for open sections: one just opened is listed next frame.
+    let open = shown.body_returned.is_some() && !searching;
+    let was_open = if open {
+        !sidebar.open.insert(facet)
+    } else {
+        !searching && sidebar.open.remove(&facet)
+    };
+    if open && (!was_open || !listed_already) {
+        *stale = true;
+        ui.ctx().request_repaint();
+    }
 }
 
 /// One value: its mark, its name and its count; a click cycles its mark.

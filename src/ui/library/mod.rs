@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use egui::{Role, Ui, WidgetInfo};
 
 use super::Command;
-use crate::collection::filter::facets::{FacetIndex, Listed, SafetyCounts};
+use crate::collection::filter::facets::{Counts, Facet, FacetIndex, Listed, SafetyCounts};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
@@ -49,7 +49,8 @@ pub struct LibraryState {
     /// The reader's list shown instead of the whole collection, in its own order.
     pub list: Option<i64>,
     /// Every facet's values with how many works in the result (search, list and facets;
-    /// not those the rating and warning filters fold away) have them, most first.
+    /// not those the rating and warning filters fold away) have them, most first; made
+    /// for the facets in [`Self::listed_facets`], empty for the others.
     pub listings: Vec<Vec<Listed>>,
     /// Their ratings and warnings, counted before the filters hide any.
     pub safety_counts: SafetyCounts,
@@ -69,6 +70,14 @@ pub struct LibraryState {
     pub open_series: HashSet<String>,
     /// The rows drawn: stories, and series gathering theirs.
     pub rows: Vec<Row>,
+    /// The counts of the works listed, and which those were (by entry).
+    counts: Counts,
+    counted: Vec<bool>,
+    /// The counts of the whole collection, kept until it or the marks change (a click that
+    /// lets the last value go comes back to them).
+    whole: Option<Counts>,
+    /// The facets whose listings were made (those the sidebar shows open).
+    pub listed_facets: HashSet<Facet>,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
@@ -122,6 +131,8 @@ impl LibraryState {
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
+            // The works' ids change: no count made before can be brought up to date.
+            (self.whole, self.counted) = (None, Vec::new());
             self.facets
                 .mark(entries, |e| reading.status(&e.hash), lists);
         }
@@ -193,15 +204,59 @@ impl LibraryState {
         }
         // Counts within the current result: the works listed (not those folded away); the
         // ratings and warnings before the filters, so a reader sees what they hide.
-        let counts = self.facets.count(visible.iter().copied());
-        self.listings = self.facets.listings(&counts);
-        self.safety_counts = SafetyCounts::of(result.iter().map(|&i| &entries[i].meta));
+        self.count_facets(entries.len(), &visible);
+        self.safety_counts = self.facets.safety(result.iter().copied());
         if !self.recent.iter().any(|(old, _)| old == words) {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
             }
             self.recent.push((words.to_vec(), matches));
         }
+    }
+
+    /// Counts the facet values of the works listed: from the whole collection's counts
+    /// when nothing narrows it, by the difference when a click took a few works out or put
+    /// a few back, else afresh; then lists the facets the sidebar shows.
+    fn count_facets(&mut self, entries: usize, visible: &[usize]) {
+        let facets = &self.facets;
+        let mut now_in = vec![false; entries];
+        for &i in visible {
+            now_in[i] = true;
+        }
+        if visible.len() == entries {
+            let whole = self.whole.get_or_insert_with(|| facets.count(0..entries));
+            self.counts = whole.clone();
+        } else if self.counted.len() == entries {
+            let changed = |i: &usize| self.counted[*i] != now_in[*i];
+            let changes = (0..entries).filter(changed).count();
+            if changes < visible.len() {
+                let left = (0..entries).filter(|&i| self.counted[i] && !now_in[i]);
+                let joined = (0..entries).filter(|&i| !self.counted[i] && now_in[i]);
+                facets.recount(&mut self.counts, left, joined);
+            } else {
+                self.counts = facets.count(visible.iter().copied());
+            }
+        } else {
+            self.counts = facets.count(visible.iter().copied());
+        }
+        self.counted = now_in;
+        let all = !self.sidebar.search.trim().is_empty();
+        self.listed_facets = Facet::ALL
+            .into_iter()
+            .filter(|f| all || self.sidebar.open.contains(f))
+            .collect();
+        self.listings = Facet::ALL
+            .iter()
+            .map(|f| match self.listed_facets.contains(f) {
+                true => self.facets.listing(*f, &self.counts),
+                false => Vec::new(),
+            })
+            .collect();
+    }
+
+    /// True when some work listed has a value of this facet.
+    pub fn has_values(&self, facet: Facet) -> bool {
+        self.counts.any(facet)
     }
 
     /// Statuses or lists changed: count them again.

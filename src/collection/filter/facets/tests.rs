@@ -30,7 +30,7 @@ fn shelf() -> Vec<Entry> {
 }
 
 /// A facet's listing as `(label, count)`.
-fn listed(index: &FacetIndex, facet: Facet, counts: &[u32]) -> Vec<(String, usize)> {
+fn listed(index: &FacetIndex, facet: Facet, counts: &Counts) -> Vec<(String, usize)> {
     let listing = index.listing(facet, counts);
     listing
         .iter()
@@ -72,6 +72,14 @@ fn values_match_without_case_or_spacing_but_keep_their_order_and_shorthand() {
         .collect();
     assert_eq!(pairs, ["Buffy Summers/Spike", "S/W", "Spike/Buffy Summers"]);
     assert_eq!(listed(&index, Facet::Author, &counts)[0], pair("Wren", 2));
+    let safety = index.safety(0..entries.len());
+    assert_eq!(safety.rating(crate::engine::RatingLevel::NotRated), 3);
+    assert_eq!(
+        index
+            .safety(1..2)
+            .rating(crate::engine::RatingLevel::NotRated),
+        1
+    );
 }
 
 #[test]
@@ -159,4 +167,23 @@ fn choices_survive_settings_text() {
     let old: Choice =
         ron::from_str("(include: [(facet: Fandom, value: \"X\")])").unwrap_or_default();
     assert_eq!(old.include.len(), 1, "missing fields take their defaults");
+}
+
+#[test]
+fn counts_brought_up_to_date_match_counts_made_afresh() {
+    let entries = shelf();
+    let index = FacetIndex::build(&entries);
+    let mut counts = index.count([0, 1].into_iter());
+    // B leaves, C joins.
+    index.recount(&mut counts, [1].into_iter(), [2].into_iter());
+    let fresh = index.count([0, 2].into_iter());
+    for facet in Facet::ALL {
+        assert_eq!(
+            listed(&index, facet, &counts),
+            listed(&index, facet, &fresh),
+            "{facet:?}"
+        );
+        assert_eq!(counts.any(facet), fresh.any(facet), "{facet:?}");
+    }
+    assert!(!counts.any(Facet::Status), "no statuses read yet");
 }
