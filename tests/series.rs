@@ -100,3 +100,27 @@ fn a_series_shows_as_one_row_in_order_with_next_in_series() {
     assert_eq!(h.state().library().rows.len(), 11);
     assert!(!h.state().settings().group_series);
 }
+
+#[test]
+fn a_next_part_the_filters_hide_is_named_not_offered() {
+    let root = fresh_root("series-hidden");
+    write_series(&root);
+    let stories = AppDirs::under(&*root).default_collection();
+    common::write_at(
+        &stories.join("d-fourth.txt"),
+        b"Title: King Tide\nAuthor: Wren\nRating: NC-17\nSeries: Part 4 of Salt Year\n\nThe water rose.\n",
+    );
+    let mut h = window(&root);
+    h.get_by_role_and_label(Role::ComboBox, "Highest rating shown")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Teen").click();
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::Button, "Series: Salt Year")
+        .click();
+    h.run_steps(3);
+    open(&mut h, "Neap Tide");
+    assert_eq!(reading(&h).as_deref(), Some("Neap Tide"));
+    h.get_by_label("Next in series: hidden by your filters (Explicit)");
+    assert!(h.query_by_label_contains("King Tide").is_none());
+}

@@ -38,9 +38,15 @@ impl FicshelfApp {
 
     /// The filter sidebar, right of the library; the library keeps its own width beside it.
     pub(super) fn facets_panel_ui(&mut self, ui: &mut Ui) {
+        // Narrower in a small window, so the reader keeps some room beside it.
+        // (The window's own size as saved: on the first frame the screen may not be
+        // laid out yet.)
+        let window_width = self.window.size.map_or(f32::INFINITY, |s| s[0]);
+        let narrow = window_width.min(ui.ctx().content_rect().width()) < 1000.0;
+        let width = if narrow { 190.0 } else { 230.0 };
         let panel = egui::Panel::left("facets")
             .resizable(true)
-            .default_size(self.window.facets_width.unwrap_or(230.0))
+            .default_size(self.window.facets_width.unwrap_or(width))
             .size_range(180.0..=420.0)
             .show(ui, |ui| {
                 // Counts from the result as it is now (the library may have changed it).
@@ -181,7 +187,8 @@ impl FicshelfApp {
         chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
         chrome::status_ui(ui, view, self.settings.words_per_minute);
         let series = &self.library.series;
-        series_bar_ui(ui, &hash, series, &self.collection, commands);
+        let filters = &self.settings.filters;
+        series_bar_ui(ui, (&hash, filters), series, &self.collection, commands);
         let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
         let out = reader_ui(ui, view, &t, paged);
         if let Some(place) = out.moved_to {

@@ -127,7 +127,7 @@ fn tags_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
                 if !std::mem::take(&mut first) {
                     ui.label(RichText::new("\u{00b7}").small().weak());
                 }
-                let text = RichText::new(value).small();
+                let text = RichText::new(value);
                 let text = if facet == Facet::Fandom {
                     text.strong()
                 } else {

@@ -6,12 +6,14 @@ use egui::{RichText, Ui};
 
 use super::Command;
 use crate::collection::Collection;
+use crate::collection::filter::{Filters, Verdict};
 use crate::collection::series::SeriesIndex;
 
-/// The bar for the open work (by content); nothing when it is in no series.
+/// The bar for the open work (by content); nothing when it is in no series. A work the
+/// rating and warning filters hide is named as hidden, not offered.
 pub fn series_bar_ui(
     ui: &mut Ui,
-    hash: &str,
+    (hash, filters): (&str, &Filters),
     series: &SeriesIndex,
     collection: &Collection,
     commands: &mut Vec<Command>,
@@ -21,10 +23,14 @@ pub fn series_bar_ui(
     };
     let title = |i: usize| {
         let meta = &collection.entries.get(i)?.meta;
-        Some(match s.part_label(i) {
+        if let Verdict::Hidden(reasons) = filters.judge(meta) {
+            let why: Vec<String> = reasons.iter().map(|r| r.label()).collect();
+            return Some(Err(format!("hidden by your filters ({})", why.join(", "))));
+        }
+        Some(Ok(match s.part_label(i) {
             Some(part) => format!("{part}: {}", meta.title),
             None => meta.title.clone(),
-        })
+        }))
     };
     // The index is the library's: a collection changed while the library was away may
     // have left it behind for a frame, so every index is looked up, never trusted.
@@ -44,13 +50,20 @@ pub fn series_bar_ui(
                     .weak(),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some((n, name)) = next {
-                    let text = format!("Next in series: {name} \u{203a}");
-                    if ui.button(text).clicked() {
-                        commands.push(Command::Open(n));
+                match next {
+                    Some((n, Ok(name))) => {
+                        let text = format!("Next in series: {name} \u{203a}");
+                        if ui.button(text).clicked() {
+                            commands.push(Command::Open(n));
+                        }
                     }
+                    Some((_, Err(hidden))) => {
+                        let text = format!("Next in series: {hidden}");
+                        ui.label(RichText::new(text).small().weak());
+                    }
+                    None => {}
                 }
-                if let Some((p, name)) = previous {
+                if let Some((p, Ok(name))) = previous {
                     let text = format!("\u{2039} {name}");
                     if ui
                         .small_button(text)

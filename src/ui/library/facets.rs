@@ -309,10 +309,11 @@ fn rating_section_ui(ui: &mut Ui, library: &LibraryState, filters: &mut Filters)
         .id_salt("facet-rating")
         .default_open(true)
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let label = ui.label("Highest rating shown");
                 egui::ComboBox::from_id_salt("max-rating")
                     .selected_text(filters.max_rating.label())
+                    .width(80.0)
                     .show_ui(ui, |ui| {
                         for level in [
                             RatingLevel::General,
@@ -333,7 +334,7 @@ fn rating_section_ui(ui: &mut Ui, library: &LibraryState, filters: &mut Filters)
                 .map(|&l| format!("{} {}", l.short(), thousands(counts.rating(l))))
                 .collect();
             if !per_level.is_empty() {
-                ui.label(RichText::new(per_level.join(" \u{00b7} ")).small().weak())
+                ui.label(RichText::new(per_level.join(" \u{00b7} ")).weak())
                     .on_hover_text("Works in the result with each rating");
             }
         });
