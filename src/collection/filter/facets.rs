@@ -258,6 +258,8 @@ pub struct FacetIndex {
     rank: Vec<u32>,
     /// Per value: its facet's place in [`Facet::ALL`] (read in every count, so small).
     slot_of: Vec<u8>,
+    /// Per entry: its length in words (read here, not from the cards, when filtering).
+    words: Vec<u32>,
 }
 
 impl FacetIndex {
@@ -278,6 +280,8 @@ impl FacetIndex {
         index.fixed = fixed;
         index.marks = Ids::empty(entries.len());
         index.safety = entries.iter().map(|e| safety_of(&e.meta)).collect();
+        let words = |e: &Entry| u32::try_from(e.meta.words).unwrap_or(u32::MAX);
+        index.words = entries.iter().map(words).collect();
         // A to Z once per collection, so listings order ties by a number, not by text.
         let mut by_key: Vec<u32> = (0..index.known.len() as u32).collect();
         by_key.sort_unstable_by(|&a, &b| index.key(a).cmp(index.key(b)));
@@ -457,13 +461,14 @@ pub struct Resolved<'a> {
 impl Resolved<'_> {
     /// True when an entry has every included value, no excluded one, and a length within
     /// the bounds.
-    pub fn admits(&self, index: &FacetIndex, entry: usize, words: usize) -> bool {
+    pub fn admits(&self, index: &FacetIndex, entry: usize) -> bool {
         let Some(include) = &self.include else {
             return false;
         };
         let c = self.choice;
-        c.min_words.is_none_or(|min| words >= min)
-            && c.max_words.is_none_or(|max| words <= max)
+        let words = || index.words.get(entry).map_or(0, |&w| w as usize);
+        c.min_words.is_none_or(|min| words() >= min)
+            && c.max_words.is_none_or(|max| words() <= max)
             && include.iter().all(|&id| index.has(entry, id))
             && !self.exclude.iter().any(|&id| index.has(entry, id))
     }

@@ -164,8 +164,7 @@ impl LibraryState {
         let result: Vec<usize> = if filters.facets.is_empty() {
             matches.clone()
         } else {
-            let words = |i: usize| entries[i].meta.words;
-            let admits = |&i: &usize| chosen.admits(&self.facets, i, words(i));
+            let admits = |&i: &usize| chosen.admits(&self.facets, i);
             matches.iter().copied().filter(admits).collect()
         };
         (self.shown, self.hidden_count) = (Vec::new(), 0);

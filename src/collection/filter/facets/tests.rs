@@ -45,7 +45,7 @@ fn pair(label: &str, count: usize) -> (String, usize) {
 fn admitted(index: &FacetIndex, entries: &[Entry], choice: &Choice) -> Vec<String> {
     let resolved = index.resolve(choice);
     (0..entries.len())
-        .filter(|&i| resolved.admits(index, i, entries[i].meta.words))
+        .filter(|&i| resolved.admits(index, i))
         .map(|i| entries[i].meta.title.clone())
         .collect()
 }
