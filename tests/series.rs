@@ -61,6 +61,24 @@ fn a_series_shows_as_one_row_in_order_with_next_in_series() {
         h.query_by_role_and_label(Role::Button, "Spring Tide")
             .is_none()
     );
+    // The arrow keys step over the works folded under the series' row.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run_steps(2);
+    let mut selected = Vec::new();
+    for _ in 0..10 {
+        h.key_press(egui::Key::ArrowDown);
+        h.run_steps(2);
+        let app = h.state();
+        let entry = app.library().selected.map(|i| &app.collection().entries[i]);
+        selected.extend(entry.map(|e| e.meta.title.clone()));
+    }
+    assert_eq!(selected.len(), 10, "the arrows selected rows");
+    assert!(
+        !selected
+            .iter()
+            .any(|t| t.contains(" Tide") || t == "Slack Water"),
+        "{selected:?}"
+    );
     h.get_by_role_and_label(Role::Button, "Series: Salt Year")
         .click();
     h.run_steps(3);

@@ -294,16 +294,23 @@ impl LibraryState {
         self.judged[entry].is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
     }
 
-    /// Moves the selection by `delta` rows among those shown.
+    /// Moves the selection by `delta` rows among the stories drawn.
     fn step(&mut self, delta: isize) -> Option<usize> {
+        // The stories drawn: not those folded under a closed series' row.
+        let drawn: Vec<usize> = (self.rows.iter())
+            .filter_map(|r| match r {
+                Row::Story { entry, .. } => Some(*entry),
+                Row::Series { .. } => None,
+            })
+            .collect();
         let pos = self
             .selected
-            .and_then(|s| self.shown.iter().position(|&i| i == s));
+            .and_then(|s| drawn.iter().position(|&i| i == s));
         let next = match pos {
             None => 0,
-            Some(p) => (p as isize + delta).clamp(0, self.shown.len() as isize - 1) as usize,
+            Some(p) => (p as isize + delta).clamp(0, drawn.len() as isize - 1) as usize,
         };
-        let entry = *self.shown.get(next)?;
+        let entry = *drawn.get(next)?;
         self.reveal_selected = true;
         Some(entry)
     }
