@@ -359,6 +359,7 @@ impl FicshelfApp {
         if let Err(e) = self.reading.opened(&hash, now_secs()) {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
+        self.library.marks_changed(); // its status may now be Reading
         self.reader = Some(ReaderView::new(hash, path.to_path_buf(), story, place));
     }
 

@@ -158,3 +158,17 @@ fn a_tag_clicked_in_the_details_filters_by_it_and_the_sidebar_folds_away() {
     h.run_steps(3);
     h.get_by_label("Find a facet value");
 }
+
+#[test]
+fn opening_a_story_moves_it_to_reading_in_the_status_facet() {
+    let root = fresh_root("facet-status");
+    let mut h = window(&root);
+    assert_eq!(count(&h, "Unread"), 8.0);
+    for _ in 0..2 {
+        h.get_by_role_and_label(Role::Button, "Tidewrack").click();
+        h.step();
+    }
+    h.run_steps(4);
+    assert_eq!(count(&h, "Unread"), 7.0);
+    assert_eq!(count(&h, "Reading"), 1.0);
+}
