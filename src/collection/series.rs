@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::filter::facets::normalise;
 use super::{ContentHash, Entry};
+use crate::engine::{FieldKey, SeriesPart};
 
 /// One series and the works of it in the collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +48,8 @@ impl SeriesIndex {
             ..SeriesIndex::default()
         };
         let mut by_key: HashMap<String, usize> = HashMap::new();
-        for (i, entry) in entries.iter().enumerate() {
-            let Some(part) = entry.meta.metadata.series.first() else {
+        for (i, part) in named_series(entries).into_iter().enumerate() {
+            let Some(part) = part else {
                 continue;
             };
             let key = normalise(&part.name);
@@ -116,6 +117,60 @@ impl SeriesIndex {
     }
 }
 
+/// Each entry's series: the first its file names; and a plain-text `Sequel to: "X"` (or
+/// `Prequel to:`) naming a work of the collection by its title (by the same author, when
+/// both say) makes the two a series of two named after X, when X names no series itself;
+/// one naming no work of the collection is in no series.
+fn named_series(entries: &[Entry]) -> Vec<Option<SeriesPart>> {
+    let mut out: Vec<Option<SeriesPart>> = entries
+        .iter()
+        .map(|e| e.meta.metadata.series.first().cloned())
+        .collect();
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        by_title
+            .entry(normalise(&e.meta.title))
+            .or_default()
+            .push(i);
+    }
+    for (i, e) in entries.iter().enumerate() {
+        let Some(field) = e.meta.fields.iter().find(|f| f.key == FieldKey::Series) else {
+            continue;
+        };
+        let label = field.label.to_ascii_lowercase();
+        let sequel = label.starts_with("sequel");
+        if !sequel && !label.starts_with("prequel") {
+            continue;
+        }
+        let name = field
+            .value
+            .trim()
+            .trim_matches(['"', '\u{201c}', '\u{201d}', '\'']);
+        let same_author = |j: &&usize| match (&e.meta.author, &entries[**j].meta.author) {
+            (Some(a), Some(b)) => normalise(a) == normalise(b),
+            _ => true,
+        };
+        let found = by_title
+            .get(&normalise(name))
+            .and_then(|js| js.iter().find(same_author));
+        let Some(&j) = found.filter(|&&j| j != i && entries[j].meta.metadata.series.is_empty())
+        else {
+            // `Sequel to X` names a work, not a series: without the work, no series.
+            out[i] = None;
+            continue;
+        };
+        let (mine, theirs) = if sequel { (2, 1) } else { (1, 2) };
+        let part = |position| {
+            Some(SeriesPart {
+                name: name.to_string(),
+                position: Some(position),
+            })
+        };
+        (out[i], out[j]) = (part(mine), part(theirs));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +211,34 @@ mod tests {
         assert_eq!(index.previous("b.txt"), Some(2));
         assert_eq!(index.of_entry(1), None);
         assert!(index.place_of("x.txt").is_none());
+    }
+
+    #[test]
+    fn a_sequel_named_in_a_text_header_follows_its_first_work() {
+        let entries = vec![
+            entry(
+                "after.txt",
+                "Title: After the Storm\nAuthor: Wren\nSequel to: \"The Storm\"",
+            ),
+            entry("storm.txt", "Title: The Storm\nAuthor: Wren"),
+            entry(
+                "other.txt",
+                "Title: Calm\nAuthor: Ansel\nSequel to: Nothing Here",
+            ),
+            entry(
+                "pre.txt",
+                "Title: Before\nAuthor: Tam\nPrequel to: The Storm",
+            ),
+        ];
+        let index = SeriesIndex::build(&entries);
+        assert_eq!(index.series.len(), 1, "{:?}", index.series);
+        let storm = &index.series[0];
+        assert_eq!(storm.name, "The Storm");
+        assert_eq!(storm.members, [1, 0], "the first work, then its sequel");
+        assert_eq!(index.next("storm.txt"), Some(0));
+        assert!(
+            index.place_of("pre.txt").is_none(),
+            "another author's prequel is not joined to it; a sequel to no work is no series"
+        );
     }
 }
