@@ -27,7 +27,6 @@ use crate::settings::Settings;
 use crate::ui::library::LibraryState;
 use crate::ui::marks::NewList;
 use crate::ui::reader::ReaderView;
-use crate::ui::settings_panel::SettingsPanel;
 use crate::ui::{Command, chrome};
 use crate::window_state::WindowState;
 use dialogs::Dialog;
@@ -102,7 +101,6 @@ pub struct FicshelfApp {
     import: Option<ImportJob>,
     show_library: bool,
     show_settings: bool,
-    settings_panel: SettingsPanel,
     applied: Option<Applied>,
     /// The collection folder's watcher; `Err` holds when it could not be started (it is
     /// tried again after [`LOOK_AGAIN`]).
@@ -186,7 +184,6 @@ impl FicshelfApp {
             import: None,
             show_library: true,
             show_settings: false,
-            settings_panel: SettingsPanel::default(),
             applied: None,
             watch: None,
             folder_missing: false,
@@ -362,6 +359,7 @@ impl FicshelfApp {
         if let Err(e) = self.reading.opened(&hash, now_secs()) {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
+        self.library.marks_changed(); // its status may now be Reading
         self.reader = Some(ReaderView::new(hash, path.to_path_buf(), story, place));
     }
 
@@ -400,7 +398,7 @@ impl FicshelfApp {
                 let summary = report.summary();
                 let first = report.added.first().map(|e| e.path.clone());
                 self.collection.entries.extend(report.added);
-                self.library.invalidate();
+                self.library.collection_changed();
                 if let Some(index) = first.and_then(|p| self.collection.find_path(&p)) {
                     self.library.selected = Some(index);
                     self.library.reveal_selected = true;
@@ -490,6 +488,10 @@ impl eframe::App for FicshelfApp {
         chrome::notice_ui(ui, self.notice.as_ref(), progress, &mut commands);
         if self.show_library && !self.fullscreen {
             self.library_panel_ui(ui, &mut commands);
+            // Beside the list, as on AO3, and after it in the Tab order.
+            if !self.window.facets_closed {
+                self.facets_panel_ui(ui);
+            }
         }
         let paper = self.palette(&ctx).paper;
         egui::CentralPanel::default()

@@ -170,6 +170,7 @@ fn index(args: IndexArgs) -> ExitCode {
         let report = serde_json::json!({
             "root": root.display().to_string(),
             "stories": c.entries.len(),
+            "works": works_json(c),
             "unreadable": unreadable,
             "bytes": scan.bytes,
             "reused": scan.reused,
@@ -194,6 +195,37 @@ fn index(args: IndexArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The collection's works (files grouped into works, their series) as `index --json`
+/// prints them.
+fn works_json(c: &ficshelf::collection::Collection) -> Vec<serde_json::Value> {
+    let works = ficshelf::collection::works::works(&c.entries);
+    works
+        .iter()
+        .map(|w| {
+            let files: Vec<String> = w
+                .files
+                .iter()
+                .filter_map(|&i| c.entries.get(i))
+                .map(|e| e.path.display().to_string())
+                .collect();
+            let series: Vec<serde_json::Value> = w
+                .series
+                .iter()
+                .map(|s| serde_json::json!({"name": s.name, "position": s.position}))
+                .collect();
+            serde_json::json!({
+                "title": w.title,
+                "author": w.author,
+                "files": files,
+                "parts_found": w.parts_found,
+                "parts_total": w.parts_total,
+                "series": series,
+                "complete": w.complete,
+            })
+        })
+        .collect()
 }
 
 /// `ficshelf inspect [--json] [--body] FILE...`

@@ -168,6 +168,8 @@ pub struct Settings {
     pub words_per_minute: u32,
     /// Which stories the library hides.
     pub filters: Filters,
+    /// Show a series as one row in the library.
+    pub group_series: bool,
 }
 
 impl Default for Settings {
@@ -181,6 +183,7 @@ impl Default for Settings {
             sort: SortKey::Title,
             words_per_minute: 250,
             filters: Filters::default(),
+            group_series: true,
         }
     }
 }

@@ -19,6 +19,10 @@ pub struct WindowState {
     pub library_width: Option<f32>,
     /// Height of the details pane under the library.
     pub details_height: Option<f32>,
+    /// Width of the filter sidebar.
+    pub facets_width: Option<f32>,
+    /// The filter sidebar was closed.
+    pub facets_closed: bool,
 }
 
 /// Sizes outside this range are not restored (a damaged file, a monitor since removed).
@@ -45,6 +49,7 @@ impl WindowState {
             .filter(|p| p.iter().all(|v| v.is_finite() && v.abs() < 65_536.0));
         self.library_width = self.library_width.filter(|&w| sane(w));
         self.details_height = self.details_height.filter(|&h| sane(h));
+        self.facets_width = self.facets_width.filter(|&w| sane(w));
         self
     }
 }
@@ -63,6 +68,8 @@ mod tests {
             maximized: true,
             library_width: Some(420.0),
             details_height: Some(240.0),
+            facets_width: Some(230.0),
+            facets_closed: true,
         };
         state.save(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(WindowState::load(&path), (state, None));

@@ -173,4 +173,60 @@ fn index_reports_stories_unreadable_files_and_reuse_of_its_cache() {
     let (_, again, _) = ficshelf(&args);
     let v: Value = serde_json::from_str(&again).expect("valid JSON");
     assert_eq!(v["reused"], 2, "the second run reads nothing");
+    assert_eq!(
+        v["works"].as_array().map(Vec::len),
+        Some(2),
+        "a work per story"
+    );
+}
+
+#[test]
+fn index_json_lists_works_with_their_files_in_order_and_their_series() {
+    let dir = common::TestDir::named("index-works");
+    let (root, data) = (dir.join("Stories"), dir.join("data"));
+    let body = "\n\nThe harbour was quiet that night, and the lamps burned low.\n";
+    for (file, header) in [
+        ("watch-pt2.txt", "Title: The Long Watch\nAuthor: Marram"),
+        ("watch-pt1.txt", "Title: The Long Watch\nAuthor: Marram"),
+        (
+            "sequel.txt",
+            "Title: After\nAuthor: Marram\nSeries: Part 2 of Watches",
+        ),
+    ] {
+        common::write_at(&root.join(file), format!("{header}{body}").as_bytes());
+    }
+    let args = [
+        "index",
+        "--json",
+        "--data-dir",
+        data.to_str().unwrap_or_default(),
+        root.to_str().unwrap_or_default(),
+    ];
+    let (code, out, _) = ficshelf(&args);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    let works = v["works"].as_array().cloned().unwrap_or_default();
+    assert_eq!(works.len(), 2, "{works:?}");
+    let watch = works.iter().find(|w| w["title"] == "The Long Watch");
+    let watch = watch.cloned().unwrap_or_default();
+    let files: Vec<&str> = watch["files"]
+        .as_array()
+        .map(|f| f.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert!(
+        files.len() == 2
+            && files[0].ends_with("watch-pt1.txt")
+            && files[1].ends_with("watch-pt2.txt"),
+        "{files:?}"
+    );
+    assert_eq!(watch["parts_found"], 2);
+    assert_eq!(watch["parts_total"], Value::Null);
+    let after = works
+        .iter()
+        .find(|w| w["title"] == "After")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(after["series"][0]["name"], "Watches");
+    assert_eq!(after["series"][0]["position"], 2);
+    assert_eq!(after["author"], "Marram");
 }

@@ -27,7 +27,8 @@ fn focused(h: &Harness<'_, FicshelfApp>) -> Option<String> {
 fn tab_walks_the_main_controls_each_with_a_label() {
     let (_root, mut h) = window("tab");
     let mut seen = Vec::new();
-    for _ in 0..40 {
+    // Round the whole window: the library, the filter sidebar and back to the details.
+    for _ in 0..80 {
         h.key_press(Key::Tab);
         h.run_steps(2);
         let label = focused(&h).expect("Tab always lands on a control");

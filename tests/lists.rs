@@ -44,7 +44,8 @@ fn row_menu(h: &mut Harness<'_, FicshelfApp>, title: &str, menu: &str, item: &st
 /// Makes a list through the dialog, from a row's menu (the row's story goes on it).
 fn new_list_from_row(h: &mut Harness<'_, FicshelfApp>, title: &str, name: &str) {
     row_menu(h, title, "Add to list", "New list\u{2026}");
-    h.get_by_role(Role::TextInput).type_text(name);
+    h.get_by_role_and_label(Role::TextInput, "List name")
+        .type_text(name);
     h.run_steps(2);
     h.get_by_label("Create").click();
     h.run_steps(3);
@@ -80,7 +81,8 @@ fn lists_made_from_rows_show_their_works_in_the_readers_order() {
     assert_eq!(lists, [("To read".to_string(), 3)]);
     // A name already taken can't be given twice.
     row_menu(&mut h, "Tidewrack", "Add to list", "New list\u{2026}");
-    h.get_by_role(Role::TextInput).type_text("To read");
+    h.get_by_role_and_label(Role::TextInput, "List name")
+        .type_text("To read");
     h.run_steps(2);
     h.get_by_label("There is a list of that name already.");
     h.key_press(egui::Key::Escape);
@@ -164,4 +166,32 @@ fn the_reader_bar_and_the_details_set_a_status_and_escape_closes_a_question() {
         8,
         "and the story stays"
     );
+}
+
+#[test]
+fn status_and_lists_sort_the_library() {
+    let root = fresh_root("sort-marks");
+    let mut h = window(&root);
+    row_menu(&mut h, "Tidewrack", "Status", "Reading");
+    row_menu(&mut h, "The Winter Mooring", "Status", "Dropped");
+    sort_by(&mut h, "Status");
+    let titles = titles_shown(&h);
+    assert_eq!(titles.first().map(String::as_str), Some("Tidewrack"));
+    assert_eq!(
+        titles.last().map(String::as_str),
+        Some("The Winter Mooring")
+    );
+    // Lists: the works on a list first, in its order; the order follows the list.
+    new_list_from_row(&mut h, "The False Light", "Comfort reads");
+    row_menu(&mut h, "Café Solenne", "Add to list", "Comfort reads");
+    sort_by(&mut h, "Lists");
+    assert_eq!(titles_shown(&h)[..2], ["The False Light", "Café Solenne"]);
+}
+
+/// Picks an order in the Sort by menu (the sidebar has headings of the same names).
+fn sort_by(h: &mut Harness<'_, FicshelfApp>, key: &str) {
+    h.get_by_role_and_label(Role::ComboBox, "Sort by").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, key).click();
+    h.run_steps(3);
 }

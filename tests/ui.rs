@@ -229,7 +229,8 @@ fn find_highlights_matches_and_steps_through_them() {
     let matches =
         |h: &Harness<'_, FicshelfApp>| h.state().reader().map_or(0, |r| r.find.matches().len());
     // The query box has focus after Ctrl+F: typing goes into it.
-    h.get_by_role(Role::TextInput).type_text("LAMP");
+    h.get_by_role_and_label(Role::TextInput, "Find in the story")
+        .type_text("LAMP");
     h.run_steps(3);
     let n = matches(&h);
     assert!(n >= 3, "case-insensitive matches of 'lamp': {n}");

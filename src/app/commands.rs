@@ -30,6 +30,21 @@ impl FicshelfApp {
                     with,
                 })
             }
+            Command::GroupSeries(group) => {
+                self.settings.group_series = group;
+                self.save_settings();
+            }
+            Command::ToggleFacets => {
+                self.show_library = true;
+                self.window.facets_closed = !self.window.facets_closed;
+            }
+            Command::ChooseFacet(facet, value, mark) => {
+                let before = self.settings.filters.clone();
+                self.settings.filters.facets.set(facet, &value, mark);
+                self.show_library = true;
+                self.window.facets_closed = false;
+                self.filters_changed(&before);
+            }
             Command::ShowList(list) => {
                 self.library.list = list;
                 self.library.invalidate();
@@ -110,8 +125,10 @@ impl FicshelfApp {
         if let Err(e) = change(&mut self.reading) {
             self.tell(format!("Your lists could not be saved: {e}"));
         }
-        if self.library.list.is_some() {
-            self.library.invalidate(); // the list shown may have changed
+        if self.library.list.is_some() || self.settings.sort.follows_marks() {
+            self.library.invalidate(); // the list shown or the order may have changed
+        } else {
+            self.library.marks_changed(); // statuses and lists are facets
         }
     }
 
@@ -164,7 +181,7 @@ impl FicshelfApp {
                     self.reader = None;
                 }
                 self.library.selected = None;
-                self.library.invalidate();
+                self.library.collection_changed();
                 self.tell(format!(
                     "\u{201c}{}\u{201d} is in the Trash; restore it from there to read it again.",
                     entry.meta.title
@@ -226,6 +243,7 @@ impl FicshelfApp {
             on(cmd, Key::Num0, Command::TextSize(0.0));
             on(Modifiers::NONE, Key::F11, Command::ToggleFullscreen);
             on(Modifiers::NONE, Key::F9, Command::ToggleLibrary);
+            on(Modifiers::NONE, Key::F8, Command::ToggleFacets);
             on(cmd, Key::Comma, Command::OpenSettings);
             on(cmd, Key::M, Command::ToggleReadingMode);
             on(Modifiers::NONE, Key::F1, Command::ShowShortcuts);

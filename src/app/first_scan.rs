@@ -55,13 +55,13 @@ impl super::FicshelfApp {
         let fresh = scan.fresh();
         if !fresh.is_empty() {
             self.collection.entries.extend(fresh);
-            self.library.invalidate();
+            self.library.collection_changed();
         }
         match scan.finished() {
             Some(done) => {
                 self.first_scan = None;
                 self.collection = done.collection;
-                self.library.invalidate();
+                self.library.collection_changed();
                 if let Some(missing) = done.missing {
                     self.folder_missing = true;
                     self.tell(missing_note(&missing));

@@ -10,9 +10,10 @@ use egui::Ui;
 use super::{FicshelfApp, looks};
 use crate::settings::Settings;
 use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
-use crate::ui::library::library_ui;
+use crate::ui::library::{facets_ui, library_ui};
 use crate::ui::marks::Marks;
 use crate::ui::reader::reader_ui;
+use crate::ui::series_bar::series_bar_ui;
 use crate::ui::settings_panel::settings_ui;
 use crate::ui::{Command, chrome};
 
@@ -26,20 +27,58 @@ impl FicshelfApp {
             let t = looks::page_typography(settings, &palette, ui, ui.available_width());
             crate::ui::settings_panel::preview_ui(ui, &t, palette.paper);
         };
-        self.show_settings = settings_ui(
-            ctx,
-            &mut self.settings_panel,
-            &mut self.settings,
-            &root,
-            preview,
-            commands,
-        );
+        self.show_settings = settings_ui(ctx, &mut self.settings, &root, preview, commands);
         if self.settings != before {
             if self.settings.filters != before.filters {
-                self.library.invalidate();
+                self.filters_changed(&before.filters);
             }
             self.save_settings();
         }
+    }
+
+    /// The filter sidebar, right of the library; the library keeps its own width beside it.
+    pub(super) fn facets_panel_ui(&mut self, ui: &mut Ui) {
+        // Narrower in a small window, so the reader keeps some room beside it.
+        // (The window's own size as saved: on the first frame the screen may not be
+        // laid out yet.)
+        let window_width = self.window.size.map_or(f32::INFINITY, |s| s[0]);
+        let narrow = window_width.min(ui.ctx().content_rect().width()) < 1000.0;
+        let width = if narrow { 190.0 } else { 230.0 };
+        let panel = egui::Panel::left("facets")
+            .resizable(true)
+            .default_size(self.window.facets_width.unwrap_or(width))
+            .size_range(180.0..=420.0)
+            .show(ui, |ui| {
+                // Counts from the result as it is now (the library may have changed it).
+                self.library.refresh(
+                    &self.collection,
+                    self.reading.log(),
+                    self.reading.lists(),
+                    self.settings.sort,
+                    &self.settings.filters,
+                );
+                let before = self.settings.filters.clone();
+                if facets_ui(ui, &mut self.library, &mut self.settings.filters) {
+                    self.filters_changed(&before);
+                }
+            });
+        self.window.facets_width = Some(panel.response.rect.width());
+    }
+
+    /// The filters changed (in the sidebar, the settings or from a tag clicked): list
+    /// again, judging again only when the rating or warning filters changed, and save.
+    pub(super) fn filters_changed(&mut self, before: &crate::collection::filter::Filters) {
+        let now = &self.settings.filters;
+        let facets_only = crate::collection::filter::Filters {
+            facets: now.facets.clone(),
+            ..before.clone()
+        } == *now;
+        if facets_only {
+            self.library.stale = true;
+        } else {
+            self.library.invalidate();
+        }
+        self.save_settings();
     }
 
     /// The library on the left, with the selected story's details under it. The details
@@ -96,6 +135,11 @@ impl FicshelfApp {
                         });
                     });
                 let sort = self.settings.sort;
+                self.library.facets_open = !self.window.facets_closed;
+                if self.library.group_series != self.settings.group_series {
+                    self.library.group_series = self.settings.group_series;
+                    self.library.stale = true;
+                }
                 let Settings {
                     sort: sort_key,
                     filters,
@@ -142,6 +186,9 @@ impl FicshelfApp {
         let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
         chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
         chrome::status_ui(ui, view, self.settings.words_per_minute);
+        let series = &self.library.series;
+        let filters = &self.settings.filters;
+        series_bar_ui(ui, (&hash, filters), series, &self.collection, commands);
         let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
         let out = reader_ui(ui, view, &t, paged);
         if let Some(place) = out.moved_to {

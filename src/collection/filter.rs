@@ -4,6 +4,8 @@
 //! (no header, or the author chose not to warn) are never silently admitted when a warning
 //! is excluded: strict mode hides them, lenient mode shows them marked.
 
+pub mod facets;
+
 use std::collections::BTreeSet;
 
 use super::StoryMeta;
@@ -48,6 +50,9 @@ pub struct Filters {
     pub hidden_rows: HiddenRows,
     /// Keep warnings out of sight (no spoilers) until asked for.
     pub hide_warnings: bool,
+    /// Facets chosen in the library's sidebar (fandoms, tags, statuses... to include or
+    /// exclude, and bounds on length).
+    pub facets: facets::Choice,
 }
 
 impl Default for Filters {
@@ -60,6 +65,7 @@ impl Default for Filters {
             unknowns: Unknowns::ShowMarked,
             hidden_rows: HiddenRows::Collapse,
             hide_warnings: false,
+            facets: facets::Choice::default(),
         }
     }
 }

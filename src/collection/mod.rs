@@ -8,12 +8,15 @@ pub mod meta;
 pub mod reading;
 pub mod samples;
 pub mod search;
+pub mod series;
+pub mod works;
 
 use std::path::{Path, PathBuf};
 
 pub use meta::StoryMeta;
 
 use crate::engine::{ReadError, Story, read_bytes};
+use filter::facets::Facet;
 use index::Found;
 use search::{Pairs, Query};
 
@@ -68,6 +71,8 @@ pub struct Entry {
     search: String,
     /// The letter pairs in `search`.
     pairs: Pairs,
+    /// Its facet values: `(facet, as shown, normalised)`, worked out once when it is read.
+    facet_keys: Vec<(Facet, String, String)>,
 }
 
 impl Entry {
@@ -99,7 +104,15 @@ impl Entry {
         modified_ns: u64,
     ) -> Entry {
         let search = meta.search_text();
+        let facet_keys = filter::facets::values_of(&meta)
+            .into_iter()
+            .map(|(facet, label)| {
+                let key = filter::facets::normalise(&label);
+                (facet, label, key)
+            })
+            .collect();
         Entry {
+            facet_keys,
             path,
             pairs: Pairs::of(search.as_bytes()),
             search,
@@ -108,6 +121,11 @@ impl Entry {
             bytes,
             modified_secs: modified_ns / 1_000_000_000,
         }
+    }
+
+    /// Its facet values: `(facet, as shown, normalised)`.
+    pub fn facet_keys(&self) -> &[(Facet, String, String)] {
+        &self.facet_keys
     }
 
     /// True when every word of a search appears in the searched fields.
@@ -258,17 +276,23 @@ pub enum SortKey {
     RecentlyRead,
     /// Newest file first.
     RecentlyAdded,
+    /// By status: reading, unread, on hold, finished, dropped.
+    Status,
+    /// The works on the reader's lists first, list by list in each list's order.
+    Lists,
 }
 
 impl SortKey {
     /// Every key, in menu order.
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 8] = [
         SortKey::Title,
         SortKey::Author,
         SortKey::Rating,
         SortKey::Length,
         SortKey::RecentlyRead,
         SortKey::RecentlyAdded,
+        SortKey::Status,
+        SortKey::Lists,
     ];
 
     /// The name in the sort menu.
@@ -280,17 +304,58 @@ impl SortKey {
             SortKey::Length => "Length",
             SortKey::RecentlyRead => "Recently read",
             SortKey::RecentlyAdded => "Recently added",
+            SortKey::Status => "Status",
+            SortKey::Lists => "Lists",
+        }
+    }
+
+    /// True for an order that follows the reading state (statuses, lists), which must be
+    /// sorted again when that changes.
+    pub fn follows_marks(self) -> bool {
+        matches!(self, SortKey::Status | SortKey::Lists)
+    }
+}
+
+/// What sorting knows about a work besides its card: the reader's marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortFacts {
+    /// When it was last opened (0 for never).
+    pub last_read_secs: u64,
+    /// Where the reader stands with it.
+    pub status: reading::Status,
+    /// Its first list (in the lists' order) and its place there, if it is on any.
+    pub list_place: Option<(usize, usize)>,
+}
+
+impl Default for SortFacts {
+    fn default() -> Self {
+        SortFacts {
+            last_read_secs: 0,
+            status: reading::Status::Unread,
+            list_place: None,
         }
     }
 }
 
-/// The indices of `entries` that match `query`, ordered by `key`. `last_read` gives the
-/// time each entry was last opened (0 for never).
+/// The order statuses sort in: what is being read first, then what is still to read.
+fn status_rank(status: reading::Status) -> u8 {
+    use reading::Status::*;
+    match status {
+        Reading => 0,
+        Unread => 1,
+        OnHold => 2,
+        Finished => 3,
+        Dropped => 4,
+    }
+}
+
+/// The indices of `entries` that match `query`, ordered by `key`. `facts` gives what the
+/// reading state knows of each entry (when it was last opened, its status, its lists).
 pub fn filter_and_sort(
     entries: &[Entry],
     query: &str,
     key: SortKey,
-    last_read: impl Fn(&Entry) -> u64,
+    facts: impl Fn(&Entry) -> SortFacts,
 ) -> Vec<usize> {
     // Lower-cased once, not once per story: this runs on every keystroke.
     let query = Query::new(query);
@@ -315,9 +380,17 @@ pub fn filter_and_sort(
         SortKey::Length => {
             shown.sort_by_cached_key(|&i| (std::cmp::Reverse(entries[i].meta.words), title(i)))
         }
-        SortKey::RecentlyRead => {
-            shown.sort_by_cached_key(|&i| (std::cmp::Reverse(last_read(&entries[i])), title(i)))
+        SortKey::RecentlyRead => shown.sort_by_cached_key(|&i| {
+            let read = facts(&entries[i]).last_read_secs;
+            (std::cmp::Reverse(read), title(i))
+        }),
+        SortKey::Status => {
+            shown.sort_by_cached_key(|&i| (status_rank(facts(&entries[i]).status), title(i)))
         }
+        SortKey::Lists => shown.sort_by_cached_key(|&i| {
+            let place = facts(&entries[i]).list_place.unwrap_or((usize::MAX, 0));
+            (place, title(i))
+        }),
         SortKey::RecentlyAdded => {
             shown.sort_by_cached_key(|&i| (std::cmp::Reverse(entries[i].modified_secs), title(i)))
         }

@@ -45,7 +45,7 @@ fn search_matches_every_word_across_fields() {
     write(&root.join("fog.txt"), FOG);
     let c = Collection::scan(&root);
     let found = |q: &str| -> Vec<String> {
-        filter_and_sort(&c.entries, q, SortKey::Title, |_| 0)
+        filter_and_sort(&c.entries, q, SortKey::Title, |_| SortFacts::default())
             .iter()
             .map(|&i| c.entries[i].meta.title.clone())
             .collect()
@@ -63,13 +63,13 @@ fn sort_orders() {
     write(&root.join("tea.txt"), TEA);
     write(&root.join("fog.txt"), FOG);
     let c = Collection::scan(&root);
-    let order = |k: SortKey, read: &dyn Fn(&Entry) -> u64| -> Vec<String> {
+    let order = |k: SortKey, read: &dyn Fn(&Entry) -> SortFacts| -> Vec<String> {
         filter_and_sort(&c.entries, "", k, read)
             .iter()
             .map(|&i| c.entries[i].meta.title.clone())
             .collect()
     };
-    let none = |_: &Entry| 0;
+    let none = |_: &Entry| SortFacts::default();
     assert_eq!(
         order(SortKey::Title, &none),
         ["Fog Bells", "Tea at the Lighthouse"],
@@ -83,10 +83,28 @@ fn sort_orders() {
         order(SortKey::Rating, &none),
         ["Tea at the Lighthouse", "Fog Bells"]
     );
-    let tea_read = |e: &Entry| u64::from(e.meta.title.starts_with("Tea"));
+    let tea_read = |e: &Entry| SortFacts {
+        last_read_secs: u64::from(e.meta.title.starts_with("Tea")),
+        status: if e.meta.title.starts_with("Tea") {
+            reading::Status::Reading
+        } else {
+            reading::Status::Finished
+        },
+        list_place: e.meta.title.starts_with("Fog").then_some((0, 3)),
+    };
     assert_eq!(
         order(SortKey::RecentlyRead, &tea_read),
         ["Tea at the Lighthouse", "Fog Bells"]
+    );
+    assert_eq!(
+        order(SortKey::Status, &tea_read),
+        ["Tea at the Lighthouse", "Fog Bells"],
+        "what is being read first"
+    );
+    assert_eq!(
+        order(SortKey::Lists, &tea_read),
+        ["Fog Bells", "Tea at the Lighthouse"],
+        "works on a list first"
     );
     assert_eq!(
         order(SortKey::Length, &none),

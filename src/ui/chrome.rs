@@ -160,6 +160,9 @@ fn find_bar_ui(ui: &mut Ui, view: &mut ReaderView) {
                 .desired_width(220.0)
                 .hint_text("word or phrase"),
         );
+        edit.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find in the story")
+        });
         if std::mem::take(&mut view.find.focus) {
             edit.request_focus();
         }

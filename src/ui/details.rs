@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::marks::{Marks, marks_row_ui};
 use super::{Command, rating_badge, thousands, warning_markers};
 use crate::collection::Entry;
+use crate::collection::filter::facets::{Facet, Mark};
 use crate::engine::FieldKey;
 
 /// Fields shown above the list of other fields.
@@ -63,6 +64,7 @@ pub fn details_ui(
         ui.add_space(4.0);
         ui.label(summary);
     }
+    tags_ui(ui, entry, commands);
     ui.add_space(6.0);
     egui::CollapsingHeader::new("All details")
         .id_salt("all-details")
@@ -101,6 +103,48 @@ pub fn details_ui(
                     row(ui, "File", &entry.path.display().to_string());
                 });
         });
+}
+
+/// The work's fandoms, relationships, characters and tags; a click shows only the works
+/// that have it (a facet in the filter sidebar).
+fn tags_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
+    let m = &entry.meta.metadata;
+    let groups = [
+        (Facet::Fandom, &m.fandoms),
+        (Facet::Relationship, &m.relationships),
+        (Facet::Character, &m.characters),
+        (Facet::Tag, &m.tags),
+    ];
+    if groups.iter().all(|(_, values)| values.is_empty()) {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        let mut first = true;
+        for (facet, values) in groups {
+            for value in values.iter() {
+                if !std::mem::take(&mut first) {
+                    ui.label(RichText::new("\u{00b7}").small().weak());
+                }
+                let text = RichText::new(value);
+                let text = if facet == Facet::Fandom {
+                    text.strong()
+                } else {
+                    text
+                };
+                let chip = ui
+                    .add(egui::Button::new(text).small().frame(false))
+                    .on_hover_text(format!(
+                        "Show only works with \u{201c}{value}\u{201d} ({})",
+                        facet.label().to_lowercase()
+                    ));
+                if chip.clicked() {
+                    commands.push(Command::ChooseFacet(facet, value.clone(), Mark::Included));
+                }
+            }
+        }
+    });
 }
 
 /// The buttons for the selected story, kept in view below its details.

@@ -154,6 +154,7 @@ pub fn new_list_ui(ctx: &Context, state: &mut NewList, taken: &[ReadingList]) ->
                 .hint_text("To read, Comfort reads\u{2026}")
                 .desired_width(f32::INFINITY),
         );
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "List name"));
         field.request_focus();
         let name = state.name.trim();
         let clash = taken.iter().any(|l| l.name == name);

@@ -10,6 +10,7 @@ pub mod help;
 pub mod library;
 pub mod marks;
 pub mod reader;
+pub mod series_bar;
 pub mod settings_panel;
 pub mod theme;
 
@@ -18,6 +19,7 @@ use std::path::PathBuf;
 use egui::{Color32, RichText, Ui};
 
 use crate::collection::ContentHash;
+use crate::collection::filter::facets::{Facet, Mark};
 use crate::collection::reading::Status;
 use crate::engine::{RatingLevel, WarningState, Warnings};
 
@@ -74,6 +76,12 @@ pub enum Command {
     MoveInList(i64, ContentHash, usize),
     /// Show one list's works in its order, or (`None`) the whole collection.
     ShowList(Option<i64>),
+    /// Show or hide the filter sidebar.
+    ToggleFacets,
+    /// Show each series as one row (or every work on its own).
+    GroupSeries(bool),
+    /// Choose a facet value (a tag clicked in the details, say).
+    ChooseFacet(Facet, String, Mark),
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.

@@ -6,7 +6,6 @@ use egui::{RichText, Slider, Ui};
 
 use super::Command;
 use crate::collection::filter::{Filters, HiddenRows, Unknowns};
-use crate::engine::{RatingLevel, WarningCategory};
 use crate::settings::{
     COLUMN_RANGE, LINE_HEIGHT_RANGE, MARGIN_RANGE, PARAGRAPH_SPACING_RANGE, ReadingFont,
     ReadingMode, Settings, TEXT_SIZE_RANGE, Theme, Typography, UI_SCALE_RANGE,
@@ -16,16 +15,9 @@ use crate::settings::{
 const PREVIEW: &str = "The lamp had to be lit by six, and Mara was late again. \u{201c}You\u{2019}ll be the death of that light,\u{201d} \
 said old Bram from the harbour wall \u{2013} but he smiled when he said it, and the tide was turning anyway.";
 
-/// The panel's own state: the phrase list as typed.
-#[derive(Debug, Default)]
-pub struct SettingsPanel {
-    phrases: Option<String>,
-}
-
 /// The settings panel, as a window. Returns true while it stays open.
 pub fn settings_ui(
     ctx: &egui::Context,
-    panel: &mut SettingsPanel,
     settings: &mut Settings,
     collection_root: &std::path::Path,
     preview: impl FnOnce(&mut Ui, &Settings),
@@ -79,7 +71,7 @@ pub fn settings_ui(
             egui::CollapsingHeader::new(RichText::new("Filters").strong())
                 .default_open(true)
                 .show(ui, |ui| {
-                    filters_ui(ui, panel, &mut settings.filters);
+                    filters_ui(ui, &mut settings.filters);
                 });
             egui::CollapsingHeader::new(RichText::new("Collection").strong())
                 .default_open(true)
@@ -159,56 +151,14 @@ fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
     }
 }
 
-fn filters_ui(ui: &mut Ui, panel: &mut SettingsPanel, f: &mut Filters) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Highest rating shown");
-        egui::ComboBox::from_id_salt("max-rating")
-            .selected_text(f.max_rating.label())
-            .show_ui(ui, |ui| {
-                for level in [
-                    RatingLevel::General,
-                    RatingLevel::Teen,
-                    RatingLevel::Mature,
-                    RatingLevel::Explicit,
-                ] {
-                    ui.selectable_value(&mut f.max_rating, level, level.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-    });
-    ui.checkbox(&mut f.show_not_rated, "Show stories with no rating");
-    ui.label("Hide stories that warn of");
-    ui.horizontal_wrapped(|ui| {
-        for category in WarningCategory::ALL {
-            let mut on = f.excluded.contains(&category);
-            if ui.checkbox(&mut on, category.label()).changed() {
-                if on {
-                    f.excluded.insert(category);
-                } else {
-                    f.excluded.remove(&category);
-                }
-            }
-        }
-    });
-    ui.label("…or whose warnings, tags or summary mention (separate with commas)");
-    let typed = panel
-        .phrases
-        .get_or_insert_with(|| f.excluded_phrases.join(", "));
-    let edit = ui.add(
-        egui::TextEdit::singleline(typed)
-            .hint_text("e.g. spiders, cliffhanger")
-            .desired_width(f32::INFINITY),
+fn filters_ui(ui: &mut Ui, f: &mut Filters) {
+    ui.label(
+        RichText::new(
+            "The highest rating shown, the warnings and words that hide stories, and the \
+             tags to browse by are in the library\u{2019}s filter sidebar (Filters, F8).",
+        )
+        .weak(),
     );
-    edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Excluded words"));
-    if edit.changed() {
-        f.excluded_phrases = typed
-            .split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_string)
-            .collect();
-    }
     ui.label("When a story doesn\u{2019}t say (no warnings, or chose not to warn)");
     ui.horizontal(|ui| {
         ui.radio_value(&mut f.unknowns, Unknowns::ShowMarked, "show it, marked");

@@ -1,17 +1,28 @@
 //! The library pane: search, sort, filters, and the list of stories with rating badges,
 //! warning markers, length and reading progress. Only the rows on screen are drawn.
 
+mod facets;
+mod grouping;
 mod rows;
+mod top;
+
+pub use grouping::Row;
+
+use top::{counts_ui, empty_collection_ui, search_row, unreadable_ui};
+
+pub use facets::{SidebarState, facets_ui};
 
 use std::collections::HashSet;
 
-use egui::{Key, Role, Ui, WidgetInfo};
+use egui::{Role, Ui, WidgetInfo};
 
 use super::Command;
+use crate::collection::filter::facets::{Counts, Facet, FacetIndex, Listed, SafetyCounts};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
-use crate::collection::{Collection, SortKey, filter_and_sort};
+use crate::collection::series::SeriesIndex;
+use crate::collection::{Collection, SortFacts, SortKey, filter_and_sort};
 
 /// The library pane's own state: the search, the selection and the rows shown.
 #[derive(Debug, Default)]
@@ -37,6 +48,36 @@ pub struct LibraryState {
     pub reveal_selected: bool,
     /// The reader's list shown instead of the whole collection, in its own order.
     pub list: Option<i64>,
+    /// Every facet's values with how many works in the result (search, list and facets;
+    /// not those the rating and warning filters fold away) have them, most first; made
+    /// for the facets in [`Self::listed_facets`], empty for the others.
+    pub listings: Vec<Vec<Listed>>,
+    /// Their ratings and warnings, counted before the filters hide any.
+    pub safety_counts: SafetyCounts,
+    /// Every facet value in the collection and the ids each entry has.
+    pub facets: FacetIndex,
+    /// Statuses or lists changed: read them into the facets again.
+    pub marks_changed: bool,
+    /// The filter sidebar's search and open lists.
+    pub sidebar: SidebarState,
+    /// Whether the filter sidebar is shown (its button looks pressed).
+    pub facets_open: bool,
+    /// Show a series as one row (when no list is shown).
+    pub group_series: bool,
+    /// The series in the collection.
+    pub series: SeriesIndex,
+    /// Series opened to list their works (by folded name).
+    pub open_series: HashSet<String>,
+    /// The rows drawn: stories, and series gathering theirs.
+    pub rows: Vec<Row>,
+    /// The counts of the works listed, and which those were (by entry).
+    counts: Counts,
+    counted: Vec<bool>,
+    /// The counts of the whole collection, kept until it or the marks change (a click that
+    /// lets the last value go comes back to them).
+    whole: Option<Counts>,
+    /// The facets whose listings were made (those the sidebar shows open).
+    pub listed_facets: HashSet<Facet>,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
@@ -78,10 +119,22 @@ impl LibraryState {
         if self.judged.len() != entries.len() {
             self.sorted = match list {
                 Some(list) => in_list_order(collection, list),
-                None => filter_and_sort(entries, "", sort, |e| reading.last_opened(&e.hash)),
+                None => filter_and_sort(entries, "", sort, sort_facts(reading, lists)),
             };
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
             self.recent.clear();
+        }
+        // Facet values and series are indexed once per collection, not on every sort.
+        if self.facets.len() != entries.len() {
+            self.facets = FacetIndex::build(entries);
+            self.series = SeriesIndex::build(entries);
+            self.marks_changed = true;
+        }
+        if std::mem::take(&mut self.marks_changed) {
+            // The works' ids change: no count made before can be brought up to date.
+            (self.whole, self.counted) = (None, Vec::new());
+            self.facets
+                .mark(entries, |e| reading.status(&e.hash), lists);
         }
         // While the query only grows ("k", "ka", "kal"), its matches are among those of a
         // recent search: search those instead of the whole collection.
@@ -106,8 +159,17 @@ impl LibraryState {
                     .collect()
             }
         };
+        // The chosen facets narrow the search's matches, as the search narrows the list.
+        let chosen = self.facets.resolve(&filters.facets);
+        let result: Vec<usize> = if filters.facets.is_empty() {
+            matches.clone()
+        } else {
+            let admits = |&i: &usize| chosen.admits(&self.facets, i);
+            matches.iter().copied().filter(admits).collect()
+        };
         (self.shown, self.hidden_count) = (Vec::new(), 0);
-        for &index in &matches {
+        let mut visible = Vec::with_capacity(result.len());
+        for &index in &result {
             let verdict = &self.judged[index];
             if verdict.is_hidden() {
                 self.hidden_count += 1;
@@ -117,9 +179,32 @@ impl LibraryState {
                 if !listed {
                     continue;
                 }
+                if self.show_hidden || self.revealed.contains(&index) {
+                    visible.push(index);
+                }
+            } else {
+                visible.push(index);
             }
             self.shown.push(index);
         }
+        if self.group_series && list.is_none() {
+            let open = &self.open_series;
+            (self.rows, self.shown) =
+                grouping::group(&self.shown, entries.len(), &self.series, open);
+        } else {
+            self.rows = self
+                .shown
+                .iter()
+                .map(|&entry| Row::Story {
+                    entry,
+                    in_series: false,
+                })
+                .collect();
+        }
+        // Counts within the current result: the works listed (not those folded away); the
+        // ratings and warnings before the filters, so a reader sees what they hide.
+        self.count_facets(entries.len(), &visible);
+        self.safety_counts = self.facets.safety(result.iter().copied());
         if !self.recent.iter().any(|(old, _)| old == words) {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
@@ -128,7 +213,65 @@ impl LibraryState {
         }
     }
 
-    /// The collection, the sort or the filters changed: sort and judge again.
+    /// Counts the facet values of the works listed: from the whole collection's counts
+    /// when nothing narrows it, by the difference when a click took a few works out or put
+    /// a few back, else afresh; then lists the facets the sidebar shows.
+    fn count_facets(&mut self, entries: usize, visible: &[usize]) {
+        let facets = &self.facets;
+        let mut now_in = vec![false; entries];
+        for &i in visible {
+            now_in[i] = true;
+        }
+        if visible.len() == entries {
+            let whole = self.whole.get_or_insert_with(|| facets.count(0..entries));
+            self.counts = whole.clone();
+        } else if self.counted.len() == entries {
+            let changed = |i: &usize| self.counted[*i] != now_in[*i];
+            let changes = (0..entries).filter(changed).count();
+            if changes < visible.len() {
+                let left = (0..entries).filter(|&i| self.counted[i] && !now_in[i]);
+                let joined = (0..entries).filter(|&i| !self.counted[i] && now_in[i]);
+                facets.recount(&mut self.counts, left, joined);
+            } else {
+                self.counts = facets.count(visible.iter().copied());
+            }
+        } else {
+            self.counts = facets.count(visible.iter().copied());
+        }
+        self.counted = now_in;
+        let all = !self.sidebar.search.trim().is_empty();
+        self.listed_facets = Facet::ALL
+            .into_iter()
+            .filter(|f| all || self.sidebar.open.contains(f))
+            .collect();
+        self.listings = Facet::ALL
+            .iter()
+            .map(|f| match self.listed_facets.contains(f) {
+                true => self.facets.listing(*f, &self.counts),
+                false => Vec::new(),
+            })
+            .collect();
+    }
+
+    /// True when some work listed has a value of this facet.
+    pub fn has_values(&self, facet: Facet) -> bool {
+        self.counts.any(facet)
+    }
+
+    /// Statuses or lists changed: count them again.
+    pub fn marks_changed(&mut self) {
+        self.marks_changed = true;
+        self.stale = true;
+    }
+
+    /// The collection changed (a scan, an import, the Trash, the folder watch): index its
+    /// facets and series again, sort and judge again.
+    pub fn collection_changed(&mut self) {
+        self.facets = FacetIndex::default();
+        self.invalidate();
+    }
+
+    /// The sort or the filters changed: sort and judge again.
     pub fn invalidate(&mut self) {
         self.stale = true;
         self.sorted.clear();
@@ -143,22 +286,51 @@ impl LibraryState {
 
     /// True when an entry is listed but folded away by the filters.
     fn folded(&self, row: usize) -> bool {
-        let entry = self.shown[row];
-        self.verdict(row).is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
+        self.folded_entry(self.shown[row])
     }
 
-    /// Moves the selection by `delta` rows among those shown.
+    /// True when this entry is folded away by the filters.
+    fn folded_entry(&self, entry: usize) -> bool {
+        self.judged[entry].is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
+    }
+
+    /// Moves the selection by `delta` rows among the stories drawn.
     fn step(&mut self, delta: isize) -> Option<usize> {
+        // The stories drawn: not those folded under a closed series' row.
+        let drawn: Vec<usize> = (self.rows.iter())
+            .filter_map(|r| match r {
+                Row::Story { entry, .. } => Some(*entry),
+                Row::Series { .. } => None,
+            })
+            .collect();
         let pos = self
             .selected
-            .and_then(|s| self.shown.iter().position(|&i| i == s));
+            .and_then(|s| drawn.iter().position(|&i| i == s));
         let next = match pos {
             None => 0,
-            Some(p) => (p as isize + delta).clamp(0, self.shown.len() as isize - 1) as usize,
+            Some(p) => (p as isize + delta).clamp(0, drawn.len() as isize - 1) as usize,
         };
-        let entry = *self.shown.get(next)?;
+        let entry = *drawn.get(next)?;
         self.reveal_selected = true;
         Some(entry)
+    }
+}
+
+/// What sorting needs from the reading state, for each entry.
+fn sort_facts<'a>(
+    reading: &'a ReadingLog,
+    lists: &[ReadingList],
+) -> impl Fn(&crate::collection::Entry) -> SortFacts + 'a {
+    let mut places: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    for (l, list) in lists.iter().enumerate() {
+        for (p, hash) in list.items.iter().enumerate() {
+            places.entry(hash.clone()).or_insert((l, p));
+        }
+    }
+    move |e| SortFacts {
+        last_read_secs: reading.last_opened(&e.hash),
+        status: reading.status(&e.hash),
+        list_place: places.get(&e.hash).copied(),
     }
 }
 
@@ -196,9 +368,24 @@ pub fn library_ui(
     filters: &Filters,
     commands: &mut Vec<Command>,
 ) {
+    let facets_open = state.facets_open;
     ui.horizontal(|ui| {
         ui.heading("Library");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let chosen = filters.facets.chosen();
+            let text = match chosen {
+                0 => "Filters".to_string(),
+                n => format!("Filters ({n})"),
+            };
+            let toggle = ui
+                .selectable_label(facets_open, text)
+                .on_hover_text("Show or hide the filter sidebar: tags, fandoms, ratings (F8)");
+            toggle.widget_info(|| {
+                WidgetInfo::selected(Role::Button, true, facets_open, "Filter sidebar")
+            });
+            if toggle.clicked() {
+                commands.push(Command::ToggleFacets);
+            }
             if ui
                 .button("Import…")
                 .on_hover_text("Add story files to your collection (Ctrl+O)")
@@ -208,7 +395,7 @@ pub fn library_ui(
             }
             if ui
                 .button("Settings")
-                .on_hover_text("Typography, themes and filters (Ctrl+,)")
+                .on_hover_text("Typography, themes and how hidden stories show (Ctrl+,)")
                 .clicked()
             {
                 commands.push(Command::OpenSettings);
@@ -254,161 +441,6 @@ pub fn library_ui(
         hide_warnings: filters.hide_warnings,
     };
     rows::rows_ui(ui, state, collection, context, commands);
-}
-
-fn search_row(
-    ui: &mut Ui,
-    state: &mut LibraryState,
-    sort: &mut SortKey,
-    lists: &[ReadingList],
-    commands: &mut Vec<Command>,
-) {
-    let search = egui::TextEdit::singleline(&mut state.query)
-        .hint_text("Search title, author, pairing, tags…")
-        .desired_width(f32::INFINITY);
-    let response = ui.add(search).on_hover_text("Ctrl+L");
-    response.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Search the library"));
-    if std::mem::take(&mut state.focus_search) {
-        response.request_focus();
-    }
-    if response.changed() {
-        state.stale = true;
-    }
-    if response.has_focus() {
-        // Arrows and Enter in the search box drive the list, as in a launcher.
-        let (down, up, enter) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
-                i.key_pressed(Key::Enter),
-            )
-        });
-        for (pressed, delta) in [(down, 1), (up, -1)] {
-            if let Some(entry) = pressed.then(|| state.step(delta)).flatten() {
-                commands.push(Command::Select(entry));
-            }
-        }
-        if enter && let Some(entry) = state.selected.or_else(|| state.shown.first().copied()) {
-            commands.push(Command::Open(entry));
-        }
-    }
-    ui.horizontal(|ui| {
-        let shown = state.list.and_then(|id| lists.iter().find(|l| l.id == id));
-        let label = ui.label("Show");
-        egui::ComboBox::from_id_salt("shown-list")
-            .selected_text(shown.map_or("All stories", |l| l.name.as_str()))
-            .truncate()
-            .width(130.0)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(shown.is_none(), "All stories")
-                    .clicked()
-                {
-                    commands.push(Command::ShowList(None));
-                }
-                for list in lists {
-                    let text = format!("{} ({})", list.name, list.items.len());
-                    if ui
-                        .selectable_label(state.list == Some(list.id), text)
-                        .clicked()
-                    {
-                        commands.push(Command::ShowList(Some(list.id)));
-                    }
-                }
-                ui.separator();
-                if ui.button("New list\u{2026}").clicked() {
-                    commands.push(Command::NewList(None));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if shown.is_some() {
-            ui.label(egui::RichText::new("in the list's order").weak());
-            return;
-        }
-        let label = ui.label("Sort by");
-        egui::ComboBox::from_id_salt("sort")
-            .selected_text(sort.label())
-            .show_ui(ui, |ui| {
-                for key in SortKey::ALL {
-                    if ui.selectable_value(sort, key, key.label()).changed() {
-                        state.invalidate();
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-    });
-}
-
-/// `8 stories`, `2 of 8 stories`, and how many the filters hide, with a way to show them.
-fn counts_ui(
-    ui: &mut Ui,
-    collection: &Collection,
-    state: &LibraryState,
-    commands: &mut Vec<Command>,
-) {
-    let total = collection.entries.len();
-    let noun = if total == 1 { "story" } else { "stories" };
-    let listed = (0..state.shown.len())
-        .filter(|&row| !state.folded(row))
-        .count();
-    let (listed_text, total_text) = (crate::ui::thousands(listed), crate::ui::thousands(total));
-    let text = if listed == total {
-        format!("{total_text} {noun}")
-    } else {
-        format!("{listed_text} of {total_text} {noun}")
-    };
-    ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(text).small().weak());
-        if state.hidden_count > 0 || state.show_hidden {
-            let hidden = format!("· {} hidden by your filters", state.hidden_count);
-            ui.label(egui::RichText::new(hidden).small().weak());
-            let (label, show) = if state.show_hidden {
-                ("Hide them", false)
-            } else {
-                ("Show them", true)
-            };
-            if ui.small_button(label).clicked() {
-                commands.push(Command::ShowHidden(show));
-            }
-        }
-    });
-}
-
-fn unreadable_ui(ui: &mut Ui, collection: &Collection) {
-    let n = collection.unreadable.len();
-    if n == 0 {
-        return;
-    }
-    let title = if n == 1 {
-        "1 file could not be read".to_string()
-    } else {
-        format!("{n} files could not be read")
-    };
-    egui::CollapsingHeader::new(egui::RichText::new(title).small())
-        .id_salt("unreadable")
-        .show(ui, |ui| {
-            for bad in &collection.unreadable {
-                let name = bad.path.strip_prefix(&collection.root).unwrap_or(&bad.path);
-                ui.label(
-                    egui::RichText::new(format!("{}: {}", name.display(), bad.reason)).small(),
-                );
-            }
-        });
-}
-
-fn empty_collection_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
-    ui.add_space(30.0);
-    ui.vertical_centered(|ui| {
-        ui.label(egui::RichText::new("Your collection is empty").heading());
-        ui.add_space(8.0);
-        ui.label("Import story files (.txt) from your computer, or drop them on this window.");
-        ui.add_space(12.0);
-        if ui.button("Import stories…").clicked() {
-            commands.push(Command::PickImport);
-        }
-    });
 }
 
 #[cfg(test)]

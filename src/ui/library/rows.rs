@@ -5,14 +5,18 @@ use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use super::LibraryState;
+use super::grouping::{self, Row};
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{Progress, ReadingList, ReadingLog};
+use crate::collection::series::Series;
 use crate::collection::{Collection, Entry};
 use crate::ui::marks::{Marks, marks_menus_ui};
 use crate::ui::{Command, append, rating_color, thousands, warning_markers};
 
 /// Height of one story row.
 const ROW_HEIGHT: f32 = 62.0;
+/// How far in a series' works are drawn under its row.
+const SERIES_INDENT: f32 = 18.0;
 
 /// What the rows show besides the stories themselves.
 #[derive(Debug, Clone, Copy)]
@@ -42,9 +46,10 @@ pub fn rows_ui(
         .id_salt("library-rows")
         .auto_shrink([false, false]);
     if std::mem::take(&mut state.reveal_selected)
-        && let Some(pos) = state
-            .selected
-            .and_then(|s| state.shown.iter().position(|&i| i == s))
+        && let Some(pos) = state.selected.and_then(|s| {
+            let at = |r: &Row| matches!(r, Row::Story { entry, .. } if *entry == s);
+            state.rows.iter().position(at)
+        })
     {
         let spacing = ui.spacing().item_spacing.y;
         let y = pos as f32 * (ROW_HEIGHT + spacing);
@@ -54,26 +59,48 @@ pub fn rows_ui(
             area = area.vertical_scroll_offset((y - visible / 2.0).max(0.0));
         }
     }
-    let output = area.show_rows(ui, ROW_HEIGHT, state.shown.len(), |ui, range| {
+    let output = area.show_rows(ui, ROW_HEIGHT, state.rows.len(), |ui, range| {
         for row in range {
-            let index = state.shown[row];
+            let (index, in_series) = match state.rows[row] {
+                Row::Story { entry, in_series } => (entry, in_series),
+                Row::Series { series, works } => {
+                    let s = &state.series.series[series];
+                    let key = grouping::key(&s.name);
+                    let open = state.open_series.contains(&key);
+                    if series_row_ui(ui, s, works, open, collection).clicked() {
+                        if open {
+                            state.open_series.remove(&key);
+                        } else {
+                            state.open_series.insert(key);
+                        }
+                        state.stale = true;
+                    }
+                    continue;
+                }
+            };
             let entry = &collection.entries[index];
-            if state.folded(row) {
-                if folded_row_ui(ui, state.verdict(row)).clicked() {
+            if state.folded_entry(index) {
+                if folded_row_ui(ui, &state.judged[index]).clicked() {
                     commands.push(Command::Reveal(index));
                 }
                 continue;
             }
             let selected = state.selected == Some(index);
-            let unknown = matches!(state.verdict(row), Verdict::Shown { unknown: true });
+            let unknown = matches!(state.judged[index], Verdict::Shown { unknown: true });
+            let part = in_series
+                .then(|| state.series.of_entry(index))
+                .flatten()
+                .and_then(|s| state.series.series[s].part_label(index));
             let look = Look {
                 selected,
                 hide_warnings,
                 unknown,
+                indent: in_series,
+                part: part.as_deref(),
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
             response.context_menu(|ui| {
-                row_menu_ui(ui, row, collection, state, context, commands);
+                row_menu_ui(ui, index, collection, state, context, commands);
             });
             // A quick third click (egui counts it as a triple-click) still opens the story.
             let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -90,14 +117,15 @@ pub fn rows_ui(
 /// A row's context menu: open, status, lists, its place in the list shown, the Trash.
 fn row_menu_ui(
     ui: &mut Ui,
-    row: usize,
+    index: usize,
     collection: &Collection,
     state: &LibraryState,
     context: Context<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let index = state.shown[row];
     let entry = &collection.entries[index];
+    // Its place among the rows (a list shows its works one to a row, in order).
+    let row = state.shown.iter().position(|&i| i == index).unwrap_or(0);
     if ui.button("Open").clicked() {
         commands.push(Command::Open(index));
         ui.close();
@@ -149,12 +177,16 @@ fn row_menu_ui(
 
 /// How a row is drawn.
 #[derive(Debug, Clone, Copy)]
-struct Look {
+struct Look<'a> {
     selected: bool,
     /// Warnings kept out of sight (no spoilers).
     hide_warnings: bool,
     /// The story doesn't say whether it has what the reader excluded.
     unknown: bool,
+    /// Listed under its series' row.
+    indent: bool,
+    /// Its part in the series (`Part 2`), when listed under it.
+    part: Option<&'a str>,
 }
 
 /// A folded row: "Hidden: Explicit, character death", and a click reveals it.
@@ -196,7 +228,7 @@ fn folded_row_ui(ui: &mut Ui, verdict: &Verdict) -> egui::Response {
 }
 
 /// One story row: badge, title, author and pairing, length and warnings, progress.
-fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look) -> egui::Response {
+fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look<'_>) -> egui::Response {
     let selected = look.selected;
     let (rect, response) =
         ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
@@ -235,8 +267,12 @@ fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look) -> egui::R
     } else {
         visuals.weak_text_color()
     };
-    // Rating badge.
-    let badge = Rect::from_min_size(rect.min + Vec2::new(6.0, 8.0), Vec2::new(26.0, 20.0));
+    // Rating badge (further in under a series' row).
+    let indent = if look.indent { SERIES_INDENT } else { 0.0 };
+    let badge = Rect::from_min_size(
+        rect.min + Vec2::new(6.0 + indent, 8.0),
+        Vec2::new(26.0, 20.0),
+    );
     painter.rect_filled(badge, CornerRadius::same(4), rating_color(meta.rating));
     painter.text(
         badge.center(),
@@ -268,7 +304,10 @@ fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look) -> egui::R
         let galley = painter.layout_job(job);
         painter.galley(Pos2::new(x, rect.top() + y), galley, color);
     };
-    line(&meta.title, 15.0, ink, 6.0);
+    match look.part {
+        Some(part) => line(&format!("{part} \u{00b7} {}", meta.title), 15.0, ink, 6.0),
+        None => line(&meta.title, 15.0, ink, 6.0),
+    }
     let mut second = meta
         .author
         .clone()
@@ -293,7 +332,7 @@ fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look) -> egui::R
 fn third_line(
     painter: &egui::Painter,
     meta: &crate::collection::StoryMeta,
-    look: Look,
+    look: Look<'_>,
     pos: Pos2,
     width: f32,
     faint: Color32,
@@ -341,4 +380,92 @@ fn one_line(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
     );
     job.wrap = TextWrapping::truncate_at_width(width);
     job
+}
+
+/// A series' row: its name, how many of its works are listed and by whom; a click opens
+/// or closes it.
+fn series_row_ui(
+    ui: &mut Ui,
+    series: &Series,
+    works: usize,
+    open: bool,
+    collection: &Collection,
+) -> egui::Response {
+    let (rect, response) =
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
+    let label = format!("Series: {}", series.name);
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, open, &label));
+    let response = response.on_hover_text(if open {
+        "Click to fold the series"
+    } else {
+        "Click to list the series in reading order"
+    });
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    if response.hovered() {
+        let fill = visuals.widgets.hovered.weak_bg_fill;
+        painter.rect_filled(rect, CornerRadius::same(4), fill);
+    }
+    let (ink, faint) = (visuals.strong_text_color(), visuals.weak_text_color());
+    // An open or closed triangle where a story has its badge.
+    let c = rect.min + Vec2::new(19.0, 18.0);
+    let points = if open {
+        vec![
+            c + Vec2::new(-6.0, -3.0),
+            c + Vec2::new(6.0, -3.0),
+            c + Vec2::new(0.0, 4.0),
+        ]
+    } else {
+        vec![
+            c + Vec2::new(-3.0, -6.0),
+            c + Vec2::new(-3.0, 6.0),
+            c + Vec2::new(4.0, 0.0),
+        ]
+    };
+    painter.add(egui::Shape::convex_polygon(
+        points,
+        faint,
+        egui::Stroke::NONE,
+    ));
+    let x = rect.left() + 40.0;
+    let width = (rect.width() - 46.0).max(20.0);
+    let line = |text: &str, size: f32, color: Color32, y: f32| {
+        let galley = painter.layout_job(one_line(text, size, color, width));
+        painter.galley(Pos2::new(x, rect.top() + y), galley, color);
+    };
+    line(&series.name, 15.0, ink, 6.0);
+    let members = series
+        .members
+        .iter()
+        .filter_map(|&m| collection.entries.get(m).map(|e| &e.meta));
+    let mut authors: Vec<&str> = Vec::new();
+    let mut words = 0;
+    for meta in members {
+        words += meta.words;
+        if let Some(a) = meta.author.as_deref().filter(|a| !authors.contains(a)) {
+            authors.push(a);
+        }
+    }
+    let noun = if works == 1 { "work" } else { "works" };
+    let by = match authors.as_slice() {
+        [] => String::new(),
+        [one] => format!(" \u{00b7} {one}"),
+        [one, ..] => format!(" \u{00b7} {one} and others"),
+    };
+    line(
+        &format!("Series \u{00b7} {works} {noun}{by}"),
+        12.0,
+        faint,
+        26.0,
+    );
+    line(
+        &format!("{} words in all", thousands(words)),
+        11.5,
+        faint,
+        43.0,
+    );
+    response
 }

@@ -1,0 +1,81 @@
+//! Series as one row: the library's stories turned into the rows drawn, where the works of
+//! a series with two or more in the result are gathered under one row at the place of the
+//! first of them, and listed beneath it in reading order when it is opened.
+
+use std::collections::HashSet;
+
+use crate::collection::series::SeriesIndex;
+
+/// One row of the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A story (entry index); `in_series` when it is listed under its series' row.
+    Story {
+        /// The entry.
+        entry: usize,
+        /// Listed under its series' row (drawn indented).
+        in_series: bool,
+    },
+    /// A series (index into [`SeriesIndex::series`]) and how many of its works are listed.
+    Series {
+        /// The series.
+        series: usize,
+        /// Its works in the result.
+        works: usize,
+    },
+}
+
+/// The rows for `shown` (entries in list order), and `shown` again in the order drawn:
+/// a series' works follow its row, in reading order, whether it is open or not.
+pub fn group(
+    shown: &[usize],
+    entries: usize,
+    index: &SeriesIndex,
+    open: &HashSet<String>,
+) -> (Vec<Row>, Vec<usize>) {
+    let mut listed = vec![false; entries];
+    let mut in_result = vec![0usize; index.series.len()];
+    for &e in shown {
+        listed[e] = true;
+        if let Some(s) = index.of_entry(e) {
+            in_result[s] += 1;
+        }
+    }
+    let mut rows = Vec::with_capacity(shown.len());
+    let mut order = Vec::with_capacity(shown.len());
+    let mut done = vec![false; index.series.len()];
+    for &e in shown {
+        let Some(s) = index.of_entry(e).filter(|&s| in_result[s] >= 2) else {
+            rows.push(Row::Story {
+                entry: e,
+                in_series: false,
+            });
+            order.push(e);
+            continue;
+        };
+        if std::mem::replace(&mut done[s], true) {
+            continue;
+        }
+        let series = &index.series[s];
+        rows.push(Row::Series {
+            series: s,
+            works: in_result[s],
+        });
+        let is_open = open.contains(&key(&series.name));
+        for &m in series.members.iter().filter(|&&m| listed[m]) {
+            order.push(m);
+            if is_open {
+                rows.push(Row::Story {
+                    entry: m,
+                    in_series: true,
+                });
+            }
+        }
+    }
+    (rows, order)
+}
+
+/// How an open series is remembered (its name, folded).
+pub fn key(name: &str) -> String {
+    crate::collection::filter::facets::normalise(name)
+}
