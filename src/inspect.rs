@@ -295,7 +295,8 @@ fn json_name<T: Serialize>(value: &T) -> String {
 }
 
 /// The rebuilt story as plain text: one paragraph per line, blocks separated by a blank line,
-/// verse lines kept, scene breaks as `* * *`, headings as `## Title`, notes quoted with `> `.
+/// verse lines kept, scene breaks as `* * *`, headings as `## Title`, notes quoted with `> `,
+/// block quotes with `| `, bulleted items with `- `, images as `[Image: alt]`.
 pub fn body_text(story: &Story) -> String {
     let doc = &story.document;
     let mut out = String::with_capacity(doc.words() * 7);
@@ -310,11 +311,28 @@ pub fn body_text(story: &Story) -> String {
                 out.push_str("## ");
                 out.push_str(text);
             }
-            BlockKind::Note => {
+            BlockKind::Note | BlockKind::Quote => {
+                let mark = if block.kind == BlockKind::Note {
+                    "> "
+                } else {
+                    "| "
+                };
                 for (j, l) in text.lines().enumerate() {
-                    out.push_str(if j > 0 { "\n> " } else { "> " });
+                    if j > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(mark);
                     out.push_str(l);
                 }
+            }
+            BlockKind::ListItem if !text.starts_with(|c: char| c.is_ascii_digit()) => {
+                out.push_str("- ");
+                out.push_str(text);
+            }
+            BlockKind::Image => {
+                out.push_str("[Image: ");
+                out.push_str(text);
+                out.push(']');
             }
             _ => out.push_str(text),
         }
