@@ -100,7 +100,7 @@ pub fn preview_ui(ui: &mut Ui, t: &crate::ui::reader::Typography, paper: egui::C
         .inner_margin(12.0)
         .corner_radius(4.0)
         .show(ui, |ui| {
-            let job = t.job(crate::engine::BlockKind::Paragraph, PREVIEW, &[], None);
+            let job = t.job(crate::engine::BlockKind::Paragraph, PREVIEW, &[], &[], None);
             let galley = ui.painter().layout_job(job);
             let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
             ui.painter().galley(rect.min, galley, t.ink);

@@ -11,8 +11,10 @@ mod pages;
 mod title_page;
 mod typography;
 
+use std::ops::Range;
 use std::path::PathBuf;
 
+use egui::text::LayoutJob;
 use egui::{Key, Modifiers, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
 pub use find::Find;
@@ -22,7 +24,7 @@ pub use typography::Typography;
 
 use crate::collection::ContentHash;
 use crate::collection::reading::Place;
-use crate::engine::{Block, BlockKind, Story};
+use crate::engine::{Block, BlockKind, Span, Story};
 
 /// How far around the screen blocks are measured ahead of time, in screens.
 const MEASURE_MARGIN_SCREENS: f64 = 1.0;
@@ -146,7 +148,29 @@ fn estimate_height(kind: BlockKind, text: &str, t: &Typography, char_width: f32)
         .split('\n')
         .map(|line| (line.len() as f32 / per_row).ceil().max(1.0))
         .sum();
-    rows * row + t.gap()
+    rows * row + t.gap() + frame_padding(kind, t)
+}
+
+/// Space above and below the text of an image's frame (other blocks have none).
+fn frame_padding(kind: BlockKind, t: &Typography) -> f32 {
+    if kind == BlockKind::Image {
+        t.size * 1.4
+    } else {
+        0.0
+    }
+}
+
+/// The layout job of a story block, with its styled runs and find matches.
+fn block_job(
+    view: &ReaderView,
+    t: &Typography,
+    block: &Block,
+    matches: &[Range<usize>],
+    current: Option<usize>,
+) -> LayoutJob {
+    let doc = &view.story.document;
+    let spans: Vec<Span> = doc.spans(block).collect();
+    t.job(block.kind, doc.text(block), &spans, matches, current)
 }
 
 /// The reader pane. Call inside the central panel.
@@ -296,12 +320,12 @@ fn measured_height(view: &ReaderView, painter: &egui::Painter, t: &Typography, i
     if block.kind == BlockKind::SceneBreak {
         return t.ornament_height();
     }
-    let text = view.story.document.text(block);
     painter
-        .layout_job(t.job(block.kind, text, &[], None))
+        .layout_job(block_job(view, t, block, &[], None))
         .size()
         .y
         + t.gap()
+        + frame_padding(block.kind, t)
 }
 
 /// Paints the blocks that intersect `viewport` (in content coordinates).
@@ -330,12 +354,14 @@ fn paint_visible(
             }
             Some(block) => {
                 paint_block(painter, view, t, i, block, origin);
-                let role = if block.kind == BlockKind::Heading {
-                    Role::Heading
-                } else {
-                    Role::Paragraph
-                };
-                (role, view.story.document.text(block).to_string())
+                let text = view.story.document.text(block);
+                match block.kind {
+                    BlockKind::Heading => (Role::Heading, text.to_string()),
+                    BlockKind::Image => (Role::Image, format!("Image: {text}")),
+                    BlockKind::ListItem => (Role::ListItem, text.to_string()),
+                    BlockKind::Quote => (Role::Blockquote, text.to_string()),
+                    _ => (Role::Paragraph, text.to_string()),
+                }
             }
         };
         // Painted text is invisible to screen readers (and tests) without a node of its own.
@@ -366,13 +392,38 @@ fn paint_block(
         return;
     }
     let (matches, current) = view.find.in_block(i - 1);
-    let text = view.story.document.text(block);
-    let galley = painter.layout_job(t.job(block.kind, text, &matches, current));
+    let galley = painter.layout_job(block_job(view, t, block, &matches, current));
     let pos = match block.kind {
         BlockKind::Heading | BlockKind::Ending => Pos2::new(
             origin.x + t.column / 2.0,
             origin.y + text_top(block.kind, t),
         ),
+        BlockKind::Image => {
+            // A frame where the picture would be: its words, never the picture from the web.
+            let h = galley.size().y + frame_padding(block.kind, t);
+            let frame = Rect::from_min_size(
+                Pos2::new(origin.x + t.size, origin.y),
+                Vec2::new(t.column - 2.0 * t.size, h),
+            );
+            painter.rect_stroke(frame, t.size * 0.3, t.note_rule(), egui::StrokeKind::Inside);
+            Pos2::new(
+                origin.x + t.column / 2.0,
+                origin.y + text_top(block.kind, t),
+            )
+        }
+        BlockKind::Quote => Pos2::new(origin.x + t.quote_indent(), origin.y),
+        BlockKind::ListItem => {
+            let text = view.story.document.text(block);
+            if !starts_with_number(text) {
+                let bullet = painter.layout_no_wrap("•".into(), t.font(), t.faint);
+                painter.galley(
+                    Pos2::new(origin.x + t.size * 0.3, origin.y),
+                    bullet,
+                    t.faint,
+                );
+            }
+            Pos2::new(origin.x + t.item_indent(), origin.y)
+        }
         BlockKind::Verse => Pos2::new(origin.x + t.verse_indent(), origin.y),
         BlockKind::Note => {
             let h = galley.size().y;
@@ -488,10 +539,17 @@ fn page_turns(ui: &Ui, view: &mut ReaderView, page: &egui::Response, viewport: R
     }
 }
 
+/// True for an ordered list's item (`3. `), whose number is its marker.
+fn starts_with_number(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && text.as_bytes().get(digits) == Some(&b'.')
+}
+
 /// How far below a block's top its text starts.
 fn text_top(kind: BlockKind, t: &Typography) -> f32 {
     match kind {
         BlockKind::Heading | BlockKind::Ending => t.gap() * 0.5,
+        BlockKind::Image => frame_padding(kind, t) / 2.0,
         _ => 0.0,
     }
 }

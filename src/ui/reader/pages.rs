@@ -71,7 +71,7 @@ fn row_bounds(
     if block.kind == BlockKind::SceneBreak {
         return None;
     }
-    let galley = painter.layout_job(t.job(block.kind, view.story.document.text(block), &[], None));
+    let galley = painter.layout_job(super::block_job(view, t, block, &[], None));
     let offset = f64::from(text_top(block.kind, t));
     Some(
         galley
