@@ -4,9 +4,10 @@
 use egui::{RichText, Ui};
 
 use super::marks::{Marks, marks_row_ui};
+use super::tags::{self, tag_groups};
 use super::{Command, rating_badge, thousands, warning_markers};
 use crate::collection::Entry;
-use crate::engine::FieldKey;
+use crate::engine::{FieldKey, Metadata};
 
 /// Fields shown above the list of other fields.
 const SHOWN_FIRST: &[FieldKey] = &[
@@ -59,6 +60,7 @@ pub fn details_ui(
     } else {
         warnings(ui);
     }
+    tag_groups_ui(ui, &meta.metadata);
     if let Some(summary) = meta.field(FieldKey::Summary) {
         ui.add_space(4.0);
         ui.label(summary);
@@ -80,7 +82,11 @@ pub fn details_ui(
                     if let Some(raw) = &meta.rating_raw {
                         row(ui, "Rating", raw);
                     }
-                    for field in meta.fields.iter().filter(|f| !SHOWN_FIRST.contains(&f.key)) {
+                    let others = meta.fields.iter().filter(|f| {
+                        !SHOWN_FIRST.contains(&f.key)
+                            && !tags::shown_as_tags(f.key, &f.label, &meta.metadata)
+                    });
+                    for field in others {
                         row(ui, &field.label, &field.value);
                     }
                     for note in &meta.header_notes {
@@ -101,6 +107,35 @@ pub fn details_ui(
                     row(ui, "File", &entry.path.display().to_string());
                 });
         });
+}
+
+/// The story's tags in AO3's groups, each group's label then its tags wrapping after it
+/// in quiet chips (fandoms and relationships a little stronger), then the stats.
+fn tag_groups_ui(ui: &mut Ui, m: &Metadata) {
+    let groups = tag_groups(m);
+    if groups.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    let chip = ui.visuals().faint_bg_color;
+    for group in groups {
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing = egui::vec2(4.0, 3.0);
+            ui.label(RichText::new(format!("{}:", group.label)).small().weak());
+            for tag in &group.tags {
+                let text = RichText::new(tag).small().background_color(chip);
+                ui.label(if group.prominent { text.strong() } else { text });
+            }
+        });
+    }
+    if let Some(stats) = tags::stats(m) {
+        let line = stats
+            .iter()
+            .map(|(label, value)| format!("{label}: {value}"))
+            .collect::<Vec<_>>()
+            .join("  ·  ");
+        ui.label(RichText::new(line).small().weak());
+    }
 }
 
 /// The buttons for the selected story, kept in view below its details.

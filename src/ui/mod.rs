@@ -11,6 +11,7 @@ pub mod library;
 pub mod marks;
 pub mod reader;
 pub mod settings_panel;
+pub mod tags;
 pub mod theme;
 
 use std::path::PathBuf;
