@@ -84,6 +84,8 @@ pub struct Report {
     pub series: Option<Vec<SeriesPart>>,
     /// Where the story was published online.
     pub source_url: Option<String>,
+    /// The AO3 work number, from an AO3 source address.
+    pub ao3_work_id: Option<u64>,
     /// Publication date as written.
     pub published: Option<String>,
     /// Last update (or completion) date as written.
@@ -194,6 +196,7 @@ impl Report {
             language: m.language.clone(),
             series: Some(m.series.clone()),
             source_url: m.source_url.clone(),
+            ao3_work_id: m.ao3_work_id(),
             published: m.published.clone(),
             updated: m.updated.clone(),
             chapters_posted: m.chapters_posted,

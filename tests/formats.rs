@@ -328,6 +328,7 @@ fn inspect_json_prints_the_new_keys_for_every_format() {
         "language",
         "series",
         "source_url",
+        "ao3_work_id",
         "published",
         "updated",
         "chapters_posted",
@@ -354,11 +355,13 @@ fn inspect_json_prints_the_new_keys_for_every_format() {
     assert_eq!(ao3["chapters_posted"], 2);
     assert_eq!(ao3["chapters_total"], serde_json::Value::Null);
     assert_eq!(ao3["words_stated"], 412);
+    assert_eq!(ao3["ao3_work_id"], 90000001);
     assert_eq!(v[1]["format"], "epub");
     assert_eq!(v[1]["warnings"][0], "character_death");
     assert_eq!(v[2]["fandoms"][0], "Original Work");
     assert_eq!(v[3]["tags"], serde_json::json!([]));
     assert_eq!(v[3]["source_url"], serde_json::Value::Null);
+    assert_eq!(v[3]["ao3_work_id"], serde_json::Value::Null);
     assert_eq!(v[4]["format"], "text");
 }
 
