@@ -446,3 +446,38 @@ fn a_plain_text_story_has_no_styled_runs() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert!(!s.document.has_spans());
 }
+
+#[test]
+fn a_fanficfare_txt_gives_its_title_page_chapters_and_emphasis() {
+    let s = read("fff_low_tide.txt");
+    assert_eq!(s.format, Format::Text);
+    assert_eq!(s.title, "Low Tide");
+    assert_eq!(s.author.as_deref(), Some("Marram"));
+    assert_eq!(s.rating.level, RatingLevel::General);
+    assert_eq!(s.warnings.state, WarningState::None);
+    let m = &s.metadata;
+    assert_eq!(m.fandoms, strings(&["Original Work"]));
+    assert_eq!(m.categories, strings(&["F/F"]));
+    assert_eq!(m.tags, strings(&["Fluff", "Slow Burn"]));
+    assert_eq!(m.relationships, strings(&["Wren Marram/Isolde Fenn"]));
+    assert_eq!((m.chapters_posted, m.chapters_total), (Some(2), Some(2)));
+    assert_eq!(m.ao3_work_id(), Some(90000003));
+    assert_eq!(s.complete, Some(true));
+    assert_eq!(part_titles(&s), ["Low Water", "High Water"]);
+    let doc = &s.document;
+    assert_eq!(
+        doc.count(BlockKind::Paragraph),
+        4,
+        "wrapped lines joined back"
+    );
+    assert_eq!(doc.count(BlockKind::Note), 0, "the contents are not story");
+    let text = doc.full_text();
+    assert!(!text.contains("End file."));
+    assert!(text.contains("Wren kept the tide table pinned above the sink, corrected"));
+    assert!(
+        runs(&s)
+            .iter()
+            .any(|(t, style)| t == "tide table" && *style == Inline::ITALIC),
+        "html2text's _italics_"
+    );
+}

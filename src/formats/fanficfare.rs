@@ -105,7 +105,7 @@ fn entries(lines: &[&str]) -> Vec<(String, String)> {
 }
 
 /// Files one title page entry.
-fn entry(label: &str, value: &str, found: &mut Found) {
+pub(super) fn entry(label: &str, value: &str, found: &mut Found) {
     let m: &mut Metadata = &mut found.meta;
     match label.to_lowercase().as_str() {
         "category" | "fandoms" | "fandom" => push_all(&mut m.fandoms, split_tags(value)),

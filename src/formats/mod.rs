@@ -11,8 +11,10 @@
 
 pub mod ao3;
 mod assemble;
+mod emphasis;
 pub mod epub;
 pub mod fanficfare;
+pub mod fanficfare_txt;
 pub mod html;
 pub mod markup;
 mod opf;
@@ -85,6 +87,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     match detect(bytes, &name) {
+        Format::Text if fanficfare_txt::looks_like(bytes) => fanficfare_txt::parse(path, bytes),
         Format::Text => Story::parse_text_file(path, bytes),
         Format::Html => Ok(html::parse(bytes, &name)),
         Format::Epub => epub::parse(bytes, &name).map_err(|source| ReadError::Format {
