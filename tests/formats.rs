@@ -481,3 +481,49 @@ fn a_fanficfare_txt_gives_its_title_page_chapters_and_emphasis() {
         "html2text's _italics_"
     );
 }
+
+#[test]
+fn a_fichub_epub_gives_its_introduction_and_ffn_line() {
+    let s = read("fichub_quiet_harbour.epub");
+    assert_eq!(s.format, Format::Epub);
+    assert_eq!(s.title, "The Quiet Harbour");
+    assert_eq!(s.author.as_deref(), Some("Tamsin Reed"));
+    assert_eq!(s.rating.level, RatingLevel::Teen, "FFN's Fiction T");
+    assert_eq!(s.warnings.state, WarningState::Unknown);
+    assert_eq!(
+        s.summary(),
+        Some("Two lighthouse keepers trade letters across a winter bay.")
+    );
+    assert_eq!(s.complete, Some(false), "Status: ongoing");
+    let m = &s.metadata;
+    assert_eq!(m.language.as_deref(), Some("English"));
+    assert_eq!(m.tags, strings(&["Romance", "Hurt/Comfort"]));
+    assert_eq!(m.relationships, strings(&["Mara Q./Tobin A."]));
+    assert_eq!(
+        m.characters,
+        strings(&["Mara Q.", "Tobin A.", "Harbourmaster"])
+    );
+    assert_eq!(
+        m.source_url.as_deref(),
+        Some("https://www.fanfiction.net/s/90000004/1/")
+    );
+    assert_eq!(m.ao3_work_id(), None);
+    assert_eq!(
+        (m.published.as_deref(), m.updated.as_deref()),
+        (Some("2021-03-04"), Some("2021-05-06"))
+    );
+    assert_eq!((m.chapters_posted, m.words_stated), (Some(2), Some(47)));
+    assert_eq!(part_titles(&s), ["1. Letters", "2. Replies"]);
+    let text = s.document.full_text();
+    assert!(
+        !text.contains("Exported with"),
+        "the introduction is not story"
+    );
+    assert!(!text.contains("Status:"));
+    assert_eq!(s.document.words(), 47);
+    assert!(
+        runs(&s)
+            .iter()
+            .any(|(t, style)| t == "once more" && *style == Inline::ITALIC)
+    );
+}

@@ -3,8 +3,8 @@
 //! is a clear error and not an exhausted machine), the package (see [`super::opf`]), the
 //! spine's documents in order through [`super::markup`], and the nav or NCX titles as
 //! chapter headings when the documents have none. AO3 and FanFicFare books are handed to
-//! their readers; any other EPUB gives what its package says (title, author, subjects as
-//! tags) and nothing invented.
+//! their readers, FicHub's to its introduction's reader; any other EPUB gives what its
+//! package says (title, author, subjects as tags) and nothing invented.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -15,7 +15,7 @@ use crate::engine::{BlockKind, Encoding, Format, Story};
 
 use super::assemble::{self, Found, Piece, Source};
 use super::markup::{self, Chunk, ChunkKind};
-use super::{FormatError, ao3, fanficfare, html, opf};
+use super::{FormatError, ao3, fanficfare, fichub, html, opf};
 
 /// No book holds more files than this; an archive that does is not read.
 pub const MAX_ENTRIES: usize = 20_000;
@@ -95,6 +95,11 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
         ao3::read(&chunks)
     } else if pkg.by_fanficfare || fanficfare::is_fanficfare(&chunks) {
         fanficfare::read(&chunks, &pkg.subjects)
+    } else if let Some((found, intro)) = fichub::read(&chunks) {
+        // The introduction is the title page's, not story.
+        chunks.retain(|c| c.doc != intro);
+        let (_, body) = plain(&chunks, &docs, &titles, &[]);
+        (found, body)
     } else {
         plain(&chunks, &docs, &titles, &pkg.subjects)
     };

@@ -7,7 +7,8 @@
 //! The engine (`src/engine`) holds what every format shares (the `Story`, the `Document`,
 //! ratings, warnings); this module holds what differs: containers and markup
 //! ([`epub`], [`html`], with [`markup`] under both) and the sites' layouts on top of them
-//! ([`ao3`], [`fanficfare`]), which find the same metadata in whichever container.
+//! ([`ao3`], [`fanficfare`], [`fichub`]), which find the same metadata in whichever
+//! container; FanFicFare's TXT output has a reader of its own ([`fanficfare_txt`]).
 
 pub mod ao3;
 mod assemble;
@@ -15,6 +16,7 @@ mod emphasis;
 pub mod epub;
 pub mod fanficfare;
 pub mod fanficfare_txt;
+pub mod fichub;
 pub mod html;
 pub mod markup;
 mod opf;
