@@ -29,16 +29,21 @@ struct Item {
     galley: Arc<Galley>,
     centred: bool,
     space_before: f32,
-    /// A row of the work header: its label, right-aligned in the label column.
-    label: Option<Arc<Galley>>,
+    /// A row of the work header's box, when the item is one.
+    row: Option<Row>,
 }
 
-/// The work header's geometry for a column.
+/// A row of the work header: its label right-aligned in a column of labels, or (in a
+/// narrow column) no label of its own, the value's text leading with it.
+struct Row {
+    label: Option<Arc<Galley>>,
+    label_width: f32,
+}
+
+/// The work header's spacing.
 struct HeaderBox {
     /// Inner padding.
     pad: f32,
-    /// Width of the label column.
-    label_width: f32,
     /// Space between label and value.
     gutter: f32,
 }
@@ -61,7 +66,7 @@ impl TitlePage {
                 galley: painter.layout_job(job),
                 centred,
                 space_before,
-                label: None,
+                row: None,
             });
         };
         let s = t.size;
@@ -134,7 +139,7 @@ impl TitlePage {
                 galley: painter.layout_job(job),
                 centred,
                 space_before: space_before + std::mem::take(&mut after_box),
-                label: None,
+                row: None,
             });
         };
         if let Some(summary) = story.summary() {
@@ -177,7 +182,7 @@ impl TitlePage {
             + s;
         let spoken = items
             .iter()
-            .map(|i| match &i.label {
+            .map(|i| match i.row.as_ref().and_then(|r| r.label.as_ref()) {
                 Some(label) => format!("{} {}", label.text(), i.galley.text()),
                 None => i.galley.text().to_string(),
             })
@@ -197,11 +202,14 @@ impl TitlePage {
         let mut frame: Option<Rect> = None;
         for item in &self.items {
             y += item.space_before;
-            if let Some(label) = &item.label {
+            if let Some(row) = &item.row {
                 let left = origin.x + b.pad;
-                let label_x = left + b.label_width - label.size().x;
-                painter.galley(Pos2::new(label_x, y), label.clone(), t.faint);
-                let value_x = left + b.label_width + b.gutter;
+                let mut value_x = left;
+                if let Some(label) = &row.label {
+                    let label_x = left + row.label_width - label.size().x;
+                    painter.galley(Pos2::new(label_x, y), label.clone(), t.faint);
+                    value_x += row.label_width + b.gutter;
+                }
                 painter.galley(Pos2::new(value_x, y), item.galley.clone(), t.ink);
                 let row = Rect::from_min_size(
                     Pos2::new(origin.x, y - b.pad),
@@ -240,7 +248,11 @@ impl TitlePage {
 
 impl Item {
     fn height(&self) -> f32 {
-        let label = self.label.as_ref().map_or(0.0, |l| l.size().y);
+        let label = self
+            .row
+            .as_ref()
+            .and_then(|r| r.label.as_ref())
+            .map_or(0.0, |l| l.size().y);
         self.galley.size().y.max(label)
     }
 }
@@ -248,7 +260,6 @@ impl Item {
 fn work_box(t: &Typography) -> HeaderBox {
     HeaderBox {
         pad: t.size * 0.8,
-        label_width: t.size * 8.5,
         gutter: t.size * 0.8,
     }
 }
@@ -257,7 +268,6 @@ fn work_box(t: &Typography) -> HeaderBox {
 fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
     let b = work_box(t);
     let font = FontId::new(t.size * 0.85, t.family.clone());
-    let width = (t.column - 2.0 * b.pad - b.label_width - b.gutter).max(40.0);
     let mut rows: Vec<(String, LayoutJob)> = Vec::new();
     let mut rating = LayoutJob::default();
     let level = story.rating.level;
@@ -301,12 +311,38 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
         rows.push(("Stats".into(), job));
     }
     let label_font = FontId::new(t.size * 0.85, t.heading_family.clone());
+    let labels: Vec<Arc<Galley>> = rows
+        .iter()
+        .map(|(label, _)| {
+            let mut job = LayoutJob::default();
+            append(&mut job, &format!("{label}:"), &label_font, t.faint);
+            painter.layout_job(job)
+        })
+        .collect();
+    let label_width = labels.iter().map(|l| l.size().x).fold(0.0, f32::max);
+    let inner = t.column - 2.0 * b.pad;
+    // A column too narrow for labels beside values puts each label before its value.
+    let beside = inner - label_width - b.gutter >= t.size * 12.0;
+    let width = if beside {
+        inner - label_width - b.gutter
+    } else {
+        inner
+    };
     rows.into_iter()
+        .zip(labels)
         .enumerate()
-        .map(|(k, (label, mut job))| {
-            job.wrap = egui::text::TextWrapping::wrap_at_width(width);
-            let mut label_job = LayoutJob::default();
-            append(&mut label_job, &format!("{label}:"), &label_font, t.faint);
+        .map(|(k, ((label, mut job), label_galley))| {
+            if !beside {
+                let mut lead = LayoutJob::default();
+                append(&mut lead, &format!("{label}: "), &label_font, t.faint);
+                for section in &job.sections {
+                    let range = section.byte_range.start.0..section.byte_range.end.0;
+                    let text = job.text.get(range).unwrap_or_default();
+                    lead.append(text, 0.0, section.format.clone());
+                }
+                job = lead;
+            }
+            job.wrap = egui::text::TextWrapping::wrap_at_width(width.max(40.0));
             Item {
                 galley: painter.layout_job(job),
                 centred: false,
@@ -315,7 +351,10 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
                 } else {
                     t.size * 0.35
                 },
-                label: Some(painter.layout_job(label_job)),
+                row: Some(Row {
+                    label: beside.then_some(label_galley),
+                    label_width,
+                }),
             }
         })
         .collect()
