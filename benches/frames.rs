@@ -148,6 +148,7 @@ fn typography() -> Typography {
         highlight: egui::Color32::YELLOW,
         current_highlight: egui::Color32::GOLD,
         link: egui::Color32::BLUE,
+        show_notes: true,
     }
 }
 

@@ -165,3 +165,24 @@ fn an_html_download_shows_its_quote_list_and_image_placeholder() {
         "Merrow, out of Kell, twelve crew. Cargo: none declared.",
     );
 }
+
+#[test]
+fn authors_notes_are_shown_apart_and_a_setting_leaves_them_out() {
+    let (_root, mut h) = with_downloads("notes-window");
+    open(&mut h, "The Lamplighter's Ledger");
+    h.key_press(egui::Key::End);
+    h.run_steps(4);
+    h.get_by_label_contains("Chapter End Notes:");
+    h.get_by_label_contains("Tobin came up the path at dusk");
+    h.get_by_label("Settings").click();
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::CheckBox, "Authors' notes")
+        .click();
+    h.run_steps(4);
+    assert!(!h.state().settings().typography.show_notes);
+    assert!(
+        h.query_by_label_contains("Chapter End Notes:").is_none(),
+        "notes are left out"
+    );
+    h.get_by_label_contains("Tobin came up the path at dusk");
+}

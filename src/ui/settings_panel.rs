@@ -153,6 +153,8 @@ fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.checkbox(&mut t.first_line_indent, "Indent first lines");
         ui.checkbox(&mut t.justify, "Justify");
+        ui.checkbox(&mut t.show_notes, "Authors' notes")
+            .on_hover_text("Show authors' notes (A/N, chapter and end notes) in the story");
     });
     if ui.button("Reset typography").clicked() {
         *t = Typography::default();

@@ -138,6 +138,9 @@ impl ReaderView {
 
 /// A block's height from its length: rows of `char_width`-wide characters.
 fn estimate_height(kind: BlockKind, text: &str, t: &Typography, char_width: f32) -> f32 {
+    if t.hides(kind) {
+        return 0.0;
+    }
     if kind == BlockKind::SceneBreak {
         return t.ornament_height();
     }
@@ -317,6 +320,9 @@ fn measured_height(view: &ReaderView, painter: &egui::Painter, t: &Typography, i
     let Some(block) = view.block(i) else {
         return view.heights.get(i);
     };
+    if t.hides(block.kind) {
+        return 0.0;
+    }
     if block.kind == BlockKind::SceneBreak {
         return t.ornament_height();
     }
@@ -351,6 +357,10 @@ fn paint_visible(
             None => {
                 title_page.paint(painter, origin, t.column, t);
                 (Role::Document, title_page.spoken.clone())
+            }
+            Some(block) if t.hides(block.kind) => {
+                i += 1;
+                continue;
             }
             Some(block) => {
                 paint_block(painter, view, t, i, block, origin);

@@ -71,6 +71,9 @@ fn row_bounds(
     if block.kind == BlockKind::SceneBreak {
         return None;
     }
+    if t.hides(block.kind) {
+        return Some(Vec::new());
+    }
     let galley = painter.layout_job(super::block_job(view, t, block, &[], None));
     let offset = f64::from(text_top(block.kind, t));
     Some(

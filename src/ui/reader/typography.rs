@@ -41,6 +41,8 @@ pub struct Typography {
     pub current_highlight: Color32,
     /// Links in the story (shown, never fetched).
     pub link: Color32,
+    /// Show authors' notes; without, they take no space and are not drawn.
+    pub show_notes: bool,
 }
 
 impl Typography {
@@ -67,9 +69,15 @@ impl Typography {
             &self.heading_family,
             self.indent,
             self.justify,
+            self.show_notes,
         )
             .hash(&mut h);
         h.finish()
+    }
+
+    /// True when blocks of this kind are left out of the page.
+    pub fn hides(&self, kind: BlockKind) -> bool {
+        kind == BlockKind::Note && !self.show_notes
     }
 
     /// The body font.
