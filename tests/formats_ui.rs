@@ -80,7 +80,12 @@ fn an_imported_epub_is_listed_with_its_fandom_and_opens_with_its_chapters_and_it
     let title = h.state().reader().map(|r| r.story.title.clone());
     assert_eq!(title.as_deref(), Some("Salt Road"));
     let page = h.get_by_role(Role::Document);
-    let spoken = page.accesskit_node().label().unwrap_or_default();
+    // The stats keep each label with its value by a no-break space.
+    let spoken = page
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .replace('\u{a0}', " ");
     for shown in [
         "Fandoms: Original Work, Folklore & Fairy Tales",
         "Relationship: Corin/Edda",

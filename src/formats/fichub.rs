@@ -76,6 +76,10 @@ pub fn read(chunks: &[Chunk]) -> Option<(Found, u32)> {
     if !description.is_empty() {
         found.summary = Some(description.join("\n\n"));
     }
+    // A finished story has all its chapters; an ongoing one says nothing of its total.
+    if found.complete == Some(true) {
+        found.meta.chapters_total = found.meta.chapters_posted;
+    }
     Some((found, credit.doc))
 }
 
@@ -209,6 +213,13 @@ mod tests {
             m.source_url.as_deref(),
             Some("https://www.fanfiction.net/s/90000004/1/")
         );
+        assert_eq!(m.chapters_total, None, "ongoing: the total is not known");
+        let done = page.replace("Status: ongoing", "Status: complete");
+        let mut chunks = Vec::new();
+        markup::chunks(&done, 0, &mut chunks);
+        let (found, _) = read(&chunks).unwrap_or_else(|| panic!("FicHub's"));
+        assert_eq!(found.complete, Some(true));
+        assert_eq!(found.meta.chapters_total, Some(2));
     }
 
     #[test]

@@ -305,7 +305,8 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
             if k > 0 {
                 append(&mut job, "   ", &font, t.faint);
             }
-            append(&mut job, &format!("{label}: "), &font, t.faint);
+            // A no-break space keeps each label with its value when the line wraps.
+            append(&mut job, &format!("{label}:\u{a0}"), &font, t.faint);
             append(&mut job, value, &font, t.ink);
         }
         rows.push(("Stats".into(), job));
