@@ -147,6 +147,8 @@ fn typography() -> Typography {
         faint: egui::Color32::GRAY,
         highlight: egui::Color32::YELLOW,
         current_highlight: egui::Color32::GOLD,
+        link: egui::Color32::BLUE,
+        show_notes: true,
     }
 }
 

@@ -86,6 +86,8 @@ pub struct Report {
     pub series: Option<Vec<SeriesPart>>,
     /// Where the story was published online.
     pub source_url: Option<String>,
+    /// The AO3 work number, from an AO3 source address.
+    pub ao3_work_id: Option<u64>,
     /// Publication date as written.
     pub published: Option<String>,
     /// Last update (or completion) date as written.
@@ -197,6 +199,7 @@ impl Report {
             language: m.language.clone(),
             series: Some(m.series.clone()),
             source_url: m.source_url.clone(),
+            ao3_work_id: m.ao3_work_id(),
             published: m.published.clone(),
             updated: m.updated.clone(),
             chapters_posted: m.chapters_posted,
@@ -300,7 +303,8 @@ fn json_name<T: Serialize>(value: &T) -> String {
 }
 
 /// The rebuilt story as plain text: one paragraph per line, blocks separated by a blank line,
-/// verse lines kept, scene breaks as `* * *`, headings as `## Title`, notes quoted with `> `.
+/// verse lines kept, scene breaks as `* * *`, headings as `## Title`, notes quoted with `> `,
+/// block quotes with `| `, bulleted items with `- `, images as `[Image: alt]`.
 pub fn body_text(story: &Story) -> String {
     let doc = &story.document;
     let mut out = String::with_capacity(doc.words() * 7);
@@ -315,11 +319,28 @@ pub fn body_text(story: &Story) -> String {
                 out.push_str("## ");
                 out.push_str(text);
             }
-            BlockKind::Note => {
+            BlockKind::Note | BlockKind::Quote => {
+                let mark = if block.kind == BlockKind::Note {
+                    "> "
+                } else {
+                    "| "
+                };
                 for (j, l) in text.lines().enumerate() {
-                    out.push_str(if j > 0 { "\n> " } else { "> " });
+                    if j > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(mark);
                     out.push_str(l);
                 }
+            }
+            BlockKind::ListItem if !text.starts_with(|c: char| c.is_ascii_digit()) => {
+                out.push_str("- ");
+                out.push_str(text);
+            }
+            BlockKind::Image => {
+                out.push_str("[Image: ");
+                out.push_str(text);
+                out.push(']');
             }
             _ => out.push_str(text),
         }

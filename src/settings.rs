@@ -83,6 +83,9 @@ pub struct Typography {
     pub column_chars: u32,
     /// Least space left and right of the column, in ems.
     pub margin: f32,
+    /// Show authors' notes (an A/N, AO3's chapter and end notes) among the story; off
+    /// leaves them out of the reader.
+    pub show_notes: bool,
 }
 
 impl Default for Typography {
@@ -96,6 +99,7 @@ impl Default for Typography {
             justify: false,
             column_chars: 65,
             margin: 2.0,
+            show_notes: true,
         }
     }
 }
@@ -337,6 +341,7 @@ mod tests {
             typography: Typography {
                 font: ReadingFont::Custom("/fonts/My Font.ttf".into()),
                 justify: true,
+                show_notes: false,
                 ..Typography::default()
             },
             theme: Theme::Sepia,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use ficshelf::collection::{Entry, STORY_EXTENSIONS, StoryMeta};
 use ficshelf::engine::{
-    BlockKind, Format, RatingLevel, SeriesPart, Story, WarningCategory, WarningState,
+    BlockKind, Format, Inline, RatingLevel, SeriesPart, Story, WarningCategory, WarningState,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -328,6 +328,7 @@ fn inspect_json_prints_the_new_keys_for_every_format() {
         "language",
         "series",
         "source_url",
+        "ao3_work_id",
         "published",
         "updated",
         "chapters_posted",
@@ -354,10 +355,107 @@ fn inspect_json_prints_the_new_keys_for_every_format() {
     assert_eq!(ao3["chapters_posted"], 2);
     assert_eq!(ao3["chapters_total"], serde_json::Value::Null);
     assert_eq!(ao3["words_stated"], 412);
+    assert_eq!(ao3["ao3_work_id"], 90000001);
     assert_eq!(v[1]["format"], "epub");
     assert_eq!(v[1]["warnings"][0], "character_death");
     assert_eq!(v[2]["fandoms"][0], "Original Work");
     assert_eq!(v[3]["tags"], serde_json::json!([]));
     assert_eq!(v[3]["source_url"], serde_json::Value::Null);
+    assert_eq!(v[3]["ao3_work_id"], serde_json::Value::Null);
     assert_eq!(v[4]["format"], "text");
+}
+
+#[test]
+fn a_fanficfare_txt_gives_its_title_page_chapters_and_emphasis() {
+    let s = read("fff_low_tide.txt");
+    assert_eq!(s.format, Format::Text);
+    assert_eq!(s.title, "Low Tide");
+    assert_eq!(s.author.as_deref(), Some("Marram"));
+    assert_eq!(s.rating.level, RatingLevel::General);
+    assert_eq!(s.warnings.state, WarningState::None);
+    let m = &s.metadata;
+    assert_eq!(m.fandoms, strings(&["Original Work"]));
+    assert_eq!(m.categories, strings(&["F/F"]));
+    assert_eq!(m.tags, strings(&["Fluff", "Slow Burn"]));
+    assert_eq!(m.relationships, strings(&["Wren Marram/Isolde Fenn"]));
+    assert_eq!((m.chapters_posted, m.chapters_total), (Some(2), Some(2)));
+    assert_eq!(m.ao3_work_id(), Some(90000003));
+    assert_eq!(s.complete, Some(true));
+    assert_eq!(part_titles(&s), ["Low Water", "High Water"]);
+    let doc = &s.document;
+    assert_eq!(
+        doc.count(BlockKind::Paragraph),
+        4,
+        "wrapped lines joined back"
+    );
+    assert_eq!(doc.count(BlockKind::Note), 0, "the contents are not story");
+    let text = doc.full_text();
+    assert!(!text.contains("End file."));
+    assert!(text.contains("Wren kept the tide table pinned above the sink, corrected"));
+    assert!(
+        runs(&s)
+            .iter()
+            .any(|(t, style)| t == "tide table" && *style == Inline::ITALIC),
+        "html2text's _italics_"
+    );
+}
+
+#[test]
+fn a_fichub_epub_gives_its_introduction_and_ffn_line() {
+    let s = read("fichub_quiet_harbour.epub");
+    assert_eq!(s.format, Format::Epub);
+    assert_eq!(s.title, "The Quiet Harbour");
+    assert_eq!(s.author.as_deref(), Some("Tamsin Reed"));
+    assert_eq!(s.rating.level, RatingLevel::Teen, "FFN's Fiction T");
+    assert_eq!(s.warnings.state, WarningState::Unknown);
+    assert_eq!(
+        s.summary(),
+        Some("Two lighthouse keepers trade letters across a winter bay.")
+    );
+    assert_eq!(s.complete, Some(false), "Status: ongoing");
+    let m = &s.metadata;
+    assert_eq!(m.language.as_deref(), Some("English"));
+    assert_eq!(m.tags, strings(&["Romance", "Hurt/Comfort"]));
+    assert_eq!(m.relationships, strings(&["Mara Q./Tobin A."]));
+    assert_eq!(
+        m.characters,
+        strings(&["Mara Q.", "Tobin A.", "Harbourmaster"])
+    );
+    assert_eq!(
+        m.source_url.as_deref(),
+        Some("https://www.fanfiction.net/s/90000004/1/")
+    );
+    assert_eq!(m.ao3_work_id(), None);
+    assert_eq!(
+        (m.published.as_deref(), m.updated.as_deref()),
+        (Some("2021-03-04"), Some("2021-05-06"))
+    );
+    assert_eq!((m.chapters_posted, m.words_stated), (Some(2), Some(47)));
+    assert_eq!(part_titles(&s), ["1. Letters", "2. Replies"]);
+    let text = s.document.full_text();
+    assert!(
+        !text.contains("Exported with"),
+        "the introduction is not story"
+    );
+    assert!(!text.contains("Status:"));
+    assert_eq!(s.document.words(), 47);
+    assert!(
+        runs(&s)
+            .iter()
+            .any(|(t, style)| t == "once more" && *style == Inline::ITALIC)
+    );
+}
+
+/// Every styled run of the story, as (text, style).
+fn runs(story: &Story) -> Vec<(String, Inline)> {
+    let doc = &story.document;
+    doc.blocks()
+        .iter()
+        .flat_map(|b| {
+            let text = doc.text(b);
+            doc.spans(b)
+                .map(|s| (text[s.range].to_string(), s.style))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }

@@ -84,6 +84,8 @@ pub(super) fn page_typography(
         faint: palette.faint,
         highlight: Color32::from_rgba_unmultiplied(255, 200, 0, 80),
         current_highlight: Color32::from_rgba_unmultiplied(255, 140, 0, 160),
+        link: palette.accent,
+        show_notes: t.show_notes,
     };
     let char_width = typography.char_width(ui.painter());
     let margin = t.margin * size;

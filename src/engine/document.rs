@@ -14,6 +14,10 @@ use super::lines::{Ending, comment_end, ending, heading, is_scene_break, starts_
 use super::reflow::{self, Layout, Line, Link, Style};
 use super::{spacing, tail};
 
+mod rich;
+
+pub use rich::{Inline, Span};
+
 /// What a block of the story is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -30,6 +34,12 @@ pub enum BlockKind {
     Note,
     /// The closing line (`The End`, `TBC`).
     Ending,
+    /// A paragraph of a block quote (a letter, an epigraph), set in from the margin.
+    Quote,
+    /// An item of a list; an ordered list's number starts its text (`3. `).
+    ListItem,
+    /// An image, never fetched: its text is the alt text (or the file's name).
+    Image,
 }
 
 /// One block: its kind and where its text is.
@@ -59,6 +69,8 @@ pub struct Document {
     words: usize,
     hard_wrapped: bool,
     ending: Option<Ending>,
+    /// Styled runs of text (EPUB and HTML only), in text order: see [`rich`].
+    spans: Vec<rich::Stored>,
 }
 
 impl Document {
@@ -148,7 +160,7 @@ impl Document {
     /// Records the text appended since `start` as a block.
     fn finish(&mut self, kind: BlockKind, start: usize) {
         let end = self.text.len();
-        if kind != BlockKind::SceneBreak {
+        if !matches!(kind, BlockKind::SceneBreak | BlockKind::Image) {
             self.words += count_words(&self.text[start..end]);
         }
         // Stories are capped far below 4 GiB (see `MAX_STORY_BYTES`), so offsets fit u32.
@@ -161,8 +173,12 @@ impl Document {
     /// [`Document::text_offset`] as a measure of how far into the story a block is).
     fn compact_text(&mut self) {
         let mut text = String::with_capacity(self.text.len());
+        let mut moves = Vec::new();
         for block in &mut self.blocks {
             let start = text.len();
+            if !self.spans.is_empty() {
+                moves.push((block.start, block.end, to_u32(start)));
+            }
             text.push_str(
                 self.text
                     .get(block.start as usize..block.end as usize)
@@ -171,6 +187,9 @@ impl Document {
             (block.start, block.end) = (to_u32(start), to_u32(text.len()));
         }
         self.text = text;
+        if !self.spans.is_empty() {
+            self.spans = rich::remap(&self.spans, &moves);
+        }
     }
 }
 
@@ -477,23 +496,3 @@ fn finish_ending(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests;
-
-impl Document {
-    /// Builds a document from blocks already told apart by their markup (an EPUB's or an
-    /// HTML file's paragraphs, headings, rules and notes), in reading order. Text is taken
-    /// as given (whitespace already collapsed, `\n` only inside verse); empty blocks other
-    /// than scene breaks are dropped, scene breaks that separate nothing are tidied away as
-    /// for text, headings make the parts, and a closing `The End` marks the ending.
-    pub fn from_blocks<'a>(blocks: impl IntoIterator<Item = (BlockKind, &'a str)>) -> Document {
-        let mut doc = Document::default();
-        for (kind, text) in blocks {
-            let text = text.trim();
-            if text.is_empty() && kind != BlockKind::SceneBreak {
-                continue;
-            }
-            doc.push(kind, text);
-        }
-        finish(&mut doc);
-        doc
-    }
-}

@@ -104,6 +104,30 @@ impl Metadata {
     pub fn is_empty(&self) -> bool {
         *self == Metadata::default()
     }
+
+    /// The Archive of Our Own's number for the work (`90000001` of
+    /// `https://archiveofourown.org/works/90000001/chapters/5`), from the source address.
+    pub fn ao3_work_id(&self) -> Option<u64> {
+        ao3_work_id(self.source_url.as_deref()?)
+    }
+}
+
+/// The work number in an AO3 address (`archiveofourown.org/works/N`, also `ao3.org` and
+/// the `www.` and mirror forms), if it is one.
+pub fn ao3_work_id(url: &str) -> Option<u64> {
+    let lower = url.to_ascii_lowercase();
+    let host_end = [
+        "archiveofourown.org/works/",
+        "ao3.org/works/",
+        "archiveofourown.gay/works/",
+    ]
+    .iter()
+    .find_map(|host| lower.find(host).map(|i| i + host.len()))?;
+    let digits: String = lower[host_end..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok().filter(|&n| n > 0)
 }
 
 /// Adds tags to a list, skipping those already in it.
@@ -193,6 +217,22 @@ mod tests {
             label: key.as_str().to_string(),
             value: value.to_string(),
         }
+    }
+
+    #[test]
+    fn ao3_work_ids_from_addresses() {
+        assert_eq!(
+            ao3_work_id("https://archiveofourown.org/works/90000001"),
+            Some(90000001)
+        );
+        assert_eq!(
+            ao3_work_id("http://www.ArchiveOfOurOwn.org/works/12/chapters/34#x"),
+            Some(12)
+        );
+        assert_eq!(ao3_work_id("https://ao3.org/works/7"), Some(7));
+        assert_eq!(ao3_work_id("https://archiveofourown.org/series/5"), None);
+        assert_eq!(ao3_work_id("https://www.fanfiction.net/s/123/1/"), None);
+        assert_eq!(ao3_work_id("https://archiveofourown.org/works/"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::engine::BlockKind;
 use crate::engine::metadata::{Metadata, parse_count, parse_series, split_tags};
 
-use super::assemble::{self, Found, quote_after};
+use super::assemble::{self, Found, Piece, quote_after};
 use super::markup::{Chunk, ChunkKind, Scope};
 
 /// True when the chunks are an AO3 download: a preface holding the tag list, or AO3's
@@ -30,7 +30,7 @@ pub fn is_ao3(chunks: &[Chunk]) -> bool {
 /// `calibre1`), so the `h1`, byline and summary may sit outside any `#preface`, and chapter
 /// notes outside any `.meta`. The preface therefore runs until the first chapter heading
 /// (an `h2` other than the "Preface" one), and notes are known by their fixed labels too.
-pub fn read(chunks: &[Chunk]) -> (Found, Vec<(BlockKind, String)>) {
+pub fn read(chunks: &[Chunk]) -> (Found, Vec<Piece>) {
     let mut found = Found::default();
     let mut body = Vec::new();
     let mut in_preface = true;
@@ -53,12 +53,7 @@ pub fn read(chunks: &[Chunk]) -> (Found, Vec<(BlockKind, String)>) {
 
 /// Reads one chunk of the preface (a `dt`/`dd` pair or a labelled blockquote takes more);
 /// returns the index after what it used. Nothing of the preface is story text.
-fn preface(
-    chunks: &[Chunk],
-    i: usize,
-    found: &mut Found,
-    body: &mut Vec<(BlockKind, String)>,
-) -> usize {
+fn preface(chunks: &[Chunk], i: usize, found: &mut Found, body: &mut Vec<Piece>) -> usize {
     let c = &chunks[i];
     let after_title = i > 0 && chunks[i - 1].kind == ChunkKind::Heading(1);
     match c.kind {
@@ -83,12 +78,16 @@ fn preface(
         ChunkKind::Para if !c.scope.has(Scope::QUOTE) => {
             let (quote, next) = quote_after(chunks, i);
             match c.text.as_str() {
-                "Summary" => found.summary = quote,
+                "Summary" => found.summary = quote.map(|q| q.0),
                 "Notes" => {
-                    if let Some(notes) = &quote {
-                        body.push((BlockKind::Note, notes.clone()));
+                    if let Some((text, spans)) = &quote {
+                        body.push(Piece {
+                            kind: BlockKind::Note,
+                            text: text.clone(),
+                            spans: spans.clone(),
+                        });
                     }
-                    found.notes = quote;
+                    found.notes = quote.map(|q| q.0);
                 }
                 _ => return i + 1,
             }
@@ -172,7 +171,7 @@ fn is_boilerplate(text: &str) -> bool {
 
 /// One chunk of the chapters: a heading, a chapter's notes (in a `.meta`, or under one of
 /// AO3's note labels), or story text.
-fn chapter_chunk(chunks: &[Chunk], i: usize, body: &mut Vec<(BlockKind, String)>) -> usize {
+fn chapter_chunk(chunks: &[Chunk], i: usize, body: &mut Vec<Piece>) -> usize {
     let c = &chunks[i];
     if c.scope.has(Scope::TOC_HEADING)
         || c.scope.has(Scope::ENDNOTE_LINK)
@@ -182,7 +181,7 @@ fn chapter_chunk(chunks: &[Chunk], i: usize, body: &mut Vec<(BlockKind, String)>
         return i + 1;
     }
     if c.kind == ChunkKind::Heading(2) && !c.scope.has(Scope::QUOTE) {
-        body.push((BlockKind::Heading, c.text.clone()));
+        body.push(Piece::plain(BlockKind::Heading, c.text.clone()));
         return i + 1;
     }
     let in_meta = c.scope.has(Scope::META) || c.scope.has(Scope::ENDNOTES);
@@ -192,10 +191,14 @@ fn chapter_chunk(chunks: &[Chunk], i: usize, body: &mut Vec<(BlockKind, String)>
     if in_meta || labelled {
         let (quote, next) = quote_after(chunks, i);
         let note = match quote {
-            Some(q) if !c.scope.has(Scope::QUOTE) => format!("{}:\n{q}", c.text),
-            _ => c.text.clone(),
+            Some(q) if !c.scope.has(Scope::QUOTE) => Piece::labelled_note(&c.text, q),
+            _ => Piece {
+                kind: BlockKind::Note,
+                text: c.text.clone(),
+                spans: c.spans.clone(),
+            },
         };
-        body.push((BlockKind::Note, note));
+        body.push(note);
         return next.max(i + 1);
     }
     body.extend(assemble::block(c));
@@ -204,14 +207,14 @@ fn chapter_chunk(chunks: &[Chunk], i: usize, body: &mut Vec<(BlockKind, String)>
 
 /// The afterword: the work's end notes as a note; the closing "please comment" message
 /// and the heading are left out.
-fn afterword(chunks: &[Chunk], i: usize, body: &mut Vec<(BlockKind, String)>) -> usize {
+fn afterword(chunks: &[Chunk], i: usize, body: &mut Vec<Piece>) -> usize {
     let c = &chunks[i];
     if (c.scope.has(Scope::ENDNOTES) || NOTE_LABELS.contains(&c.text.as_str()))
         && !c.scope.has(Scope::QUOTE)
     {
         let (quote, next) = quote_after(chunks, i);
         if let Some(q) = quote {
-            body.push((BlockKind::Note, format!("{}:\n{q}", c.text)));
+            body.push(Piece::labelled_note(&c.text, q));
         }
         return next.max(i + 1);
     }
@@ -262,7 +265,7 @@ mod tests {
         assert_eq!((m.chapters_posted, m.chapters_total), (Some(2), None));
         assert_eq!(m.words_stated, Some(1234));
         assert_eq!(m.updated.as_deref(), Some("2024-02-03"));
-        let kinds: Vec<BlockKind> = body.iter().map(|b| b.0).collect();
+        let kinds: Vec<BlockKind> = body.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
             [
@@ -272,7 +275,7 @@ mod tests {
                 BlockKind::Note
             ]
         );
-        assert_eq!(body[1].1, "Chapter Notes:\nHello.");
-        assert_eq!(body[3].1, "End Notes:\nBye.");
+        assert_eq!(body[1].text, "Chapter Notes:\nHello.");
+        assert_eq!(body[3].text, "End Notes:\nBye.");
     }
 }

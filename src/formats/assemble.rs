@@ -5,8 +5,8 @@
 
 use crate::engine::metadata::{Format, Metadata};
 use crate::engine::{
-    BlockKind, Document, Encoding, Field, FieldKey, Rating, Story, TitleSource, Warnings,
-    lines::is_scene_break,
+    BlockKind, Document, Encoding, Field, FieldKey, Inline, Rating, Span, Story, TitleSource,
+    Warnings, lines::is_scene_break,
 };
 
 use super::markup::{Chunk, ChunkKind, Scope};
@@ -71,6 +71,46 @@ impl Found {
     }
 }
 
+/// One block of the story as a reader found it: its kind, its text and its styled runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its text.
+    pub text: String,
+    /// Styled runs of `text`, in order.
+    pub spans: Vec<Span>,
+}
+
+impl Piece {
+    /// A block with no styled text.
+    pub fn plain(kind: BlockKind, text: impl Into<String>) -> Piece {
+        Piece {
+            kind,
+            text: text.into(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// A note under a label (`Chapter Notes:`), the label in bold.
+    pub fn labelled_note(label: &str, (text, spans): (String, Vec<Span>)) -> Piece {
+        let head = format!("{label}:\n");
+        let mut all = vec![Span {
+            range: 0..head.len() - 1,
+            style: Inline::BOLD,
+        }];
+        all.extend(spans.into_iter().map(|s| Span {
+            range: s.range.start + head.len()..s.range.end + head.len(),
+            style: s.style,
+        }));
+        Piece {
+            kind: BlockKind::Note,
+            text: head + &text,
+            spans: all,
+        }
+    }
+}
+
 /// The text of a file and how it was decoded.
 pub struct Source {
     /// The file's format.
@@ -82,9 +122,12 @@ pub struct Source {
 }
 
 /// Builds the story from what was found and the body's blocks.
-pub fn story(found: Found, body: &[(BlockKind, String)], source: Source, file_name: &str) -> Story {
+pub fn story(found: Found, body: &[Piece], source: Source, file_name: &str) -> Story {
     let fields = fields_of(&found);
-    let document = Document::from_blocks(body.iter().map(|(k, t)| (*k, t.as_str())));
+    let document = Document::from_rich_blocks(
+        body.iter()
+            .map(|p| (p.kind, p.text.as_str(), p.spans.as_slice())),
+    );
     let (title, title_source) = match found.title.filter(|t| !t.trim().is_empty()) {
         Some(t) => (t, TitleSource::Header),
         None => (
@@ -177,29 +220,52 @@ fn fields_of(found: &Found) -> Vec<Field> {
 }
 
 /// The block a chunk of story text becomes: rules and symbol-only lines are scene breaks,
-/// paragraphs with line breaks verse, headings headings.
-pub fn block(chunk: &Chunk) -> Option<(BlockKind, String)> {
+/// list items items, paragraphs of a block quote quotes, paragraphs with line breaks verse,
+/// headings headings.
+pub fn block(chunk: &Chunk) -> Option<Piece> {
     let text = chunk.text.clone();
-    Some(match chunk.kind {
+    let kind = match chunk.kind {
         ChunkKind::Title => return None,
-        ChunkKind::Rule => (BlockKind::SceneBreak, String::new()),
-        ChunkKind::Heading(_) => (BlockKind::Heading, text.replace('\n', " ")),
-        _ if chunk.text.chars().count() <= 40 && is_scene_break(&chunk.text) => {
-            (BlockKind::SceneBreak, text)
+        ChunkKind::Rule => return Some(Piece::plain(BlockKind::SceneBreak, "")),
+        ChunkKind::Image => return Some(Piece::plain(BlockKind::Image, text)),
+        ChunkKind::Heading(_) => {
+            return Some(Piece {
+                kind: BlockKind::Heading,
+                text: text.replace('\n', " "),
+                spans: chunk.spans.clone(),
+            });
         }
-        _ if chunk.text.contains('\n') => (BlockKind::Verse, text),
-        _ => (BlockKind::Paragraph, text),
+        _ if chunk.text.chars().count() <= 40 && is_scene_break(&chunk.text) => {
+            return Some(Piece::plain(BlockKind::SceneBreak, text));
+        }
+        ChunkKind::Item => BlockKind::ListItem,
+        _ if chunk.scope.has(Scope::QUOTE) => BlockKind::Quote,
+        _ if chunk.text.contains('\n') => BlockKind::Verse,
+        _ => BlockKind::Paragraph,
+    };
+    Some(Piece {
+        kind,
+        text,
+        spans: chunk.spans.clone(),
     })
 }
 
-/// Paragraphs of the `blockquote` that follows `chunks[i]`, joined by blank lines, and the
-/// index after them.
-pub fn quote_after(chunks: &[Chunk], i: usize) -> (Option<String>, usize) {
+/// Paragraphs of the `blockquote` that follows `chunks[i]`, joined by blank lines with their
+/// styled runs, and the index after them.
+pub fn quote_after(chunks: &[Chunk], i: usize) -> (Option<(String, Vec<Span>)>, usize) {
     let mut j = i + 1;
-    let mut paras = Vec::new();
+    let (mut text, mut spans) = (String::new(), Vec::new());
     while let Some(c) = chunks.get(j).filter(|c| c.scope.has(Scope::QUOTE)) {
-        paras.push(c.text.as_str());
+        if j > i + 1 {
+            text.push_str("\n\n");
+        }
+        let at = text.len();
+        text.push_str(&c.text);
+        spans.extend(c.spans.iter().map(|s| Span {
+            range: s.range.start + at..s.range.end + at,
+            style: s.style,
+        }));
         j += 1;
     }
-    ((!paras.is_empty()).then(|| paras.join("\n\n")), j)
+    ((j > i + 1).then_some((text, spans)), j)
 }

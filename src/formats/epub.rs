@@ -3,8 +3,8 @@
 //! is a clear error and not an exhausted machine), the package (see [`super::opf`]), the
 //! spine's documents in order through [`super::markup`], and the nav or NCX titles as
 //! chapter headings when the documents have none. AO3 and FanFicFare books are handed to
-//! their readers; any other EPUB gives what its package says (title, author, subjects as
-//! tags) and nothing invented.
+//! their readers, FicHub's to its introduction's reader; any other EPUB gives what its
+//! package says (title, author, subjects as tags) and nothing invented.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -13,9 +13,9 @@ use zip::ZipArchive;
 
 use crate::engine::{BlockKind, Encoding, Format, Story};
 
-use super::assemble::{self, Found, Source};
+use super::assemble::{self, Found, Piece, Source};
 use super::markup::{self, Chunk, ChunkKind};
-use super::{FormatError, ao3, fanficfare, html, opf};
+use super::{FormatError, ao3, fanficfare, fichub, html, opf};
 
 /// No book holds more files than this; an archive that does is not read.
 pub const MAX_ENTRIES: usize = 20_000;
@@ -83,7 +83,9 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
         let decoded = html::decode(&raw);
         replacements += decoded.replacements;
         let doc = u32::try_from(index).unwrap_or(u32::MAX);
+        let from = chunks.len();
         markup::chunks(&decoded.text, doc, &mut chunks);
+        drop_picture_page(&mut chunks, from);
         docs.push((doc, item.path.clone()));
     }
     if docs.is_empty() {
@@ -93,6 +95,11 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
         ao3::read(&chunks)
     } else if pkg.by_fanficfare || fanficfare::is_fanficfare(&chunks) {
         fanficfare::read(&chunks, &pkg.subjects)
+    } else if let Some((found, intro)) = fichub::read(&chunks) {
+        // The introduction is the title page's, not story.
+        chunks.retain(|c| c.doc != intro);
+        let (_, body) = plain(&chunks, &docs, &titles, &[]);
+        (found, body)
     } else {
         plain(&chunks, &docs, &titles, &pkg.subjects)
     };
@@ -110,6 +117,19 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
     ))
 }
 
+/// A document that is only pictures (a cover, a scanned title page) shows nothing the
+/// title page doesn't: its images are left out rather than shown as placeholders.
+fn drop_picture_page(chunks: &mut Vec<Chunk>, from: usize) {
+    let new = chunks.get(from..).unwrap_or_default();
+    let pictures_only = new.iter().any(|c| c.kind == ChunkKind::Image)
+        && new
+            .iter()
+            .all(|c| matches!(c.kind, ChunkKind::Image | ChunkKind::Title));
+    if pictures_only {
+        chunks.truncate(from);
+    }
+}
+
 fn is_document(media_type: &str) -> bool {
     matches!(
         media_type,
@@ -124,7 +144,7 @@ fn plain(
     docs: &[(u32, String)],
     titles: &HashMap<String, String>,
     subjects: &[String],
-) -> (Found, Vec<(BlockKind, String)>) {
+) -> (Found, Vec<Piece>) {
     let doc_titles: HashMap<u32, &String> = docs
         .iter()
         .filter_map(|(doc, path)| titles.get(path).map(|t| (*doc, t)))
@@ -142,7 +162,7 @@ fn plain(
             if let Some(title) = doc_titles.get(&c.doc).filter(|t| !t.is_empty())
                 && !opens_with_heading
             {
-                body.push((BlockKind::Heading, (*title).clone()));
+                body.push(Piece::plain(BlockKind::Heading, (*title).clone()));
             }
         }
         body.extend(assemble::block(c));

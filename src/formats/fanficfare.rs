@@ -9,10 +9,9 @@
 //! `Completed` or `In-Progress`, and the title page states no series position except as
 //! `Name [2]`.
 
-use crate::engine::BlockKind;
 use crate::engine::metadata::{Metadata, parse_count, parse_series, push_all, split_tags};
 
-use super::assemble::{self, Found};
+use super::assemble::{self, Found, Piece};
 use super::markup::{Chunk, ChunkKind, Scope};
 
 /// AO3's category tags, which FanFicFare files among the genres.
@@ -38,7 +37,7 @@ fn on_title_page(c: &Chunk) -> bool {
 
 /// Reads the title page's entries and the chapters. `subjects` are the package's
 /// `dc:subject` tags, used only when the title page names no tags.
-pub fn read(chunks: &[Chunk], subjects: &[String]) -> (Found, Vec<(BlockKind, String)>) {
+pub fn read(chunks: &[Chunk], subjects: &[String]) -> (Found, Vec<Piece>) {
     let mut found = Found::default();
     let mut body = Vec::new();
     let mut lines = Vec::new();
@@ -106,7 +105,7 @@ fn entries(lines: &[&str]) -> Vec<(String, String)> {
 }
 
 /// Files one title page entry.
-fn entry(label: &str, value: &str, found: &mut Found) {
+pub(super) fn entry(label: &str, value: &str, found: &mut Found) {
     let m: &mut Metadata = &mut found.meta;
     match label.to_lowercase().as_str() {
         "category" | "fandoms" | "fandom" => push_all(&mut m.fandoms, split_tags(value)),

@@ -3,9 +3,9 @@
 //! and handed to the AO3 or FanFicFare reader when it is their layout, or read plainly:
 //! `<title>` or the first `<h1>` as the title, `<meta name="author">` as the author.
 
-use crate::engine::{BlockKind, Encoding, Format, Story};
+use crate::engine::{Encoding, Format, Story};
 
-use super::assemble::{self, Found, Source};
+use super::assemble::{self, Found, Piece, Source};
 use super::markup::{self, Chunk, ChunkKind};
 use super::{ao3, fanficfare};
 
@@ -155,7 +155,7 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Story {
 
 /// A page in no known layout: the `<title>` (else the first `h1`) is the title, every
 /// other chunk story text.
-pub fn plain(chunks: &[Chunk]) -> (Found, Vec<(BlockKind, String)>) {
+pub fn plain(chunks: &[Chunk]) -> (Found, Vec<Piece>) {
     let title = chunks
         .iter()
         .find(|c| c.kind == ChunkKind::Title)
@@ -201,6 +201,7 @@ fn meta_author(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::BlockKind;
 
     #[test]
     fn html_is_found_after_comments_and_declarations() {

@@ -8,9 +8,14 @@
 //! ends (`<p>` closes an open `<p>`, a `<dd>` closes a `<dt>`) are applied; everything else
 //! a browser would repair is left to the block model, which only needs where blocks start.
 
+mod elements;
+
 use quick_xml::Reader;
 use quick_xml::escape::resolve_html5_entity;
 use quick_xml::events::{BytesStart, Event};
+
+use crate::engine::{Inline, Span};
+use elements::{element_scope, image_words, inline_style, is_block, is_void, lower, text_kind};
 
 /// What a chunk of text is, from the element that holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +34,8 @@ pub enum ChunkKind {
     Rule,
     /// The document's `<title>`.
     Title,
+    /// An image: its text is the alt text, or the file's name.
+    Image,
 }
 
 /// Where a chunk sits: one bit per element kind, id or class that the readers look for.
@@ -92,16 +99,21 @@ pub struct Chunk {
     pub scope: Scope,
     /// Which document of the book it came from (the spine position; 0 for HTML).
     pub doc: u32,
+    /// Its styled runs (italics, bold, ...), as byte ranges of `text`, in order.
+    pub spans: Vec<Span>,
 }
 
 /// Open elements deeper than this are not tracked (their text still is), so hostile
 /// nesting can't make each tag cost a long search.
 const MAX_DEPTH: usize = 256;
 
-/// An open element: its lower-case name and the scope inside it (its parent's and its own).
+/// An open element: its lower-case name, and the scope and inline style inside it (its
+/// parent's and its own); an ordered list counts its items.
 struct Open {
     name: Vec<u8>,
     scope: Scope,
+    style: Inline,
+    items: u32,
 }
 
 /// Appends the chunks of one HTML or XHTML document to `out`. Never fails: what can't be
@@ -118,6 +130,7 @@ pub fn chunks(text: &str, doc: u32, out: &mut Vec<Chunk>) -> usize {
         doc,
         stack: Vec::new(),
         text: String::new(),
+        spans: Vec::new(),
         space: false,
     };
     let mut errors = 0;
@@ -161,6 +174,8 @@ struct State<'o> {
     stack: Vec<Open>,
     /// The text of the block being read.
     text: String,
+    /// Its styled runs.
+    spans: Vec<Span>,
     /// Whitespace was seen since the last character pushed.
     space: bool,
 }
@@ -168,6 +183,10 @@ struct State<'o> {
 impl State<'_> {
     fn scope(&self) -> Scope {
         self.stack.last().map_or(Scope::default(), |o| o.scope)
+    }
+
+    fn style(&self) -> Inline {
+        self.stack.last().map_or(Inline::PLAIN, |o| o.style)
     }
 
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
@@ -183,6 +202,11 @@ impl State<'_> {
                 self.emit(ChunkKind::Rule, String::new());
                 return;
             }
+            b"img" => {
+                self.flush();
+                self.emit(ChunkKind::Image, image_words(e));
+                return;
+            }
             _ => {}
         }
         if is_void(&name) {
@@ -195,9 +219,33 @@ impl State<'_> {
         if empty {
             return;
         }
+        if name == b"li" {
+            self.number_item();
+        }
         if self.stack.len() < MAX_DEPTH {
             let scope = self.scope().with(element_scope(&name, e));
-            self.stack.push(Open { name, scope });
+            let style = self.style().with(inline_style(&name, e));
+            self.stack.push(Open {
+                name,
+                scope,
+                style,
+                items: 0,
+            });
+        }
+    }
+
+    /// Starts an ordered list's item with its number (`3.`); a bulleted item's bullet is
+    /// the reader's to draw.
+    fn number_item(&mut self) {
+        let list = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|o| o.name == b"ol" || o.name == b"ul");
+        if let Some(list) = list.filter(|l| l.name == b"ol") {
+            list.items += 1;
+            self.text = format!("{}.", list.items);
+            self.space = true;
         }
     }
 
@@ -242,11 +290,34 @@ impl State<'_> {
             if word.is_empty() {
                 continue;
             }
+            let style = self.style();
             if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
-                self.text.push(' ');
+                // A space between two words of one style belongs to their run.
+                let joins = self
+                    .spans
+                    .last()
+                    .is_some_and(|s| s.style == style && s.range.end == self.text.len());
+                self.append(" ", if joins { style } else { Inline::PLAIN });
             }
             self.space = false;
-            self.text.push_str(word);
+            self.append(word, style);
+        }
+    }
+
+    /// Appends text in a style, extending the last run when it is the same style.
+    fn append(&mut self, s: &str, style: Inline) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        if style.is_plain() {
+            return;
+        }
+        let end = self.text.len();
+        match self.spans.last_mut() {
+            Some(last) if last.style == style && last.range.end == start => last.range.end = end,
+            _ => self.spans.push(Span {
+                range: start..end,
+                style,
+            }),
         }
     }
 
@@ -257,22 +328,27 @@ impl State<'_> {
             return;
         }
         let text = std::mem::take(&mut self.text);
+        let spans = std::mem::take(&mut self.spans);
         let kind = self
             .stack
             .iter()
             .rev()
             .find_map(|o| text_kind(&o.name))
             .unwrap_or(ChunkKind::Para);
-        self.emit(kind, text);
+        self.emit_styled(kind, text, spans);
     }
 
     fn emit(&mut self, kind: ChunkKind, text: String) {
+        self.emit_styled(kind, text, Vec::new());
+    }
+
+    fn emit_styled(&mut self, kind: ChunkKind, text: String, spans: Vec<Span>) {
         let scope = self.scope();
         if scope.has(Scope::HIDDEN) || (scope.has(Scope::HEAD) && kind != ChunkKind::Title) {
             return;
         }
-        let text = tidy_lines(text);
-        if text.is_empty() && kind != ChunkKind::Rule {
+        let (text, spans) = tidy_lines(text, spans);
+        if text.is_empty() && !matches!(kind, ChunkKind::Rule | ChunkKind::Image) {
             return;
         }
         self.out.push(Chunk {
@@ -280,202 +356,61 @@ impl State<'_> {
             text,
             scope,
             doc: self.doc,
+            spans,
         });
     }
 }
 
-/// Trims each line and drops blank ones at either end (`<br>` before `</p>`).
-fn tidy_lines(text: String) -> String {
+/// Trims each line and drops blank ones at either end (`<br>` before `</p>`), moving the
+/// styled runs with their text.
+fn tidy_lines(text: String, spans: Vec<Span>) -> (String, Vec<Span>) {
     if !text.contains('\n') && text.trim() == text {
-        return text;
+        return (text, spans);
     }
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let first = lines
+    // The kept piece of each line, as a byte range of `text`.
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        pieces.push(at + lead..at + lead + line.trim().len());
+        at += line.len() + 1;
+    }
+    let first = pieces
         .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let last = lines
+        .position(|p| !p.is_empty())
+        .unwrap_or(pieces.len());
+    let last = pieces
         .iter()
-        .rposition(|l| !l.is_empty())
+        .rposition(|p| !p.is_empty())
         .map_or(0, |i| i + 1);
-    lines.get(first..last).unwrap_or_default().join("\n")
-}
-
-fn lower(name: &[u8]) -> Vec<u8> {
-    name.to_ascii_lowercase()
-}
-
-fn text_kind(name: &[u8]) -> Option<ChunkKind> {
-    Some(match name {
-        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => ChunkKind::Heading(name[1] - b'0'),
-        b"li" => ChunkKind::Item,
-        b"dt" => ChunkKind::Dt,
-        b"dd" => ChunkKind::Dd,
-        b"p" | b"div" | b"td" | b"th" | b"blockquote" | b"pre" | b"body" => ChunkKind::Para,
-        _ => return None,
-    })
-}
-
-fn is_block(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"p" | b"div"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"li"
-            | b"ul"
-            | b"ol"
-            | b"dl"
-            | b"dt"
-            | b"dd"
-            | b"blockquote"
-            | b"table"
-            | b"tr"
-            | b"td"
-            | b"th"
-            | b"pre"
-            | b"section"
-            | b"article"
-            | b"header"
-            | b"footer"
-            | b"aside"
-            | b"nav"
-            | b"center"
-            | b"figure"
-            | b"figcaption"
-            | b"address"
-            | b"body"
-            | b"head"
-            | b"html"
-    )
-}
-
-fn is_void(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"img"
-            | b"meta"
-            | b"link"
-            | b"input"
-            | b"col"
-            | b"area"
-            | b"base"
-            | b"wbr"
-            | b"source"
-            | b"embed"
-            | b"param"
-            | b"track"
-    )
-}
-
-/// What an element adds to the scope of everything inside it.
-fn element_scope(name: &[u8], e: &BytesStart<'_>) -> Scope {
-    let mut scope = match name {
-        b"blockquote" => Scope::QUOTE,
-        b"head" => Scope::HEAD,
-        b"script" | b"style" | b"svg" | b"template" | b"noscript" | b"math" => Scope::HIDDEN,
-        _ => Scope::default(),
-    };
-    for attr in e.html_attributes().flatten() {
-        let key = attr.key.local_name();
-        let value = &attr.value;
-        match key.as_ref() {
-            "id" => {
-                scope = scope.with(match value.as_ref() {
-                    "preface" => Scope::PREFACE,
-                    "afterword" => Scope::AFTERWORD,
-                    v if v.starts_with("endnotes") => Scope::ENDNOTES,
-                    _ => Scope::default(),
-                });
-            }
-            "class" => {
-                for class in value.split_whitespace() {
-                    scope = scope.with(class_scope(name, class));
-                }
-            }
-            _ => {}
+    let pieces = pieces.get(first..last).unwrap_or_default();
+    let mut out = String::with_capacity(text.len());
+    // Where each piece starts in the new text.
+    let mut starts = Vec::with_capacity(pieces.len());
+    for (k, p) in pieces.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
         }
+        starts.push(out.len());
+        out.push_str(&text[p.clone()]);
     }
-    scope
-}
-
-fn class_scope(name: &[u8], class: &str) -> Scope {
-    match class {
-        "meta" => Scope::META,
-        "byline" => Scope::BYLINE,
-        "message" => Scope::MESSAGE,
-        "tags" if name == b"dl" => Scope::TAGS,
-        "full" if name == b"table" => Scope::FFF_TABLE,
-        "heading" => Scope::HEADING,
-        "toc-heading" => Scope::TOC_HEADING,
-        "endnote-link" => Scope::ENDNOTE_LINK,
-        "fff_titlepage" => Scope::FFF_TITLEPAGE,
-        "fff_tocpage" | "fff_logpage" => Scope::FFF_EXTRA_PAGE,
-        "fff_chapter_title" => Scope::FFF_CHAPTER_TITLE,
-        _ => Scope::default(),
-    }
+    let moved = |old: usize| {
+        let k = pieces.partition_point(|p| p.end < old);
+        match pieces.get(k) {
+            Some(p) => starts[k] + old.clamp(p.start, p.end) - p.start,
+            None => out.len(),
+        }
+    };
+    let spans = spans
+        .into_iter()
+        .map(|s| Span {
+            range: moved(s.range.start)..moved(s.range.end),
+            style: s.style,
+        })
+        .filter(|s| !s.range.is_empty())
+        .collect();
+    (out, spans)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(html: &str) -> Vec<Chunk> {
-        let mut out = Vec::new();
-        chunks(html, 0, &mut out);
-        out
-    }
-
-    fn texts(html: &str) -> Vec<String> {
-        parse(html).into_iter().map(|c| c.text).collect()
-    }
-
-    #[test]
-    fn paragraphs_whitespace_and_entities() {
-        let c = texts("<p>One  <i>two</i>\n three&nbsp;&amp;&#233;</p><p>Four &bogus; <3</p>");
-        assert_eq!(c[0], "One two three\u{a0}&é");
-        assert_eq!(c[1], "Four &bogus;");
-    }
-
-    #[test]
-    fn tag_soup_unclosed_paragraphs_and_unquoted_attributes() {
-        let c = parse("<body><p class=x>One<p>Two<div>Three</span></div>Four</body>");
-        let t: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(t, ["One", "Two", "Three", "Four"]);
-    }
-
-    #[test]
-    fn line_breaks_stay_inside_a_paragraph() {
-        assert_eq!(
-            texts("<p>Roses red,<br/>\n violets<br>blue<br/></p>"),
-            ["Roses red,\nviolets\nblue"]
-        );
-    }
-
-    #[test]
-    fn scopes_from_ids_and_classes() {
-        let c = parse(
-            r#"<html><head><title>T</title><style>p{}</style></head><body>
-            <div id="preface"><dl class="tags"><dt>Rating:</dt><dd>General Audiences</dd></dl>
-            <blockquote class="userstuff"><p>Sum</p></blockquote></div><hr/><h2 class="heading">Ch</h2></body></html>"#,
-        );
-        assert_eq!(c[0].kind, ChunkKind::Title);
-        assert_eq!(c[1].kind, ChunkKind::Dt);
-        assert!(c[1].scope.has(Scope::PREFACE) && c[1].scope.has(Scope::TAGS));
-        assert_eq!(c[2].kind, ChunkKind::Dd);
-        assert!(c[3].scope.has(Scope::QUOTE));
-        assert_eq!(c[4].kind, ChunkKind::Rule);
-        assert_eq!(c[5].kind, ChunkKind::Heading(2));
-        assert!(c[5].scope.has(Scope::HEADING) && !c[5].scope.has(Scope::PREFACE));
-    }
-
-    #[test]
-    fn broken_markup_is_stepped_over() {
-        let c = texts("<p>Before</p><p attr=\"never closed>After</p><p>Last");
-        assert_eq!(c.first().map(String::as_str), Some("Before"));
-    }
-}
+mod tests;

@@ -7,12 +7,16 @@
 //! The engine (`src/engine`) holds what every format shares (the `Story`, the `Document`,
 //! ratings, warnings); this module holds what differs: containers and markup
 //! ([`epub`], [`html`], with [`markup`] under both) and the sites' layouts on top of them
-//! ([`ao3`], [`fanficfare`]), which find the same metadata in whichever container.
+//! ([`ao3`], [`fanficfare`], [`fichub`]), which find the same metadata in whichever
+//! container; FanFicFare's TXT output has a reader of its own ([`fanficfare_txt`]).
 
 pub mod ao3;
 mod assemble;
+mod emphasis;
 pub mod epub;
 pub mod fanficfare;
+pub mod fanficfare_txt;
+pub mod fichub;
 pub mod html;
 pub mod markup;
 mod opf;
@@ -85,6 +89,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     match detect(bytes, &name) {
+        Format::Text if fanficfare_txt::looks_like(bytes) => fanficfare_txt::parse(path, bytes),
         Format::Text => Story::parse_text_file(path, bytes),
         Format::Html => Ok(html::parse(bytes, &name)),
         Format::Epub => epub::parse(bytes, &name).map_err(|source| ReadError::Format {

@@ -4,10 +4,11 @@
 use egui::{RichText, Ui};
 
 use super::marks::{Marks, marks_row_ui};
+use super::tags::{self, tag_groups};
 use super::{Command, rating_badge, thousands, warning_markers};
 use crate::collection::Entry;
 use crate::collection::filter::facets::{Facet, Mark};
-use crate::engine::FieldKey;
+use crate::engine::{FieldKey, Metadata};
 
 /// Fields shown above the list of other fields.
 const SHOWN_FIRST: &[FieldKey] = &[
@@ -60,11 +61,11 @@ pub fn details_ui(
     } else {
         warnings(ui);
     }
+    tag_groups_ui(ui, &meta.metadata, commands);
     if let Some(summary) = meta.field(FieldKey::Summary) {
         ui.add_space(4.0);
         ui.label(summary);
     }
-    tags_ui(ui, entry, commands);
     ui.add_space(6.0);
     egui::CollapsingHeader::new("All details")
         .id_salt("all-details")
@@ -82,7 +83,11 @@ pub fn details_ui(
                     if let Some(raw) = &meta.rating_raw {
                         row(ui, "Rating", raw);
                     }
-                    for field in meta.fields.iter().filter(|f| !SHOWN_FIRST.contains(&f.key)) {
+                    let others = meta.fields.iter().filter(|f| {
+                        !SHOWN_FIRST.contains(&f.key)
+                            && !tags::shown_as_tags(f.key, &f.label, &meta.metadata)
+                    });
+                    for field in others {
                         row(ui, &field.label, &field.value);
                     }
                     for note in &meta.header_notes {
@@ -105,46 +110,62 @@ pub fn details_ui(
         });
 }
 
-/// The work's fandoms, relationships, characters and tags; a click shows only the works
-/// that have it (a facet in the filter sidebar).
-fn tags_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
-    let m = &entry.meta.metadata;
-    let groups = [
-        (Facet::Fandom, &m.fandoms),
-        (Facet::Relationship, &m.relationships),
-        (Facet::Character, &m.characters),
-        (Facet::Tag, &m.tags),
-    ];
-    if groups.iter().all(|(_, values)| values.is_empty()) {
+/// The story's tags in AO3's groups, each group's label then its tags wrapping after it
+/// in quiet chips (fandoms and relationships a little stronger), then the stats. A tag of
+/// a group the filter sidebar has a facet for is a button: a click shows only the works
+/// that have it.
+fn tag_groups_ui(ui: &mut Ui, m: &Metadata, commands: &mut Vec<Command>) {
+    let groups = tag_groups(m);
+    if groups.is_empty() {
         return;
     }
     ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        let mut first = true;
-        for (facet, values) in groups {
-            for value in values.iter() {
-                if !std::mem::take(&mut first) {
-                    ui.label(RichText::new("\u{00b7}").small().weak());
-                }
-                let text = RichText::new(value);
-                let text = if facet == Facet::Fandom {
-                    text.strong()
-                } else {
-                    text
+    let chip = ui.visuals().faint_bg_color;
+    for group in groups {
+        let facet = facet_of(&group.label);
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing = egui::vec2(4.0, 3.0);
+            ui.label(RichText::new(format!("{}:", group.label)).small().weak());
+            for tag in &group.tags {
+                let text = RichText::new(tag).small().background_color(chip);
+                let text = if group.prominent { text.strong() } else { text };
+                let Some(facet) = facet else {
+                    ui.label(text);
+                    continue;
                 };
-                let chip = ui
+                let button = ui
                     .add(egui::Button::new(text).small().frame(false))
                     .on_hover_text(format!(
-                        "Show only works with \u{201c}{value}\u{201d} ({})",
+                        "Show only works with \u{201c}{tag}\u{201d} ({})",
                         facet.label().to_lowercase()
                     ));
-                if chip.clicked() {
-                    commands.push(Command::ChooseFacet(facet, value.clone(), Mark::Included));
+                if button.clicked() {
+                    commands.push(Command::ChooseFacet(facet, tag.clone(), Mark::Included));
                 }
             }
-        }
-    });
+        });
+    }
+    if let Some(stats) = tags::stats(m) {
+        let line = stats
+            .iter()
+            .map(|(label, value)| format!("{label}: {value}"))
+            .collect::<Vec<_>>()
+            .join("  ·  ");
+        ui.label(RichText::new(line).small().weak());
+    }
+}
+
+/// The sidebar's facet for a tag group, by the group's label (one or several).
+fn facet_of(label: &str) -> Option<Facet> {
+    Some(match label {
+        "Fandom" | "Fandoms" => Facet::Fandom,
+        "Relationship" | "Relationships" => Facet::Relationship,
+        "Character" | "Characters" => Facet::Character,
+        "Additional Tag" | "Additional Tags" => Facet::Tag,
+        "Category" | "Categories" => Facet::Category,
+        "Language" => Facet::Language,
+        _ => return None,
+    })
 }
 
 /// The buttons for the selected story, kept in view below its details.

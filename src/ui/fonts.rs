@@ -66,6 +66,29 @@ pub fn families(font: &ReadingFont) -> (FontFamily, FontFamily) {
     )
 }
 
+/// The bundled face for italic or bold text in `family`, and whether the italics must still
+/// be slanted by the renderer (bold italic, which is not bundled). `None` when the face has
+/// no bundled variants (Atkinson, OpenDyslexic, the reader's own font): then italics are
+/// slanted and bold is left as it is.
+pub fn variant(family: &FontFamily, italic: bool, bold: bool) -> Option<(FontFamily, bool)> {
+    let FontFamily::Name(name) = family else {
+        return None;
+    };
+    let root = name
+        .strip_suffix("-bold")
+        .or_else(|| name.strip_suffix("-italic"))
+        .unwrap_or(name);
+    if !matches!(root, "literata" | "source-serif") {
+        return None;
+    }
+    let face = match (italic, bold) {
+        (_, true) => format!("{root}-bold"),
+        (true, false) => format!("{root}-italic"),
+        (false, false) => root.to_string(),
+    };
+    Some((FontFamily::Name(face.into()), italic && bold))
+}
+
 /// Installs the bundled faces, and the reader's own font file if one is chosen. Returns why
 /// the reader's font could not be used, if it couldn't (the bundled Literata stands in).
 pub fn install(ctx: &egui::Context, font: &ReadingFont) -> Result<(), String> {
@@ -159,6 +182,30 @@ mod tests {
         );
         let ok = install(&ctx, &ReadingFont::Literata);
         assert_eq!(ok, Ok(()));
+    }
+
+    #[test]
+    fn italic_and_bold_use_the_bundled_faces() {
+        let literata = FontFamily::Name("literata".into());
+        let named = |n: &str| Some((FontFamily::Name(n.into()), false));
+        assert_eq!(variant(&literata, true, false), named("literata-italic"));
+        assert_eq!(variant(&literata, false, true), named("literata-bold"));
+        let bold_italic = variant(&literata, true, true);
+        assert_eq!(
+            bold_italic,
+            Some((FontFamily::Name("literata-bold".into()), true))
+        );
+        let heading = FontFamily::Name("source-serif-bold".into());
+        assert_eq!(variant(&heading, true, false), named("source-serif-italic"));
+        let atkinson = FontFamily::Name("atkinson".into());
+        assert_eq!(variant(&atkinson, true, false), None);
+        for (name, _) in FILES {
+            if let Some((FontFamily::Name(face), _)) =
+                variant(&FontFamily::Name((*name).into()), true, false)
+            {
+                assert!(FILES.iter().any(|(n, _)| **n == *face), "{face} is bundled");
+            }
+        }
     }
 
     #[test]

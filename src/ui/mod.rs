@@ -12,6 +12,7 @@ pub mod marks;
 pub mod reader;
 pub mod series_bar;
 pub mod settings_panel;
+pub mod tags;
 pub mod theme;
 
 use std::path::PathBuf;

@@ -92,7 +92,7 @@ pub fn preview_ui(ui: &mut Ui, t: &crate::ui::reader::Typography, paper: egui::C
         .inner_margin(12.0)
         .corner_radius(4.0)
         .show(ui, |ui| {
-            let job = t.job(crate::engine::BlockKind::Paragraph, PREVIEW, &[], None);
+            let job = t.job(crate::engine::BlockKind::Paragraph, PREVIEW, &[], &[], None);
             let galley = ui.painter().layout_job(job);
             let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
             ui.painter().galley(rect.min, galley, t.ink);
@@ -145,6 +145,8 @@ fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.checkbox(&mut t.first_line_indent, "Indent first lines");
         ui.checkbox(&mut t.justify, "Justify");
+        ui.checkbox(&mut t.show_notes, "Authors' notes")
+            .on_hover_text("Show authors' notes (A/N, chapter and end notes) in the story");
     });
     if ui.button("Reset typography").clicked() {
         *t = Typography::default();

@@ -308,15 +308,12 @@ fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look<'_>) -> egu
         Some(part) => line(&format!("{part} \u{00b7} {}", meta.title), 15.0, ink, 6.0),
         None => line(&meta.title, 15.0, ink, 6.0),
     }
-    let mut second = meta
-        .author
-        .clone()
-        .unwrap_or_else(|| "Unknown author".into());
-    if let Some(pairing) = meta.pairing() {
-        second.push_str(" · ");
-        second.push_str(pairing);
-    }
-    line(&second, 12.0, faint, 26.0);
+    let second = second_line(meta, width, ink, faint);
+    painter.galley(
+        Pos2::new(x, rect.top() + 26.0),
+        painter.layout_job(second),
+        faint,
+    );
     third_line(
         &painter,
         meta,
@@ -326,6 +323,39 @@ fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look<'_>) -> egu
         faint,
     );
     response
+}
+
+/// `Author · Fandom · Relationship`, as AO3's blurbs lead with them: the author quiet,
+/// the fandoms and the first relationship (`+2` for the others) in the stronger colour.
+fn second_line(
+    meta: &crate::collection::StoryMeta,
+    width: f32,
+    ink: Color32,
+    faint: Color32,
+) -> LayoutJob {
+    let font = FontId::proportional(12.0);
+    let mut job = LayoutJob::default();
+    let author = meta.author.as_deref().unwrap_or("Unknown author");
+    append(&mut job, author, &font, faint);
+    let m = &meta.metadata;
+    if !m.fandoms.is_empty() {
+        append(&mut job, " · ", &font, faint);
+        append(&mut job, &m.fandoms.join(", "), &font, ink);
+    }
+    let relationship = m
+        .relationships
+        .first()
+        .map(|r| match m.relationships.len() {
+            1 => r.clone(),
+            n => format!("{r} +{}", n - 1),
+        })
+        .or_else(|| meta.pairing().map(str::to_string));
+    if let Some(r) = relationship {
+        append(&mut job, " · ", &font, faint);
+        append(&mut job, &r, &font, ink.gamma_multiply(0.85));
+    }
+    job.wrap = TextWrapping::truncate_at_width(width);
+    job
 }
 
 /// `12,345 words · 3 parts · Character death · Violence`, warnings in their colour.

@@ -5,6 +5,7 @@
 //! turns out taller or shorter than estimated, the scroll offset moves by the same amount,
 //! so the text under the reader's eyes stays put. A 20 MB story costs what a short one does.
 
+mod blocks;
 mod find;
 mod heights;
 mod pages;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 
 use egui::{Key, Modifiers, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
+use blocks::{estimate_height, measured_height, paint_block};
 pub use find::Find;
 use heights::Heights;
 use title_page::TitlePage;
@@ -132,21 +134,6 @@ impl ReaderView {
             .checked_sub(1)
             .and_then(|k| self.story.document.blocks().get(k))
     }
-}
-
-/// A block's height from its length: rows of `char_width`-wide characters.
-fn estimate_height(kind: BlockKind, text: &str, t: &Typography, char_width: f32) -> f32 {
-    if kind == BlockKind::SceneBreak {
-        return t.ornament_height();
-    }
-    let format = t.format(kind);
-    let row = format.line_height.unwrap_or(t.row());
-    let per_row = (t.wrap_width(kind) / (char_width * format.font_id.size / t.size)).max(1.0);
-    let rows: f32 = text
-        .split('\n')
-        .map(|line| (line.len() as f32 / per_row).ceil().max(1.0))
-        .sum();
-    rows * row + t.gap()
 }
 
 /// The reader pane. Call inside the central panel.
@@ -289,21 +276,6 @@ fn measure_near(
     (measured > 0).then_some(kept)
 }
 
-fn measured_height(view: &ReaderView, painter: &egui::Painter, t: &Typography, i: usize) -> f32 {
-    let Some(block) = view.block(i) else {
-        return view.heights.get(i);
-    };
-    if block.kind == BlockKind::SceneBreak {
-        return t.ornament_height();
-    }
-    let text = view.story.document.text(block);
-    painter
-        .layout_job(t.job(block.kind, text, &[], None))
-        .size()
-        .y
-        + t.gap()
-}
-
 /// Paints the blocks that intersect `viewport` (in content coordinates).
 fn paint_visible(
     ui: &Ui,
@@ -328,14 +300,20 @@ fn paint_visible(
                 title_page.paint(painter, origin, t.column, t);
                 (Role::Document, title_page.spoken.clone())
             }
+            Some(block) if t.hides(block.kind) => {
+                i += 1;
+                continue;
+            }
             Some(block) => {
                 paint_block(painter, view, t, i, block, origin);
-                let role = if block.kind == BlockKind::Heading {
-                    Role::Heading
-                } else {
-                    Role::Paragraph
-                };
-                (role, view.story.document.text(block).to_string())
+                let text = view.story.document.text(block);
+                match block.kind {
+                    BlockKind::Heading => (Role::Heading, text.to_string()),
+                    BlockKind::Image => (Role::Image, format!("Image: {text}")),
+                    BlockKind::ListItem => (Role::ListItem, text.to_string()),
+                    BlockKind::Quote => (Role::Blockquote, text.to_string()),
+                    _ => (Role::Paragraph, text.to_string()),
+                }
             }
         };
         // Painted text is invisible to screen readers (and tests) without a node of its own.
@@ -343,51 +321,6 @@ fn paint_visible(
         response.widget_info(|| WidgetInfo::labeled(role, true, &spoken));
         i += 1;
     }
-}
-
-fn paint_block(
-    painter: &egui::Painter,
-    view: &ReaderView,
-    t: &Typography,
-    i: usize,
-    block: &Block,
-    origin: Pos2,
-) {
-    if block.kind == BlockKind::SceneBreak {
-        let y = origin.y + t.ornament_height() / 2.0;
-        let mid = origin.x + t.column / 2.0;
-        for dx in [-1.0, 0.0, 1.0] {
-            painter.circle_filled(
-                Pos2::new(mid + dx * t.size * 1.2, y),
-                t.size * 0.12,
-                t.faint,
-            );
-        }
-        return;
-    }
-    let (matches, current) = view.find.in_block(i - 1);
-    let text = view.story.document.text(block);
-    let galley = painter.layout_job(t.job(block.kind, text, &matches, current));
-    let pos = match block.kind {
-        BlockKind::Heading | BlockKind::Ending => Pos2::new(
-            origin.x + t.column / 2.0,
-            origin.y + text_top(block.kind, t),
-        ),
-        BlockKind::Verse => Pos2::new(origin.x + t.verse_indent(), origin.y),
-        BlockKind::Note => {
-            let h = galley.size().y;
-            painter.line_segment(
-                [
-                    Pos2::new(origin.x, origin.y),
-                    Pos2::new(origin.x, origin.y + h),
-                ],
-                t.note_rule(),
-            );
-            Pos2::new(origin.x + t.size, origin.y)
-        }
-        _ => origin,
-    };
-    painter.galley(pos, galley, t.ink);
 }
 
 /// The place at a scroll offset: the block at the top of the screen and how far into it.
@@ -485,14 +418,6 @@ fn page_turns(ui: &Ui, view: &mut ReaderView, page: &egui::Response, viewport: R
         } else {
             Jump::PrevPage
         });
-    }
-}
-
-/// How far below a block's top its text starts.
-fn text_top(kind: BlockKind, t: &Typography) -> f32 {
-    match kind {
-        BlockKind::Heading | BlockKind::Ending => t.gap() * 0.5,
-        _ => 0.0,
     }
 }
 

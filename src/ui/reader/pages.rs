@@ -4,8 +4,9 @@
 
 use egui::Painter;
 
+use super::ReaderView;
+use super::blocks::{block_job, text_top};
 use super::typography::Typography;
-use super::{ReaderView, text_top};
 use crate::engine::BlockKind;
 
 /// The bottom of the page that starts at `top`: the end of the last whole line above
@@ -71,7 +72,10 @@ fn row_bounds(
     if block.kind == BlockKind::SceneBreak {
         return None;
     }
-    let galley = painter.layout_job(t.job(block.kind, view.story.document.text(block), &[], None));
+    if t.hides(block.kind) {
+        return Some(Vec::new());
+    }
+    let galley = painter.layout_job(block_job(view, t, block, &[], None));
     let offset = f64::from(text_top(block.kind, t));
     Some(
         galley

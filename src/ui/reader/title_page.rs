@@ -1,13 +1,18 @@
 //! The title page: the header shown the way a book shows it (title, author, rating,
-//! warnings, pairing, summary, notes) instead of as raw `Label: value` lines.
+//! warnings, pairing, summary, notes) instead of as raw `Label: value` lines. A story with
+//! tags (every AO3 or FanFicFare download, a text header naming a fandom or pairing) gets
+//! AO3's work header below its title: a quiet box of labelled rows (Rating, Archive
+//! Warnings, Category, Fandom, Relationship, Characters, Additional Tags, Language, Series,
+//! Stats), the tags wrapping within their row.
 
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, FontId, Galley, Painter, Pos2, Stroke};
+use egui::{Align, FontId, Galley, Painter, Pos2, Rect, Stroke, Vec2};
 
 use super::typography::Typography;
 use crate::engine::{FieldKey, Story};
+use crate::ui::tags::{shown_as_tags, stats, tag_groups};
 use crate::ui::{append, rating_color, warning_markers};
 
 /// Fields shown in their own places on the page, not in the list of other fields.
@@ -24,6 +29,23 @@ struct Item {
     galley: Arc<Galley>,
     centred: bool,
     space_before: f32,
+    /// A row of the work header's box, when the item is one.
+    row: Option<Row>,
+}
+
+/// A row of the work header: its label right-aligned in a column of labels, or (in a
+/// narrow column) no label of its own, the value's text leading with it.
+struct Row {
+    label: Option<Arc<Galley>>,
+    label_width: f32,
+}
+
+/// The work header's spacing.
+struct HeaderBox {
+    /// Inner padding.
+    pad: f32,
+    /// Space between label and value.
+    gutter: f32,
 }
 
 /// The title page, laid out for a column width.
@@ -44,6 +66,7 @@ impl TitlePage {
                 galley: painter.layout_job(job),
                 centred,
                 space_before,
+                row: None,
             });
         };
         let s = t.size;
@@ -84,25 +107,41 @@ impl TitlePage {
                 s * 0.4,
             );
         }
-        add(rating_and_warnings(story, t), true, s * 1.2);
-        for (key, value) in [
-            (FieldKey::Pairing, story.pairing()),
-            (FieldKey::Fandom, story.field(FieldKey::Fandom)),
-        ] {
-            if let Some(value) = value {
-                add(
-                    text_job(
-                        &format!("{}: {value}", key.label()),
-                        FontId::new(s * 0.9, t.family.clone()),
-                        t.faint,
-                        t.column,
-                        Align::Center,
-                    ),
-                    true,
-                    s * 0.3,
-                );
+        let boxed = !story.metadata.is_empty();
+        let mut after_box = 0.0;
+        if boxed {
+            let rows = work_header(painter, story, t);
+            after_box = work_box(t).pad;
+            items.extend(rows);
+        } else {
+            add(rating_and_warnings(story, t), true, s * 1.2);
+            for (key, value) in [
+                (FieldKey::Pairing, story.pairing()),
+                (FieldKey::Fandom, story.field(FieldKey::Fandom)),
+            ] {
+                if let Some(value) = value {
+                    add(
+                        text_job(
+                            &format!("{}: {value}", key.label()),
+                            FontId::new(s * 0.9, t.family.clone()),
+                            t.faint,
+                            t.column,
+                            Align::Center,
+                        ),
+                        true,
+                        s * 0.3,
+                    );
+                }
             }
         }
+        let mut add = |job: LayoutJob, centred: bool, space_before: f32| {
+            items.push(Item {
+                galley: painter.layout_job(job),
+                centred,
+                space_before: space_before + std::mem::take(&mut after_box),
+                row: None,
+            });
+        };
         if let Some(summary) = story.summary() {
             add(
                 text_job(summary, t.font(), t.ink, t.column * 0.85, Align::Center),
@@ -110,13 +149,16 @@ impl TitlePage {
                 s * 1.4,
             );
         }
-        let others = story
-            .fields
-            .iter()
-            .filter(|f| !PLACED.contains(&f.key) && !f.value.is_empty());
+        let placed = |f: &&crate::engine::Field| {
+            PLACED.contains(&f.key)
+                || f.value.is_empty()
+                || matches!(f.key, FieldKey::Pairing | FieldKey::Fandom)
+                || (boxed && shown_as_tags(f.key, &f.label, &story.metadata))
+        };
+        let others = story.fields.iter().filter(|f| !placed(f));
         let small = FontId::new(s * 0.8, t.family.clone());
         let mut first = true;
-        for field in others.filter(|f| !matches!(f.key, FieldKey::Pairing | FieldKey::Fandom)) {
+        for field in others {
             let mut job = LayoutJob::default();
             append(&mut job, &format!("{}: ", field.label), &small, t.ink);
             append(&mut job, &field.value, &small, t.faint);
@@ -133,13 +175,17 @@ impl TitlePage {
         }
         let height = items
             .iter()
-            .map(|i| i.space_before + i.galley.size().y)
+            .map(|i| i.space_before + i.height())
             .sum::<f32>()
+            + after_box
             + t.ornament_height()
             + s;
         let spoken = items
             .iter()
-            .map(|i| i.galley.text().to_string())
+            .map(|i| match i.row.as_ref().and_then(|r| r.label.as_ref()) {
+                Some(label) => format!("{} {}", label.text(), i.galley.text()),
+                None => i.galley.text().to_string(),
+            })
             .collect::<Vec<_>>()
             .join(". ");
         TitlePage {
@@ -152,16 +198,43 @@ impl TitlePage {
     /// Paints the page with its top-left at `origin`, in a column `width` wide.
     pub fn paint(&self, painter: &Painter, origin: Pos2, width: f32, t: &Typography) {
         let mut y = origin.y;
+        let b = work_box(t);
+        let mut frame: Option<Rect> = None;
         for item in &self.items {
             y += item.space_before;
-            // Centred rows are laid out around x = 0.
-            let x = if item.centred {
-                origin.x + width / 2.0
+            if let Some(row) = &item.row {
+                let left = origin.x + b.pad;
+                let mut value_x = left;
+                if let Some(label) = &row.label {
+                    let label_x = left + row.label_width - label.size().x;
+                    painter.galley(Pos2::new(label_x, y), label.clone(), t.faint);
+                    value_x += row.label_width + b.gutter;
+                }
+                painter.galley(Pos2::new(value_x, y), item.galley.clone(), t.ink);
+                let row = Rect::from_min_size(
+                    Pos2::new(origin.x, y - b.pad),
+                    Vec2::new(width, item.height() + 2.0 * b.pad),
+                );
+                frame = Some(frame.map_or(row, |f| f.union(row)));
             } else {
-                origin.x
-            };
-            painter.galley(Pos2::new(x, y), item.galley.clone(), t.ink);
-            y += item.galley.size().y;
+                // Centred rows are laid out around x = 0.
+                let x = if item.centred {
+                    origin.x + width / 2.0
+                } else {
+                    origin.x
+                };
+                painter.galley(Pos2::new(x, y), item.galley.clone(), t.ink);
+            }
+            y += item.height();
+        }
+        if let Some(frame) = frame {
+            let quiet = t.faint.gamma_multiply(0.35);
+            painter.rect_stroke(
+                frame,
+                t.size * 0.3,
+                Stroke::new(1.0, quiet),
+                egui::StrokeKind::Inside,
+            );
         }
         let rule_y = y + t.ornament_height() / 2.0 + t.size * 0.5;
         let half = width.min(t.size * 8.0) / 2.0;
@@ -170,6 +243,146 @@ impl TitlePage {
             [Pos2::new(mid - half, rule_y), Pos2::new(mid + half, rule_y)],
             Stroke::new(1.0, t.faint.gamma_multiply(0.6)),
         );
+    }
+}
+
+impl Item {
+    fn height(&self) -> f32 {
+        let label = self
+            .row
+            .as_ref()
+            .and_then(|r| r.label.as_ref())
+            .map_or(0.0, |l| l.size().y);
+        self.galley.size().y.max(label)
+    }
+}
+
+fn work_box(t: &Typography) -> HeaderBox {
+    HeaderBox {
+        pad: t.size * 0.8,
+        gutter: t.size * 0.8,
+    }
+}
+
+/// The rows of AO3's work header: rating, warnings, each tag group, the stats.
+fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
+    let b = work_box(t);
+    let font = FontId::new(t.size * 0.85, t.family.clone());
+    let mut rows: Vec<(String, LayoutJob)> = Vec::new();
+    let mut rating = LayoutJob::default();
+    let level = story.rating.level;
+    // AO3's own words (`Teen And Up Audiences`) as they are; a text header's (`PG-13`)
+    // after the level they mean.
+    let shown = match story.rating.raw.as_deref().filter(|r| r.len() <= 40) {
+        Some(raw) if starts_with_ignoring_case(raw, level.label()) => raw.to_string(),
+        Some(raw) => format!("{} ({raw})", level.label()),
+        None => level.label().to_string(),
+    };
+    append(&mut rating, &shown, &font, rating_color(level));
+    rows.push(("Rating".into(), rating));
+    let mut warnings = LayoutJob::default();
+    warning_values(&mut warnings, story, t, &font);
+    let label = if story.warnings.categories.len() > 1 {
+        "Archive Warnings"
+    } else {
+        "Archive Warning"
+    };
+    rows.push((label.into(), warnings));
+    for group in tag_groups(&story.metadata) {
+        let mut job = LayoutJob::default();
+        let color = if group.prominent { t.ink } else { t.faint };
+        for (k, tag) in group.tags.iter().enumerate() {
+            if k > 0 {
+                append(&mut job, ", ", &font, t.faint);
+            }
+            append(&mut job, tag, &font, color);
+        }
+        rows.push((group.label, job));
+    }
+    if let Some(stats) = stats(&story.metadata) {
+        let mut job = LayoutJob::default();
+        for (k, (label, value)) in stats.iter().enumerate() {
+            if k > 0 {
+                append(&mut job, "   ", &font, t.faint);
+            }
+            // A no-break space keeps each label with its value when the line wraps.
+            append(&mut job, &format!("{label}:\u{a0}"), &font, t.faint);
+            append(&mut job, value, &font, t.ink);
+        }
+        rows.push(("Stats".into(), job));
+    }
+    let label_font = FontId::new(t.size * 0.85, t.heading_family.clone());
+    let labels: Vec<Arc<Galley>> = rows
+        .iter()
+        .map(|(label, _)| {
+            let mut job = LayoutJob::default();
+            append(&mut job, &format!("{label}:"), &label_font, t.faint);
+            painter.layout_job(job)
+        })
+        .collect();
+    let label_width = labels.iter().map(|l| l.size().x).fold(0.0, f32::max);
+    let inner = t.column - 2.0 * b.pad;
+    // A column too narrow for labels beside values puts each label before its value.
+    let beside = inner - label_width - b.gutter >= t.size * 12.0;
+    let width = if beside {
+        inner - label_width - b.gutter
+    } else {
+        inner
+    };
+    rows.into_iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(k, ((label, mut job), label_galley))| {
+            if !beside {
+                let mut lead = LayoutJob::default();
+                append(&mut lead, &format!("{label}: "), &label_font, t.faint);
+                for section in &job.sections {
+                    let range = section.byte_range.start.0..section.byte_range.end.0;
+                    let text = job.text.get(range).unwrap_or_default();
+                    lead.append(text, 0.0, section.format.clone());
+                }
+                job = lead;
+            }
+            job.wrap = egui::text::TextWrapping::wrap_at_width(width.max(40.0));
+            Item {
+                galley: painter.layout_job(job),
+                centred: false,
+                space_before: if k == 0 {
+                    t.size * 1.4 + b.pad
+                } else {
+                    t.size * 0.35
+                },
+                row: Some(Row {
+                    label: beside.then_some(label_galley),
+                    label_width,
+                }),
+            }
+        })
+        .collect()
+}
+
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// The warnings as coloured markers and free tags, or "hidden" when the reader keeps them
+/// out of sight.
+fn warning_values(job: &mut LayoutJob, story: &Story, t: &Typography, font: &FontId) {
+    if t.spoiler_free {
+        append(job, "warnings hidden", font, t.faint);
+        return;
+    }
+    let markers = warning_markers(&story.warnings);
+    let tags = story.warnings.tags.iter().map(|tag| (tag.clone(), t.faint));
+    for (k, (label, color)) in markers.into_iter().chain(tags).enumerate() {
+        if k > 0 {
+            append(job, ", ", font, t.faint);
+        }
+        append(job, &label, font, color);
+    }
+    if job.text.is_empty() {
+        append(job, "No Archive Warnings Apply", font, t.faint);
     }
 }
 

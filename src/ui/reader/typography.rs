@@ -7,7 +7,8 @@ use egui::text::{LayoutJob, LayoutSection, TextFormat};
 use egui::{Color32, FontFamily, FontId, Stroke};
 use std::ops::Range;
 
-use crate::engine::BlockKind;
+use crate::engine::{BlockKind, Inline, Span};
+use crate::ui::fonts;
 
 /// Sizes and colours for one frame of the reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +39,10 @@ pub struct Typography {
     pub highlight: Color32,
     /// Background of the current find match.
     pub current_highlight: Color32,
+    /// Links in the story (shown, never fetched).
+    pub link: Color32,
+    /// Show authors' notes; without, they take no space and are not drawn.
+    pub show_notes: bool,
 }
 
 impl Typography {
@@ -64,9 +69,15 @@ impl Typography {
             &self.heading_family,
             self.indent,
             self.justify,
+            self.show_notes,
         )
             .hash(&mut h);
         h.finish()
+    }
+
+    /// True when blocks of this kind are left out of the page.
+    pub fn hides(&self, kind: BlockKind) -> bool {
+        kind == BlockKind::Note && !self.show_notes
     }
 
     /// The body font.
@@ -105,7 +116,7 @@ impl Typography {
         let (size, color) = match kind {
             BlockKind::Heading => (self.size * 1.45, self.ink),
             BlockKind::Note => (self.size * 0.85, self.faint),
-            BlockKind::Ending => (self.size * 0.95, self.faint),
+            BlockKind::Ending | BlockKind::Image => (self.size * 0.95, self.faint),
             _ => (self.size, self.ink),
         };
         let family = if kind == BlockKind::Heading {
@@ -126,16 +137,68 @@ impl Typography {
         match kind {
             BlockKind::Verse => (self.column - self.verse_indent()).max(40.0),
             BlockKind::Note => (self.column - self.size).max(40.0),
+            BlockKind::Quote => (self.column - self.quote_indent() * 2.0).max(40.0),
+            BlockKind::ListItem => (self.column - self.item_indent()).max(40.0),
+            BlockKind::Image => (self.column - self.size * 2.0).max(40.0),
             _ => self.column,
         }
     }
 
-    /// The layout job for a block's text, with find matches (byte ranges into `text`)
-    /// highlighted; `current` is the match the find bar is on.
+    /// How far a block quote is set in, on both sides.
+    pub fn quote_indent(&self) -> f32 {
+        self.size * 2.0
+    }
+
+    /// How far a list item's text is set in (its bullet or number hangs in the gap).
+    pub fn item_indent(&self) -> f32 {
+        self.size * 1.5
+    }
+
+    /// The text format of a styled run of a block whose own format is `base`: italic and
+    /// bold in the face's bundled italic and bold (else slanted by the renderer), underline,
+    /// strikethrough, links in the link colour and underlined, small caps as smaller
+    /// capitals, monospace in egui's monospaced face.
+    pub fn styled(&self, base: &TextFormat, style: Inline) -> TextFormat {
+        let mut f = base.clone();
+        if style.is_plain() {
+            return f;
+        }
+        let (italic, bold) = (style.has(Inline::ITALIC), style.has(Inline::BOLD));
+        if style.has(Inline::MONO) {
+            f.font_id = FontId::new(f.font_id.size * 0.9, FontFamily::Monospace);
+            f.italics = italic;
+        } else if italic || bold {
+            match fonts::variant(&f.font_id.family, italic, bold) {
+                Some((family, slant)) => {
+                    f.font_id.family = family;
+                    f.italics = slant;
+                }
+                None => f.italics = italic,
+            }
+        }
+        if style.has(Inline::SMALL_CAPS) {
+            f.font_id.size *= 0.82;
+        }
+        if style.has(Inline::LINK) {
+            f.color = self.link;
+            f.underline = Stroke::new(1.0, self.link.gamma_multiply(0.6));
+        }
+        if style.has(Inline::UNDERLINE) {
+            f.underline = Stroke::new(1.0, f.color);
+        }
+        if style.has(Inline::STRIKE) {
+            f.strikethrough = Stroke::new(1.0, f.color);
+        }
+        f
+    }
+
+    /// The layout job for a block's text, with its styled runs (`spans`, byte ranges into
+    /// `text`) and find matches highlighted; `current` is the match the find bar is on.
     pub fn job(
         &self,
         kind: BlockKind,
         text: &str,
+        spans: &[Span],
         matches: &[Range<usize>],
         current: Option<usize>,
     ) -> LayoutJob {
@@ -144,34 +207,48 @@ impl Typography {
             text: text.to_string(),
             wrap: egui::text::TextWrapping::wrap_at_width(self.wrap_width(kind)),
             halign: match kind {
-                BlockKind::Heading | BlockKind::Ending => egui::Align::Center,
+                BlockKind::Heading | BlockKind::Ending | BlockKind::Image => egui::Align::Center,
                 _ => egui::Align::LEFT,
             },
             ..LayoutJob::default()
         };
-        let mut at = 0;
-        for (i, m) in matches.iter().enumerate() {
-            if m.start < at || m.end > text.len() {
-                continue;
+        // Sections run between every start and end of a run or a match.
+        let mut cuts: Vec<usize> = vec![0, text.len()];
+        let ranges = spans.iter().map(|s| &s.range).chain(matches);
+        cuts.extend(ranges.flat_map(|r| [r.start, r.end]));
+        cuts.retain(|&c| text.is_char_boundary(c));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let (mut si, mut mi) = (0, 0);
+        for w in cuts.windows(2) {
+            let at = w[0];
+            while spans.get(si).is_some_and(|s| s.range.end <= at) {
+                si += 1;
             }
-            job.sections.push(section(at..m.start, format.clone()));
-            let background = if Some(i) == current {
-                self.current_highlight
-            } else {
-                self.highlight
-            };
-            job.sections.push(section(
-                m.clone(),
-                TextFormat {
-                    background,
-                    ..format.clone()
-                },
-            ));
-            at = m.end;
+            while matches.get(mi).is_some_and(|m| m.end <= at) {
+                mi += 1;
+            }
+            let style = spans
+                .get(si)
+                .filter(|s| s.range.start <= at)
+                .map_or(Inline::PLAIN, |s| s.style);
+            let mut f = self.styled(&format, style);
+            if matches.get(mi).is_some_and(|m| m.start <= at) {
+                f.background = if Some(mi) == current {
+                    self.current_highlight
+                } else {
+                    self.highlight
+                };
+            }
+            if style.has(Inline::SMALL_CAPS) {
+                let upper = text[w[0]..w[1]].to_ascii_uppercase();
+                job.text.replace_range(w[0]..w[1], &upper);
+            }
+            job.sections.push(section(w[0]..w[1], f));
         }
-        job.sections.push(section(at..text.len(), format));
-        job.sections
-            .retain(|s| !s.byte_range.is_empty() || text.is_empty());
+        if job.sections.is_empty() {
+            job.sections.push(section(0..0, format));
+        }
         if kind == BlockKind::Paragraph {
             job.justify = self.justify;
             if self.indent

@@ -1,0 +1,204 @@
+//! What HTML elements mean to the markup reader: which start blocks, which are void,
+//! which kind of chunk their text becomes, which scopes their ids and classes open, and
+//! which inline styles their names or `style` attributes give.
+
+use quick_xml::events::BytesStart;
+
+use super::{ChunkKind, Scope};
+use crate::engine::Inline;
+
+pub fn lower(name: &[u8]) -> Vec<u8> {
+    name.to_ascii_lowercase()
+}
+
+pub fn text_kind(name: &[u8]) -> Option<ChunkKind> {
+    Some(match name {
+        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => ChunkKind::Heading(name[1] - b'0'),
+        b"li" => ChunkKind::Item,
+        b"dt" => ChunkKind::Dt,
+        b"dd" => ChunkKind::Dd,
+        b"p" | b"div" | b"td" | b"th" | b"blockquote" | b"pre" | b"body" => ChunkKind::Para,
+        _ => return None,
+    })
+}
+
+pub fn is_block(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"div"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"li"
+            | b"ul"
+            | b"ol"
+            | b"dl"
+            | b"dt"
+            | b"dd"
+            | b"blockquote"
+            | b"table"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"pre"
+            | b"section"
+            | b"article"
+            | b"header"
+            | b"footer"
+            | b"aside"
+            | b"nav"
+            | b"center"
+            | b"figure"
+            | b"figcaption"
+            | b"address"
+            | b"body"
+            | b"head"
+            | b"html"
+    )
+}
+
+pub fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"img"
+            | b"meta"
+            | b"link"
+            | b"input"
+            | b"col"
+            | b"area"
+            | b"base"
+            | b"wbr"
+            | b"source"
+            | b"embed"
+            | b"param"
+            | b"track"
+    )
+}
+
+/// What an element adds to the scope of everything inside it.
+pub fn element_scope(name: &[u8], e: &BytesStart<'_>) -> Scope {
+    let mut scope = match name {
+        b"blockquote" => Scope::QUOTE,
+        b"head" => Scope::HEAD,
+        b"script" | b"style" | b"svg" | b"template" | b"noscript" | b"math" => Scope::HIDDEN,
+        _ => Scope::default(),
+    };
+    for attr in e.html_attributes().flatten() {
+        let key = attr.key.local_name();
+        let value = &attr.value;
+        match key.as_ref() {
+            "id" => {
+                scope = scope.with(match value.as_ref() {
+                    "preface" => Scope::PREFACE,
+                    "afterword" => Scope::AFTERWORD,
+                    v if v.starts_with("endnotes") => Scope::ENDNOTES,
+                    _ => Scope::default(),
+                });
+            }
+            "class" => {
+                for class in value.split_whitespace() {
+                    scope = scope.with(class_scope(name, class));
+                }
+            }
+            _ => {}
+        }
+    }
+    scope
+}
+
+fn class_scope(name: &[u8], class: &str) -> Scope {
+    match class {
+        "meta" => Scope::META,
+        "byline" => Scope::BYLINE,
+        "message" => Scope::MESSAGE,
+        "tags" if name == b"dl" => Scope::TAGS,
+        "full" if name == b"table" => Scope::FFF_TABLE,
+        "heading" => Scope::HEADING,
+        "toc-heading" => Scope::TOC_HEADING,
+        "endnote-link" => Scope::ENDNOTE_LINK,
+        "fff_titlepage" => Scope::FFF_TITLEPAGE,
+        "fff_tocpage" | "fff_logpage" => Scope::FFF_EXTRA_PAGE,
+        "fff_chapter_title" => Scope::FFF_CHAPTER_TITLE,
+        _ => Scope::default(),
+    }
+}
+
+/// The inline styles an element gives its text: by its name, and by the `font-style`,
+/// `font-weight`, `font-variant` and `text-decoration` of its `style` attribute (FanFiction.Net
+/// underlines with a `span style`).
+pub fn inline_style(name: &[u8], e: &BytesStart<'_>) -> Inline {
+    let mut style = match name {
+        b"i" | b"em" | b"cite" | b"var" | b"dfn" => Inline::ITALIC,
+        b"b" | b"strong" => Inline::BOLD,
+        b"u" | b"ins" => Inline::UNDERLINE,
+        b"s" | b"strike" | b"del" => Inline::STRIKE,
+        b"code" | b"tt" | b"kbd" | b"samp" => Inline::MONO,
+        _ => Inline::PLAIN,
+    };
+    for attr in e.html_attributes().flatten() {
+        match attr.key.local_name().as_ref() {
+            "href" if name == b"a" => style = style.with(Inline::LINK),
+            "style" => {
+                let css = attr.value.to_ascii_lowercase();
+                style = style.with(css_style(&css));
+            }
+            _ => {}
+        }
+    }
+    style
+}
+
+/// The inline styles of a `style` attribute's declarations.
+fn css_style(css: &str) -> Inline {
+    let mut style = Inline::PLAIN;
+    for decl in css.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        let add = match prop.trim() {
+            "font-style" if value.starts_with("italic") || value.starts_with("oblique") => {
+                Inline::ITALIC
+            }
+            "font-weight"
+                if value.starts_with("bold") || value.starts_with(['6', '7', '8', '9']) =>
+            {
+                Inline::BOLD
+            }
+            "font-variant" | "font-variant-caps" if value.contains("small-caps") => {
+                Inline::SMALL_CAPS
+            }
+            "text-decoration" | "text-decoration-line" => {
+                let mut d = Inline::PLAIN;
+                if value.contains("underline") {
+                    d = d.with(Inline::UNDERLINE);
+                }
+                if value.contains("line-through") {
+                    d = d.with(Inline::STRIKE);
+                }
+                d
+            }
+            _ => Inline::PLAIN,
+        };
+        style = style.with(add);
+    }
+    style
+}
+
+/// An image's words: its `alt` text, else its file's name.
+pub fn image_words(e: &BytesStart<'_>) -> String {
+    let (mut alt, mut src) = (None, None);
+    for attr in e.html_attributes().flatten() {
+        let value = || attr.value.trim().to_string();
+        match attr.key.local_name().as_ref() {
+            "alt" => alt = Some(value()),
+            "src" => src = Some(value()),
+            _ => {}
+        }
+    }
+    let name = src.map(|s| s.rsplit('/').next().unwrap_or("").to_string());
+    alt.filter(|a| !a.is_empty()).or(name).unwrap_or_default()
+}

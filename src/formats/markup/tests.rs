@@ -1,0 +1,120 @@
+//! Tests of the markup reader: text, whitespace and entities, tag soup, scopes, inline
+//! styles, lists, images and quotes.
+
+use super::*;
+
+fn parse(html: &str) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    chunks(html, 0, &mut out);
+    out
+}
+
+fn texts(html: &str) -> Vec<String> {
+    parse(html).into_iter().map(|c| c.text).collect()
+}
+
+#[test]
+fn paragraphs_whitespace_and_entities() {
+    let c = texts("<p>One  <i>two</i>\n three&nbsp;&amp;&#233;</p><p>Four &bogus; <3</p>");
+    assert_eq!(c[0], "One two three\u{a0}&é");
+    assert_eq!(c[1], "Four &bogus;");
+}
+
+#[test]
+fn tag_soup_unclosed_paragraphs_and_unquoted_attributes() {
+    let c = parse("<body><p class=x>One<p>Two<div>Three</span></div>Four</body>");
+    let t: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(t, ["One", "Two", "Three", "Four"]);
+}
+
+#[test]
+fn line_breaks_stay_inside_a_paragraph() {
+    assert_eq!(
+        texts("<p>Roses red,<br/>\n violets<br>blue<br/></p>"),
+        ["Roses red,\nviolets\nblue"]
+    );
+}
+
+#[test]
+fn scopes_from_ids_and_classes() {
+    let c = parse(
+        r#"<html><head><title>T</title><style>p{}</style></head><body>
+        <div id="preface"><dl class="tags"><dt>Rating:</dt><dd>General Audiences</dd></dl>
+        <blockquote class="userstuff"><p>Sum</p></blockquote></div><hr/><h2 class="heading">Ch</h2></body></html>"#,
+    );
+    assert_eq!(c[0].kind, ChunkKind::Title);
+    assert_eq!(c[1].kind, ChunkKind::Dt);
+    assert!(c[1].scope.has(Scope::PREFACE) && c[1].scope.has(Scope::TAGS));
+    assert_eq!(c[2].kind, ChunkKind::Dd);
+    assert!(c[3].scope.has(Scope::QUOTE));
+    assert_eq!(c[4].kind, ChunkKind::Rule);
+    assert_eq!(c[5].kind, ChunkKind::Heading(2));
+    assert!(c[5].scope.has(Scope::HEADING) && !c[5].scope.has(Scope::PREFACE));
+}
+
+#[test]
+fn broken_markup_is_stepped_over() {
+    let c = texts("<p>Before</p><p attr=\"never closed>After</p><p>Last");
+    assert_eq!(c.first().map(String::as_str), Some("Before"));
+}
+
+fn styled(c: &Chunk) -> Vec<(&str, Inline)> {
+    c.spans
+        .iter()
+        .map(|s| (&c.text[s.range.clone()], s.style))
+        .collect()
+}
+
+#[test]
+fn inline_styles_become_runs() {
+    let c = parse(
+        r#"<p> She <em>never</em> <em>once</em> looked <b>back, <i>not once</i></b>.
+        <span style="text-decoration: underline">Under</span> <s>gone</s> <a href="x">here</a></p>"#,
+    );
+    let (b, i) = (Inline::BOLD, Inline::ITALIC);
+    assert_eq!(
+        styled(&c[0]),
+        [
+            ("never once", i),
+            ("back,", b),
+            ("not once", b.with(i)),
+            ("Under", Inline::UNDERLINE),
+            ("gone", Inline::STRIKE),
+            ("here", Inline::LINK),
+        ]
+    );
+}
+
+#[test]
+fn runs_move_with_trimmed_lines() {
+    let c = parse("<p><br/>  <i>one</i> two<br/>  <b>three</b>  <br/></p>");
+    assert_eq!(c[0].text, "one two\nthree");
+    assert_eq!(
+        styled(&c[0]),
+        [("one", Inline::ITALIC), ("three", Inline::BOLD)]
+    );
+}
+
+#[test]
+fn lists_images_and_quotes() {
+    let c = parse(
+        r#"<ol><li>First</li><li>Second</li></ol><ul><li>Dot</li></ul>
+        <p>Before <img src="a/b/line.png"/> after</p><img alt="A map of the bay" src="m.jpg">
+        <blockquote><p>Dear Mara,</p></blockquote>"#,
+    );
+    let t: Vec<(ChunkKind, &str)> = c.iter().map(|c| (c.kind, c.text.as_str())).collect();
+    assert_eq!(
+        t,
+        [
+            (ChunkKind::Item, "1. First"),
+            (ChunkKind::Item, "2. Second"),
+            (ChunkKind::Item, "Dot"),
+            (ChunkKind::Para, "Before"),
+            (ChunkKind::Image, "line.png"),
+            (ChunkKind::Para, "after"),
+            (ChunkKind::Image, "A map of the bay"),
+            (ChunkKind::Para, "Dear Mara,"),
+        ]
+    );
+    assert!(c[7].scope.has(Scope::QUOTE));
+}
