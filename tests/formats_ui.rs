@@ -72,9 +72,10 @@ fn an_imported_epub_is_listed_with_its_fandom_and_opens_with_its_chapters_and_it
     h.get_by_role_and_label(Role::Button, "Salt Road").click();
     h.run_steps(3);
     h.get_by_label("Fandoms:");
-    h.get_by_label("Folklore & Fairy Tales");
-    h.get_by_label("Corin/Edda");
-    h.get_by_label("Hurt/Comfort");
+    // Each tag is a button there (a click filters by it; the sidebar has its checkbox).
+    h.get_by_role_and_label(Role::Button, "Folklore & Fairy Tales");
+    h.get_by_role_and_label(Role::Button, "Corin/Edda");
+    h.get_by_role_and_label(Role::Button, "Hurt/Comfort");
 
     open(&mut h, "Salt Road");
     let title = h.state().reader().map(|r| r.story.title.clone());
