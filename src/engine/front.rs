@@ -209,10 +209,16 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
         front.body_start = Some(skip_to_story(lines, i, end, &mut front));
         return front;
     }
-    let signalled = news
-        || boxed(lines, start, window)
-        || lines[start..window].iter().any(|l| is_front_word_line(l));
-    if let Some((after, title)) = last_marker(lines, start, window, signalled) {
+    // Whether the window holds a front-matter signal: asked only once prose is seen, and
+    // then worked out once.
+    let signal = std::cell::OnceCell::new();
+    let signalled = || {
+        *signal.get_or_init(|| {
+            news || boxed(lines, start, window)
+                || lines[start..window].iter().any(|l| is_front_word_line(l))
+        })
+    };
+    if let Some((after, title)) = last_marker(lines, start, window, &signalled) {
         // A title block may name its writer by address alone (`Ann Smith@example.org`).
         if title.is_some() {
             let top = (start..after)
@@ -249,7 +255,7 @@ fn last_marker(
     lines: &[&str],
     start: usize,
     window: usize,
-    signalled: bool,
+    signalled: &dyn Fn() -> bool,
 ) -> Option<(usize, Option<String>)> {
     let mut best: Option<(usize, Option<String>)> = None;
     let mut prose = 0;
@@ -259,7 +265,7 @@ fn last_marker(
             k += 1;
             continue;
         }
-        let may = signalled || prose == 0;
+        let may = prose == 0 || signalled();
         if heading(lines[k]).is_some() {
             break;
         }
@@ -310,7 +316,7 @@ fn last_marker(
             _ => {
                 prose += prose_lines(&lines[k..g_end]);
                 // A wide gap after the intro of a post closes it.
-                if signalled && gap >= 2 && prose <= MAX_INTRO_LINES && g_end + gap < window {
+                if gap >= 2 && prose <= MAX_INTRO_LINES && g_end + gap < window && signalled() {
                     let title = best.take().and_then(|b| b.1);
                     best = Some((g_end, title));
                 }

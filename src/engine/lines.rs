@@ -253,6 +253,9 @@ fn keyword_heading(inner: &str) -> Option<String> {
 
 /// `(2/5)`, `[3/10]`, `2/5`.
 fn fraction_heading(inner: &str) -> Option<String> {
+    if inner.len() > 9 {
+        return None; // `[123/456]` at most
+    }
     let s = inner
         .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']']);

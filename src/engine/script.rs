@@ -20,9 +20,15 @@ const CUE_CHARS: usize = 40;
 pub fn is_cue(line: &str) -> bool {
     let t = line.trim();
     // Most lines are prose: a lower-case letter or a length settles it at once.
-    let head = t.split('(').next().unwrap_or("");
-    if t.is_empty() || t.len() > CUE_CHARS * 4 || head.bytes().any(|b| b.is_ascii_lowercase()) {
+    if t.is_empty() || t.len() > CUE_CHARS * 4 {
         return false;
+    }
+    for b in t.bytes() {
+        match b {
+            b'(' => break,
+            b if b.is_ascii_lowercase() => return false,
+            _ => {}
+        }
     }
     if t.chars().count() > CUE_CHARS || t.ends_with(['!', '?', ',']) {
         return false;
