@@ -415,7 +415,9 @@ impl FicshelfApp {
         let (collection, missing) = scan_collection(&self.dirs, &folder);
         self.collection = collection;
         // A first scan or a watch of the old folder must not bring its stories back.
-        self.first_scan = None;
+        if let Some(scan) = self.first_scan.take() {
+            scan.detach();
+        }
         self.watch = None; // watch the new folder from the next frame
         self.library = LibraryState::new();
         self.folder_missing = missing.is_some();

@@ -14,6 +14,18 @@ use crate::collection::index::{Progress, Scan, scan_with};
 pub struct FirstScan {
     progress: Arc<Progress>,
     result: Receiver<Scan>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for FirstScan {
+    /// A window closed during its first scan lets the scan finish and save the index
+    /// (a cold scan of 10,000 stories takes a second or two) rather than leave a thread
+    /// writing into the data folder after the window is gone.
+    fn drop(&mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl FirstScan {
@@ -22,11 +34,21 @@ impl FirstScan {
         let progress = Arc::new(Progress::default());
         let (tx, result) = channel();
         let shared = progress.clone();
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
             let _ = tx.send(scan_with(&root, Some(&cache), threads, Some(&shared))); // the window may have closed
         });
-        FirstScan { progress, result }
+        FirstScan {
+            progress,
+            result,
+            thread: Some(thread),
+        }
+    }
+
+    /// Lets the scan run on without waiting for it (the window moves to another folder;
+    /// the scan saves the old folder's index, which is still right for it).
+    pub fn detach(mut self) {
+        self.thread = None;
     }
 
     /// Stories read since the last call.
