@@ -44,6 +44,16 @@ pub struct SeriesPart {
     pub position: Option<u32>,
 }
 
+impl SeriesPart {
+    /// As AO3 writes it: `Part 2 of Name`, or the name alone when the place is unknown.
+    pub fn label(&self) -> String {
+        match self.position {
+            Some(n) => format!("Part {n} of {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
 /// The fan-fiction metadata of a story; every list is in the order the file gives.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {

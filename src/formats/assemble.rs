@@ -3,7 +3,7 @@
 //! fields (so the title page, details panel, search and filters that read fields see a
 //! download's tags as they see a text header's), and the body built into a [`Document`].
 
-use crate::engine::metadata::{Format, Metadata};
+use crate::engine::metadata::{Format, Metadata, SeriesPart};
 use crate::engine::{
     BlockKind, Document, Encoding, Field, FieldKey, Inline, Rating, Span, Story, TitleSource,
     Warnings, lines::is_scene_break,
@@ -191,14 +191,7 @@ fn fields_of(found: &Found) -> Vec<Field> {
     add(FieldKey::Characters, "Characters", list(&m.characters));
     add(FieldKey::Tags, "Additional Tags", list(&m.tags));
     add(FieldKey::Other, "Language", m.language.clone());
-    let series = m
-        .series
-        .iter()
-        .map(|s| match s.position {
-            Some(n) => format!("Part {n} of {}", s.name),
-            None => s.name.clone(),
-        })
-        .collect::<Vec<_>>();
+    let series = m.series.iter().map(SeriesPart::label).collect::<Vec<_>>();
     add(FieldKey::Series, "Series", list(&series));
     add(FieldKey::Other, "Collections", list(&m.collections));
     add(FieldKey::Other, "Published", m.published.clone());

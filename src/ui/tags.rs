@@ -3,7 +3,7 @@
 //! the stats), for the title page and the details panel alike. Labels turn plural as AO3's
 //! do when a group holds several tags.
 
-use crate::engine::{FieldKey, Metadata};
+use crate::engine::{FieldKey, Metadata, SeriesPart};
 
 /// One labelled group of tags.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,14 +18,7 @@ pub struct TagGroup {
 
 /// The groups a story's metadata fills, in AO3's order; empty groups are left out.
 pub fn tag_groups(m: &Metadata) -> Vec<TagGroup> {
-    let series = m
-        .series
-        .iter()
-        .map(|s| match s.position {
-            Some(n) => format!("Part {n} of {}", s.name),
-            None => s.name.clone(),
-        })
-        .collect::<Vec<_>>();
+    let series = m.series.iter().map(SeriesPart::label).collect::<Vec<_>>();
     let language = m.language.iter().cloned().collect::<Vec<_>>();
     let groups = [
         ("Category", "Categories", &m.categories, false),
