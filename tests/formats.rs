@@ -5,22 +5,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::formats::{fixture, read, runs};
 
 use ficshelf::collection::{Entry, STORY_EXTENSIONS, StoryMeta};
 use ficshelf::engine::{
     BlockKind, Format, Inline, RatingLevel, SeriesPart, Story, WarningCategory, WarningState,
 };
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(name)
-}
-
-fn read(name: &str) -> Story {
-    Story::read(&fixture(name)).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
@@ -444,18 +434,4 @@ fn a_fichub_epub_gives_its_introduction_and_ffn_line() {
             .iter()
             .any(|(t, style)| t == "once more" && *style == Inline::ITALIC)
     );
-}
-
-/// Every styled run of the story, as (text, style).
-fn runs(story: &Story) -> Vec<(String, Inline)> {
-    let doc = &story.document;
-    doc.blocks()
-        .iter()
-        .flat_map(|b| {
-            let text = doc.text(b);
-            doc.spans(b)
-                .map(|s| (text[s.range].to_string(), s.style))
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }

@@ -2,33 +2,12 @@
 //! strikethrough) kept as runs beside the text, block quotes, lists and image placeholders
 //! as their own blocks, and plain text stories left without any.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::formats::{read, runs};
+use std::path::Path;
 
 use ficshelf::engine::{BlockKind, Inline, Story};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(name)
-}
-
-fn read(name: &str) -> Story {
-    Story::read(&fixture(name)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// Every styled run of the story, as (text, style).
-fn runs(story: &Story) -> Vec<(String, Inline)> {
-    let doc = &story.document;
-    doc.blocks()
-        .iter()
-        .flat_map(|b| {
-            let text = doc.text(b);
-            doc.spans(b)
-                .map(|s| (text[s.range].to_string(), s.style))
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
 
 #[test]
 fn rich_text_from_an_ao3_download_keeps_its_styles_quotes_lists_and_images() {

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test file uses a different subset
 
+pub mod formats;
 #[cfg(feature = "gui")]
 pub mod window;
 
