@@ -12,7 +12,20 @@
 /// start along the punctuation that opens its token until it lands on the token's first
 /// letter or on the space that ends it. The landings on letters are the words.
 pub fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { sse2::count_words(text.as_bytes()) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        count_with(text.as_bytes(), masks_bytewise)
+    }
+}
+
+/// The count, given how to make a chunk's space and letter masks.
+#[inline(always)]
+fn count_with(bytes: &[u8], masks: impl Fn(&[u8; 64]) -> (u64, u64)) -> usize {
     let mut words = 0;
     // A start bit owed to the next chunk: the text's beginning, a space in the last byte, or
     // a carry that ran off the end of the chunk.
@@ -47,19 +60,6 @@ fn is_letter_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || (c >= 0xC0 && c != 0xE2)
 }
 
-/// The space and letter masks of a chunk, bit `i` for byte `i`.
-fn masks(chunk: &[u8; 64]) -> (u64, u64) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { sse2::masks(chunk) }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        masks_bytewise(chunk)
-    }
-}
-
 /// The masks a byte at a time: the definition, and the path on other architectures.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn masks_bytewise(chunk: &[u8; 64]) -> (u64, u64) {
@@ -77,6 +77,12 @@ mod sse2 {
         __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_max_epu8, _mm_min_epu8, _mm_movemask_epi8,
         _mm_or_si128, _mm_set1_epi8, _mm_sub_epi8,
     };
+
+    /// [`super::count_words`] with the masks made in SSE2 registers.
+    #[target_feature(enable = "sse2")]
+    pub(super) fn count_words(bytes: &[u8]) -> usize {
+        super::count_with(bytes, |chunk| masks(chunk))
+    }
 
     /// The masks sixteen bytes at a time: one compare per class, one `movemask` each.
     #[target_feature(enable = "sse2")]
@@ -170,7 +176,9 @@ mod tests {
             for (i, c) in chunk.iter_mut().enumerate() {
                 *c = (i as u8).wrapping_mul(4).wrapping_add(round);
             }
-            assert_eq!(masks(&chunk), masks_bytewise(&chunk));
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: SSE2 is part of the x86_64 baseline.
+            assert_eq!(unsafe { sse2::masks(&chunk) }, masks_bytewise(&chunk));
         }
     }
 }
