@@ -18,6 +18,13 @@ pub fn extract(text: &str) -> (String, Vec<Span>) {
     }
     let mut i = 0;
     while i < text.len() {
+        // Plain stretches are copied whole, up to the next byte that may be a mark.
+        let Some(next) = memchr::memchr3(b'_', b'*', b'\\', &text.as_bytes()[i..]) else {
+            out.push_str(&text[i..]);
+            break;
+        };
+        out.push_str(&text[i..i + next]);
+        i += next;
         let rest = &text[i..];
         if let Some(esc) = rest.strip_prefix('\\')
             && let Some(c) = esc.chars().next().filter(|c| "_*\\`[]#+-.!".contains(*c))
