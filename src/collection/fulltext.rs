@@ -1,6 +1,7 @@
 //! Search through every word of the collection: an SQLite FTS5 index of each story's text
-//! as the reader shows it (a row per block, with its chapter), kept in `search.sqlite` in
-//! the data folder beside the collection's index. Accents and case are folded (`café`
+//! as the reader shows it (a row per block), kept in `search.sqlite` in the data folder
+//! beside the collection's index. The index holds no copy of the text (a contentless
+//! table): a passage found is read again from its story for its snippet and chapter. Accents and case are folded (`café`
 //! finds `Cafe`), nothing is stemmed and stop words are kept, so names and exact phrases
 //! are found as typed. The index is brought up to date with the collection's stories by
 //! their content fingerprints: new and changed texts are added, gone ones removed. A
@@ -18,7 +19,9 @@ use crate::engine::{BlockKind, Story};
 pub const FILE: &str = "search.sqlite";
 
 /// What the schema looks like; an index of another version is built again.
-const VERSION: i64 = 1;
+const VERSION: i64 = 3;
+/// A passage's row id is its story's id shifted by this many bits, plus its block.
+const BLOCK_BITS: u32 = 24;
 
 /// The open index.
 pub struct FullText {
@@ -79,6 +82,13 @@ impl FullText {
         let conn = Connection::open(path).map_err(err)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(err)?;
+        // A cache that is built again when damaged: no need to wait for the disk.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(err)?;
+        conn.pragma_update(None, "synchronous", "OFF")
+            .map_err(err)?;
+        conn.pragma_update(None, "cache_size", -32_000)
+            .map_err(err)?;
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(err)?;
@@ -87,15 +97,15 @@ impl FullText {
                 "DROP TABLE IF EXISTS stories;
                  DROP TABLE IF EXISTS passages;
                  CREATE TABLE stories (
-                     hash TEXT PRIMARY KEY NOT NULL,
+                     id INTEGER PRIMARY KEY,
+                     hash TEXT UNIQUE NOT NULL,
                      path TEXT NOT NULL,
                      title TEXT NOT NULL
                  );
                  CREATE VIRTUAL TABLE passages USING fts5(
                      text,
-                     hash UNINDEXED,
-                     block UNINDEXED,
-                     chapter UNINDEXED,
+                     content = '',
+                     contentless_delete = 1,
                      tokenize = 'unicode61 remove_diacritics 2'
                  );",
             )
@@ -157,8 +167,16 @@ impl FullText {
         })?;
         let run = |tx: &rusqlite::Transaction<'_>| -> Result<(), rusqlite::Error> {
             for hash in &gone {
-                tx.execute("DELETE FROM passages WHERE hash = ?1", params![hash])?;
-                tx.execute("DELETE FROM stories WHERE hash = ?1", params![hash])?;
+                let id: i64 = tx.query_row(
+                    "SELECT id FROM stories WHERE hash = ?1",
+                    params![hash],
+                    |r| r.get(0),
+                )?;
+                tx.execute(
+                    "DELETE FROM passages WHERE rowid >= ?1 AND rowid < ?2",
+                    params![id << BLOCK_BITS, (id + 1) << BLOCK_BITS],
+                )?;
+                tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
             }
             for entry in &collection.entries {
                 tx.execute(
@@ -172,24 +190,49 @@ impl FullText {
             path: self.path.clone(),
             source,
         })?;
+        // Stories are read on the other cores while this one writes them in.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().max(2) - 1);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (send, receive) = std::sync::mpsc::sync_channel(64);
         let mut added = 0;
-        for (done, entry) in missing.iter().enumerate() {
-            // A file that can no longer be read is left out until it can.
-            if let Ok(story) = Story::read(&entry.path) {
-                add_story(&tx, &entry.hash, &entry.path, &story).map_err(|source| {
-                    FullTextError {
-                        path: self.path.clone(),
-                        source,
+        let written = std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let (send, next, missing) = (send.clone(), &next, &missing);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(entry) = missing.get(i) else { break };
+                        // A file that can no longer be read is left out until it can.
+                        let story = Story::read(&entry.path).ok();
+                        if send.send((*entry, story)).is_err() {
+                            break;
+                        }
                     }
-                })?;
-                added += 1;
+                });
             }
-            progress(done + 1, missing.len());
-        }
+            drop(send);
+            for (done, (entry, story)) in receive.iter().enumerate() {
+                if let Some(story) = story {
+                    add_story(&tx, &entry.hash, &entry.path, &story)?;
+                    added += 1;
+                }
+                progress(done + 1, missing.len());
+            }
+            Ok(())
+        });
+        let merged = written;
+        merged.map_err(|source| FullTextError {
+            path: self.path.clone(),
+            source,
+        })?;
         tx.commit().map_err(|source| FullTextError {
             path: self.path.clone(),
             source,
         })?;
+        // The log written while building goes into the file, so it does not stay as large.
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         Ok(added)
     }
 
@@ -202,33 +245,74 @@ impl FullText {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT s.path, s.title, p.chapter, p.block,
-                        snippet(passages, 0, '[', ']', '…', 24), bm25(passages)
-                 FROM passages p JOIN stories s ON s.hash = p.hash
+                "SELECT p.rowid, bm25(passages), s.path, s.title
+                 FROM passages p JOIN stories s ON s.id = p.rowid >> 24
                  WHERE passages MATCH ?1
                  ORDER BY bm25(passages) LIMIT ?2",
             )
             .map_err(|e| self.error(e))?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let hits = stmt
+        let rows = stmt
             .query_map(params![expression, limit], |r| {
-                Ok(Hit {
-                    path: PathBuf::from(r.get::<_, String>(0)?),
-                    title: r.get(1)?,
-                    chapter: r.get(2)?,
-                    block: usize::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
-                    snippet: r.get(4)?,
-                    // bm25 is lower for better matches.
-                    score: -r.get::<_, f64>(5)?,
-                })
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, f64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
             })
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
             .map_err(|e| self.error(e))?;
+        let terms = snippet::terms(query);
+        let mut stories: Vec<(String, Option<Story>)> = Vec::new();
+        let mut hits = Vec::with_capacity(rows.len());
+        for (rowid, bm25, path, title) in rows {
+            let block = usize::try_from(rowid & ((1 << BLOCK_BITS) - 1)).unwrap_or(0);
+            // Each story found is read once for its passages' text and chapters.
+            let k = match stories.iter().position(|(p, _)| *p == path) {
+                Some(k) => k,
+                None => {
+                    stories.push((path.clone(), Story::read(Path::new(&path)).ok()));
+                    stories.len() - 1
+                }
+            };
+            let (chapter, snippet) = match &stories[k].1 {
+                Some(story) => (
+                    chapter_of(story, block),
+                    story
+                        .document
+                        .blocks()
+                        .get(block)
+                        .map(|b| snippet::make(story.document.text(b), &terms))
+                        .unwrap_or_default(),
+                ),
+                None => (None, String::new()),
+            };
+            hits.push(Hit {
+                path: PathBuf::from(path),
+                title,
+                chapter,
+                block,
+                snippet,
+                // bm25 is lower for better matches.
+                score: -bm25,
+            });
+        }
         Ok(hits)
     }
 }
 
-/// Adds one story's blocks (text blocks only), each with the chapter it is in.
+/// The heading of the part a block is in.
+fn chapter_of(story: &Story, block: usize) -> Option<String> {
+    let doc = &story.document;
+    doc.parts()
+        .iter()
+        .take_while(|p| p.block <= block)
+        .last()
+        .map(|p| p.title.clone())
+}
+
+/// Adds one story's text blocks, each a row whose id is the story's and the block's.
 fn add_story(
     tx: &rusqlite::Transaction<'_>,
     hash: &str,
@@ -236,30 +320,22 @@ fn add_story(
     story: &Story,
 ) -> Result<(), rusqlite::Error> {
     tx.execute(
-        "INSERT OR REPLACE INTO stories (hash, path, title) VALUES (?1, ?2, ?3)",
+        "INSERT INTO stories (hash, path, title) VALUES (?1, ?2, ?3)",
         params![hash, path.to_string_lossy(), story.title],
     )?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO passages (text, hash, block, chapter) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+    let id = tx.last_insert_rowid();
+    let mut insert = tx.prepare_cached("INSERT INTO passages (rowid, text) VALUES (?1, ?2)")?;
     let doc = &story.document;
-    let mut chapter: Option<&str> = None;
-    for (i, block) in doc.blocks().iter().enumerate() {
-        match block.kind {
-            BlockKind::Heading => chapter = Some(doc.text(block)),
-            BlockKind::SceneBreak | BlockKind::Image => continue,
-            _ => {}
+    for (i, block) in doc.blocks().iter().enumerate().take(1 << BLOCK_BITS) {
+        if matches!(block.kind, BlockKind::SceneBreak | BlockKind::Image) {
+            continue;
         }
         let text = doc.text(block);
         if text.trim().is_empty() {
             continue;
         }
-        insert.execute(params![
-            text,
-            hash,
-            i64::try_from(i).unwrap_or(i64::MAX),
-            chapter
-        ])?;
+        let block = i64::try_from(i).unwrap_or(0);
+        insert.execute(params![(id << BLOCK_BITS) | block, text])?;
     }
     Ok(())
 }
@@ -285,6 +361,8 @@ pub fn fts_query(query: &str) -> Option<String> {
     }
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
+
+mod snippet;
 
 #[cfg(test)]
 mod tests;
