@@ -8,7 +8,7 @@ use super::imports::ImportJob;
 use super::{FicshelfApp, NARROW_WINDOW};
 use crate::collection::reading::{ReadingState, StoreError};
 use crate::settings::{DEFAULT_TEXT_SIZE, ReadingFont, ReadingMode, TEXT_SIZE_RANGE};
-use crate::ui::marks::{self, NewList, NewListAnswer};
+use crate::ui::status_menus::{self, NewList, NewListAnswer};
 use crate::ui::{Command, chrome, confirm};
 
 impl FicshelfApp {
@@ -137,7 +137,7 @@ impl FicshelfApp {
         let Some(naming) = &mut self.naming_list else {
             return;
         };
-        match marks::new_list_ui(ctx, naming, self.reading.lists()) {
+        match status_menus::new_list_ui(ctx, naming, self.reading.lists()) {
             NewListAnswer::Waiting => {}
             NewListAnswer::Cancel => self.naming_list = None,
             NewListAnswer::Create(name) => {

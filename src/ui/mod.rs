@@ -8,10 +8,10 @@ pub mod details;
 pub mod fonts;
 pub mod help;
 pub mod library;
-pub mod marks;
 pub mod reader;
 pub mod series_bar;
 pub mod settings_panel;
+pub mod status_menus;
 pub mod tags;
 pub mod theme;
 

@@ -10,7 +10,7 @@ use crate::collection::filter::Verdict;
 use crate::collection::reading::{Progress, ReadingList, ReadingLog};
 use crate::collection::series::Series;
 use crate::collection::{Collection, Entry};
-use crate::ui::marks::{Marks, marks_menus_ui};
+use crate::ui::status_menus::{Marks, marks_menus_ui};
 use crate::ui::{Command, append, rating_color, thousands, warning_markers};
 
 /// Height of one story row.
