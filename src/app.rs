@@ -8,6 +8,7 @@ mod first_scan;
 mod handoff;
 mod imports;
 mod looks;
+mod marks;
 mod panels;
 mod screenshot;
 mod watch;
@@ -114,6 +115,9 @@ pub struct FicshelfApp {
     window_changed: Option<Instant>,
     show_shortcuts: bool,
     show_about: bool,
+    /// Whether the Marks view across the collection is shown, and its state.
+    show_marks_view: bool,
+    marks_view: crate::ui::marks_view::MarksView,
     /// The first scan of a collection with no index yet.
     first_scan: Option<first_scan::FirstScan>,
     /// Files named on the command line, waiting for the first scan.
@@ -192,6 +196,8 @@ impl FicshelfApp {
             window_changed: None,
             show_shortcuts: false,
             show_about: false,
+            show_marks_view: false,
+            marks_view: Default::default(),
             first_scan,
             pending_files: Vec::new(),
             fullscreen: false,
@@ -504,6 +510,7 @@ impl eframe::App for FicshelfApp {
         }
         crate::ui::help::shortcuts_ui(&ctx, &mut self.show_shortcuts);
         crate::ui::help::about_ui(&ctx, &mut self.show_about);
+        self.marks_ui(&ctx, &mut commands);
         self.confirm_trash_ui(&ctx);
         self.new_list_ui(&ctx);
         self.follow_window(&ctx, window_before);

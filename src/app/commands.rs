@@ -62,10 +62,18 @@ impl FicshelfApp {
             Command::PickCollectionFolder if self.dialog.is_none() => {
                 self.dialog = Some(Dialog::open(Purpose::CollectionFolder, wake))
             }
+            Command::ExportMarks(all) if self.dialog.is_none() => {
+                self.dialog = Some(Dialog::open(Purpose::ExportMarks(all), wake))
+            }
+            Command::OpenMark(path, block) => self.open_mark(&path, block),
+            Command::ToggleMarksView => self.show_marks_view = !self.show_marks_view,
             Command::PickFont if self.dialog.is_none() => {
                 self.dialog = Some(Dialog::open(Purpose::Font, wake))
             }
-            Command::PickImport | Command::PickCollectionFolder | Command::PickFont => {}
+            Command::PickImport
+            | Command::PickCollectionFolder
+            | Command::PickFont
+            | Command::ExportMarks(_) => {}
             Command::Import(paths) if self.import.is_none() => {
                 self.notice = None;
                 self.import = Some(ImportJob::start(paths, &self.collection, wake));
@@ -206,6 +214,11 @@ impl FicshelfApp {
                                 self.settings.typography.font = ReadingFont::Custom(file);
                             }
                         }
+                        Some(Purpose::ExportMarks(all)) => {
+                            if let Some(file) = paths.into_iter().next() {
+                                self.export_marks(&file, all);
+                            }
+                        }
                         Some(Purpose::CollectionFolder) => {
                             if let Some(folder) = paths.into_iter().next() {
                                 self.set_collection_folder(folder);
@@ -247,6 +260,7 @@ impl FicshelfApp {
             on(cmd, Key::Comma, Command::OpenSettings);
             on(cmd, Key::M, Command::ToggleReadingMode);
             on(Modifiers::NONE, Key::F1, Command::ShowShortcuts);
+            on(Modifiers::NONE, Key::F7, Command::ToggleMarksView);
         });
         let question = !ctx.text_edit_focused()
             && ctx.input(|i| i.events.iter().any(|e| *e == egui::Event::Text("?".into())));

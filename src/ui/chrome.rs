@@ -101,6 +101,7 @@ pub fn reader_bar_ui(
                 {
                     commands.push(Command::TextSize(-1.0));
                 }
+                super::reader::marks::bar_buttons_ui(ui, view);
                 if ui
                     .button("Find")
                     .on_hover_text("Find in story (Ctrl+F)")

@@ -8,6 +8,7 @@
 mod blocks;
 mod find;
 mod heights;
+pub mod marks;
 mod pages;
 mod title_page;
 mod typography;
@@ -52,6 +53,8 @@ pub struct ReaderView {
     jump: Option<Jump>,
     /// Where the reader is.
     place: Place,
+    /// The story's bookmarks and highlights, and the selection.
+    pub marks: marks::ReaderMarks,
 }
 
 /// Where to move to.
@@ -95,6 +98,7 @@ impl ReaderView {
             viewport: 0.0,
             jump: Some(Jump::Place(place)),
             place,
+            marks: marks::ReaderMarks::default(),
         }
     }
 
@@ -108,6 +112,11 @@ impl ReaderView {
         if let Some(p) = self.story.document.parts().get(part) {
             self.jump = Some(Jump::Block(p.block + 1));
         }
+    }
+
+    /// Jumps to the top of a story block.
+    pub fn go_to_block(&mut self, block: usize) {
+        self.jump = Some(Jump::Block(block + 1));
     }
 
     /// The part the reader is in, by title.
@@ -150,6 +159,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     }
     if !ui.ctx().text_edit_focused() {
         keyboard(ui, view, t, paged);
+        marks::keys(ui, view);
     }
     let painter = ui.painter().clone();
     let title_page = TitlePage::new(&painter, &view.story, t);
@@ -174,7 +184,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     let output = area.show_viewport(ui, |ui, viewport| {
         let total = view.heights.total() as f32;
         let (_, rect) = ui.allocate_space(Vec2::new(ui.available_width(), total));
-        let page = ui.interact(rect, ui.scope_id().with("page"), Sense::click());
+        let page = ui.interact(rect, ui.scope_id().with("page"), Sense::click_and_drag());
         let column_x = rect.left() + ((rect.width() - t.column) / 2.0).max(t.size);
         let mut clip = ui.clip_rect();
         if paged {
@@ -189,7 +199,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             );
             clip.max.y = clip.max.y.min(rect.top() + cut as f32);
         }
-        paint_visible(
+        let laid = paint_visible(
             ui,
             view,
             t,
@@ -198,7 +208,13 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             viewport,
             clip,
         );
+        marks::begin_frame(view);
+        for (block, pos, galley) in laid {
+            marks::laid_out(view, block, pos, galley);
+        }
+        marks::select(view, &page);
     });
+    marks::selection_menu(ui, view);
     view.offset = f64::from(output.state.clamped_offset().y);
     view.viewport = output.inner_rect.height();
     let place = place_at(view, view.offset);
@@ -285,7 +301,8 @@ fn paint_visible(
     column_origin: Pos2,
     viewport: Rect,
     clip: Rect,
-) {
+) -> Vec<(usize, Pos2, std::sync::Arc<egui::Galley>)> {
+    let mut laid = Vec::new();
     let painter = &ui.painter().with_clip_rect(clip);
     let mut i = view.heights.block_at(f64::from(viewport.min.y));
     while i < view.heights.len() {
@@ -305,7 +322,9 @@ fn paint_visible(
                 continue;
             }
             Some(block) => {
-                paint_block(painter, view, t, i, block, origin);
+                if let Some((pos, galley)) = paint_block(painter, view, t, i, block, origin) {
+                    laid.push((i - 1, pos, galley));
+                }
                 let text = view.story.document.text(block);
                 match block.kind {
                     BlockKind::Heading => (Role::Heading, text.to_string()),
@@ -321,6 +340,7 @@ fn paint_visible(
         response.widget_info(|| WidgetInfo::labeled(role, true, &spoken));
         i += 1;
     }
+    laid
 }
 
 /// The place at a scroll offset: the block at the top of the screen and how far into it.
