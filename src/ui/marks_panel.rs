@@ -99,7 +99,7 @@ fn rows_ui(ui: &mut Ui, view: &mut ReaderView) {
                         .desired_rows(1)
                         .desired_width(f32::INFINITY),
                 );
-                if note.lost_focus() || (note.changed() && !note.has_focus()) {
+                if note.lost_focus() {
                     view.marks
                         .changes
                         .push(MarkChange::Note(mark.id, mark.note.clone()));

@@ -121,10 +121,29 @@ pub fn highlight_selection(view: &mut ReaderView, colour: Colour) {
     let Some(range) = view.marks.selection() else {
         return;
     };
+    let range = whole_words(view.story.document.full_text(), range);
     if let Some(anchor) = Anchor::of_range(&view.story.document, range) {
         add(view, MarkKind::Highlight(colour), anchor);
         view.marks.selection = None;
     }
+}
+
+/// `range` widened to whole words at both ends (a drag rarely starts on a word's edge).
+fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
+    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| word(c))
+        .last()
+        .map_or(range.start, |(i, _)| i);
+    let end = range.end
+        + text[range.end..]
+            .chars()
+            .take_while(|&c| word(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    start..end
 }
 
 /// Removes a mark (Undo puts it back).
@@ -236,7 +255,13 @@ pub(super) fn select(view: &mut ReaderView, page: &egui::Response) {
     };
     let at = offset_at(view, pointer);
     if page.drag_started() {
-        view.marks.selection = at.map(|a| (a, a));
+        // From where the button went down, not where the drag was first noticed.
+        let origin = page
+            .ctx
+            .input(|i| i.pointer.press_origin())
+            .unwrap_or(pointer);
+        let from = offset_at(view, origin);
+        view.marks.selection = from.zip(at);
     } else if page.dragged()
         && let (Some((from, _)), Some(to)) = (view.marks.selection, at)
     {
