@@ -501,6 +501,9 @@ impl eframe::App for FicshelfApp {
                 self.facets_panel_ui(ui);
             }
         }
+        if let Some(view) = self.reader.as_mut().filter(|v| v.marks.panel_open) {
+            crate::ui::marks_panel::marks_panel_ui(ui, view, &mut commands);
+        }
         let paper = self.palette(&ctx).paper;
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(paper))

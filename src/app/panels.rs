@@ -189,9 +189,6 @@ impl FicshelfApp {
         let series = &self.library.series;
         let filters = &self.settings.filters;
         series_bar_ui(ui, (&hash, filters), series, &self.collection, commands);
-        if view.marks.panel_open {
-            crate::ui::marks_panel::marks_panel_ui(ui, view, commands);
-        }
         let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
         let out = reader_ui(ui, view, &t, paged);
         if let Some(place) = out.moved_to {

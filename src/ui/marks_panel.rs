@@ -21,7 +21,7 @@ pub fn marks_panel_ui(ui: &mut Ui, view: &mut ReaderView, commands: &mut Vec<Com
         .size_range(220.0..=520.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading("Marks");
+                ui.heading("In this story");
                 if view.marks.deleted.is_some() && ui.button("Undo delete").clicked() {
                     marks::undo_delete(view);
                 }
@@ -84,8 +84,11 @@ fn rows_ui(ui: &mut Ui, view: &mut ReaderView) {
                     delete = Some(mark.id);
                 }
             });
-            let quote: String = mark.anchor.quote.chars().take(QUOTE_CHARS).collect();
-            let mut text = RichText::new(format!("“{quote}…”"));
+            let mut quote: String = mark.anchor.quote.chars().take(QUOTE_CHARS).collect();
+            if quote.len() < mark.anchor.quote.len() || mark.kind == MarkKind::Bookmark {
+                quote.push('…');
+            }
+            let mut text = RichText::new(format!("“{quote}”"));
             if let Some(fill) = fill {
                 text = text.background_color(fill);
             }
@@ -97,7 +100,9 @@ fn rows_ui(ui: &mut Ui, view: &mut ReaderView) {
                     egui::TextEdit::multiline(&mut mark.note)
                         .hint_text("Add a note")
                         .desired_rows(1)
-                        .desired_width(f32::INFINITY),
+                        // Less the box's own margin: at the full width, the panel would
+                        // grow by it every frame.
+                        .desired_width(ui.available_width() - 12.0),
                 );
                 if note.lost_focus() {
                     view.marks

@@ -33,11 +33,13 @@ pub fn marks_view_ui(
         .default_size([560.0, 480.0])
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
+                let label = ui.label("Search marks");
                 ui.add(
                     egui::TextEdit::singleline(&mut view.query)
-                        .hint_text("Search marks")
+                        .hint_text("words of a quote, a note, a title")
                         .desired_width(240.0),
-                );
+                )
+                .labelled_by(label.id);
                 if ui.button("Export all…").clicked() {
                     commands.push(Command::ExportMarks(true));
                 }

@@ -48,6 +48,9 @@ pub struct ReaderMarks {
     pub panel_open: bool,
     /// The last mark deleted, for Undo.
     pub deleted: Option<Mark>,
+    /// A jump to a mark's block, made again on the next frames: the first lands by
+    /// estimated heights, which measuring around the place then corrects.
+    settle: Option<(usize, u8)>,
     /// The selection: where the drag began and where it is (bytes of the full text).
     selection: Option<(usize, usize)>,
     /// The text of each story block laid out this frame: block, where, galley.
@@ -171,6 +174,17 @@ pub fn go_to(view: &mut ReaderView, shown: &Shown) {
         .and_then(|r| block_at(doc, r.start))
         .unwrap_or(shown.mark.anchor.block);
     view.jump = Some(Jump::Block(block + 1));
+    view.marks.settle = Some((block + 1, 2));
+}
+
+/// Makes a jump to a mark again, once the blocks around it are measured.
+pub(super) fn settle(view: &mut ReaderView) {
+    if let Some((block, left)) = view.marks.settle.take()
+        && view.jump.is_none()
+    {
+        view.jump = Some(Jump::Block(block));
+        view.marks.settle = (left > 1).then_some((block, left - 1));
+    }
 }
 
 fn add(view: &mut ReaderView, kind: MarkKind, anchor: Anchor) {

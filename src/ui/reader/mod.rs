@@ -161,6 +161,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
         keyboard(ui, view, t, paged);
         marks::keys(ui, view);
     }
+    marks::settle(view);
     let painter = ui.painter().clone();
     let title_page = TitlePage::new(&painter, &view.story, t);
     view.heights.measure(0, title_page.height);
@@ -170,8 +171,13 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     let new_offset = kept.filter(|&o| (o - offset).abs() > 0.5).or(target);
 
     // Pages turn whole; the wheel turns them too, rather than scrolling by a few lines.
+    // The reader keeps its own place: no coasting after a jump or a width change (egui's
+    // kinetic scrolling carried the page on by itself when a side panel opened).
+    ui.spacing_mut().scroll.kinetic.decay_time = 0.0;
+    // A drag over the text selects it (see `marks`); it never scrolls, nor flings.
     let wheel = egui::scroll_area::ScrollSource {
         mouse_wheel: !paged,
+        drag: egui::scroll_area::DragScroll::Never,
         ..Default::default()
     };
     let mut area = egui::ScrollArea::vertical()
