@@ -501,7 +501,11 @@ impl eframe::App for FicshelfApp {
                 self.facets_panel_ui(ui);
             }
         }
+        // The Marks panel: where it would leave the story too little room, the library
+        // makes way (F9 brings it back), as when a story opens in a narrow window.
+        let cramped = ui.available_width() < 640.0;
         if let Some(view) = self.reader.as_mut().filter(|v| v.marks.panel_open) {
+            self.show_library &= !cramped;
             crate::ui::marks_panel::marks_panel_ui(ui, view, &mut commands);
         }
         let paper = self.palette(&ctx).paper;

@@ -28,6 +28,13 @@ pub fn marks_panel_ui(ui: &mut Ui, view: &mut ReaderView, commands: &mut Vec<Com
             });
             ui.horizontal_wrapped(|ui| {
                 if ui
+                    .button("All marks…")
+                    .on_hover_text("Every highlight and note in your collection (F7)")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleMarksView);
+                }
+                if ui
                     .button("Export…")
                     .on_hover_text("Markdown or JSON")
                     .clicked()
