@@ -94,6 +94,14 @@ fn marks_stay_on_their_words_across_restart_size_and_mode() {
         "the ribbon shows it"
     );
 
+    // Escape lets a selection go: 2 then highlights nothing.
+    select_in_second_paragraph(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.key_press(Key::Num2);
+    h.run_steps(3);
+    assert_eq!(shown(&h).len(), 1, "only the bookmark");
+
     // A highlight in green (key 2) over a drag.
     select_in_second_paragraph(&mut h);
     h.key_press(Key::Num2);

@@ -8,6 +8,7 @@ use super::imports::ImportJob;
 use super::{FicshelfApp, NARROW_WINDOW};
 use crate::collection::reading::{ReadingState, StoreError};
 use crate::settings::{DEFAULT_TEXT_SIZE, ReadingFont, ReadingMode, TEXT_SIZE_RANGE};
+use crate::ui::reader::marks;
 use crate::ui::status_menus::{self, NewList, NewListAnswer};
 use crate::ui::{Command, chrome, confirm};
 
@@ -276,8 +277,10 @@ impl FicshelfApp {
         }
         let find_open = self.reader.as_ref().is_some_and(|r| r.find.open);
         if !find_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            // The topmost first: a dialog, then help, full screen, settings.
-            if self.naming_list.is_some() {
+            // The topmost first: a selection, a dialog, then help, full screen, settings.
+            if self.reader.as_mut().is_some_and(marks::clear_selection) {
+                // let go
+            } else if self.naming_list.is_some() {
                 self.naming_list = None;
             } else if self.confirm_trash.is_some() {
                 self.confirm_trash = None;

@@ -149,6 +149,11 @@ fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// Lets the selection go; true if there was one.
+pub fn clear_selection(view: &mut ReaderView) -> bool {
+    view.marks.selection.take().is_some()
+}
+
 /// Removes a mark (Undo puts it back).
 pub fn delete(view: &mut ReaderView, id: i64) {
     if let Some(i) = view.marks.shown.iter().position(|s| s.mark.id == id) {
@@ -250,6 +255,32 @@ pub(super) fn paint_behind(
             painter.ctx().global_style().visuals.selection.bg_fill,
         );
     }
+    if view.marks.bookmark_in(block, doc).is_some() {
+        ribbon(
+            painter,
+            pos,
+            galley,
+            colour_of(Colour::Pink, false).to_opaque(),
+        );
+    }
+}
+
+/// A bookmark's ribbon in the margin left of its block's first line.
+fn ribbon(painter: &egui::Painter, pos: Pos2, galley: &Galley, fill: Color32) {
+    let h = galley.rows.first().map_or(16.0, |r| r.rect().height()) * 0.8;
+    let (x, y, w) = (pos.x - h * 0.9, pos.y + h * 0.1, h * 0.45);
+    let points = vec![
+        Pos2::new(x, y),
+        Pos2::new(x + w, y),
+        Pos2::new(x + w, y + h),
+        Pos2::new(x + w / 2.0, y + h * 0.75),
+        Pos2::new(x, y + h),
+    ];
+    painter.add(egui::Shape::convex_polygon(
+        points,
+        fill,
+        egui::Stroke::NONE,
+    ));
 }
 
 /// Remembers a laid-out block for the selection (called as it is painted).
@@ -329,23 +360,19 @@ fn row_rects(galley: &Galley, text: &str, range: Range<usize>) -> Vec<Rect> {
 }
 
 /// Ctrl+D sets or takes away a bookmark; with text selected, 1 to 4 highlight it in the
-/// menu's colours and Escape lets it go.
+/// menu's colours (Escape, which the app handles, lets it go).
 pub(super) fn keys(ui: &Ui, view: &mut ReaderView) {
-    let (bookmark, colour, escape) = ui.input_mut(|i| {
+    let (bookmark, colour) = ui.input_mut(|i| {
         let colour = [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
             .iter()
             .position(|&k| view.marks.selection().is_some() && i.consume_key(Modifiers::NONE, k));
-        let escape = view.marks.selection.is_some() && i.consume_key(Modifiers::NONE, Key::Escape);
-        (i.consume_key(Modifiers::COMMAND, Key::D), colour, escape)
+        (i.consume_key(Modifiers::COMMAND, Key::D), colour)
     });
     if bookmark {
         toggle_bookmark(view);
     }
     if let Some(c) = colour {
         highlight_selection(view, Colour::ALL[c]);
-    }
-    if escape {
-        view.marks.selection = None;
     }
 }
 
@@ -377,6 +404,14 @@ pub(super) fn selection_menu(ui: &Ui, view: &mut ReaderView) {
                             chosen = Some(colour);
                         }
                     }
+                    if ui
+                        .button("Note…")
+                        .on_hover_text("Highlight it and write a note in the Marks panel")
+                        .clicked()
+                    {
+                        chosen = Some(Colour::Yellow);
+                        view.marks.panel_open = true;
+                    }
                     if ui.button("Copy").clicked() {
                         let text = view.story.document.full_text()[range.clone()].to_string();
                         ui.ctx().copy_text(text);
@@ -398,4 +433,21 @@ fn end_of(view: &ReaderView, at: usize) -> Option<Pos2> {
     let within = (at - doc.text_offset(&doc.blocks()[block])).min(text.len());
     let rect = row_rects(galley, text, within.saturating_sub(1)..within);
     rect.last().map(|r| *pos + r.left_bottom().to_vec2())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_words;
+
+    #[test]
+    fn a_selection_widens_to_whole_words() {
+        let text = "She didn’t say a word, café and all.";
+        let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}"));
+        // From inside "didn’t" to inside "café".
+        let got = whole_words(text, at("dn’t")..at("fé"));
+        assert_eq!(&text[got], "didn’t say a word, café");
+        // Already on word edges: unchanged.
+        let word = at("say")..at("say") + 3;
+        assert_eq!(whole_words(text, word.clone()), word);
+    }
 }
