@@ -203,3 +203,40 @@ fn marks_with_note(
     marks[1].2 = note.to_string();
     marks
 }
+
+#[test]
+fn a_file_saved_again_with_text_added_before_keeps_its_highlight() {
+    let root = fresh_root("marks-resaved");
+    let file: PathBuf = root.join("lamp.txt");
+    std::fs::write(&file, story()).expect("story written");
+    let mut h = harness(&root, &file);
+    select_in_second_paragraph(&mut h);
+    h.key_press(Key::Num4);
+    h.run_steps(3);
+    let before = shown(&h);
+    assert_eq!(before.len(), 1, "{before:?}");
+    drop(h);
+
+    // The author added a foreword: another fingerprint, the passage two paragraphs on.
+    let resaved = story().replacen(
+        "The rain came early",
+        "A foreword, added later.\n\nAnd a second note.\n\nThe rain came early",
+        1,
+    );
+    std::fs::write(&file, resaved).expect("story saved again");
+    let h = harness(&root, &file);
+    let after = shown(&h);
+    assert_eq!(after.len(), 1, "{after:?}");
+    let (kind, quote, _, at) = &after[0];
+    assert_eq!(*kind, MarkKind::Highlight(Colour::Pink));
+    assert_eq!(quote, &before[0].1);
+    assert_eq!(
+        at.as_deref(),
+        Some(quote.as_str()),
+        "found on the same words"
+    );
+    let view = h.state().reader().expect("open");
+    let mark = &view.marks.shown[0].mark;
+    assert_eq!(mark.hash, view.hash, "moved to the new fingerprint");
+    assert_eq!(mark.anchor.block, 3, "two paragraphs further on");
+}
