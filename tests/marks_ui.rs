@@ -167,6 +167,13 @@ fn marks_stay_on_their_words_across_restart_size_and_mode() {
         h.query_by_label("The kettle!").is_some(),
         "the note is listed"
     );
+    // A click on it opens the story there (from the end of the story, first).
+    h.key_press(Key::End);
+    h.run_steps(4);
+    assert!(h.state().reader().expect("open").place().block > 20);
+    h.get_by_label(&format!("“{quote}”")).click();
+    h.run_steps(8);
+    assert_eq!(h.state().reader().expect("open").place().block, 2);
     h.get_by_role_and_label(Role::TextInput, "Search marks")
         .focus();
     h.run_steps(1);

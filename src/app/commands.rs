@@ -66,7 +66,7 @@ impl FicshelfApp {
             Command::ExportMarks(all) if self.dialog.is_none() => {
                 self.dialog = Some(Dialog::open(Purpose::ExportMarks(all), wake))
             }
-            Command::OpenMark(path, block) => self.open_mark(&path, block),
+            Command::OpenMark(hash, path, block) => self.open_mark(&hash, &path, block),
             Command::ToggleMarksView => self.show_marks_view = !self.show_marks_view,
             Command::PickFont if self.dialog.is_none() => {
                 self.dialog = Some(Dialog::open(Purpose::Font, wake))

@@ -70,11 +70,18 @@ impl FicshelfApp {
         }
     }
 
-    /// Opens a story file at a story block (from the Marks view).
-    pub(super) fn open_mark(&mut self, path: &Path, block: usize) {
-        self.open_file(path);
+    /// Opens a story at a story block (from the Marks view): the collection's file with
+    /// the mark's fingerprint (it may have moved since), else the file it was made in.
+    pub(super) fn open_mark(&mut self, hash: &str, path: &Path, block: usize) {
+        let file = self
+            .collection
+            .entries
+            .iter()
+            .find(|e| e.hash == hash)
+            .map_or_else(|| path.to_path_buf(), |e| e.path.clone());
+        self.open_file(&file);
         if let Some(view) = &mut self.reader
-            && view.path == path
+            && view.path == file
         {
             view.go_to_block(block);
         }

@@ -85,6 +85,7 @@ fn rows_ui(ui: &mut Ui, view: &MarksView, commands: &mut Vec<Command>) {
                 RichText::new(format!("“{quote}”")).background_color(colour_of(colour, dark));
             if ui.link(text).on_hover_text("Open the story here").clicked() {
                 commands.push(Command::OpenMark(
+                    mark.hash.clone(),
                     mark.path.clone().into(),
                     mark.anchor.block,
                 ));

@@ -87,8 +87,9 @@ pub enum Command {
     ChooseFacet(Facet, String, Mark),
     /// Export marks through the save dialog: the story open's, or (`true`) all of them.
     ExportMarks(bool),
-    /// Open a story file at a story block (a mark in the Marks view).
-    OpenMark(PathBuf, usize),
+    /// Open a story at a story block (a mark in the Marks view): the collection's file
+    /// with this fingerprint, else the file where the mark was made.
+    OpenMark(ContentHash, PathBuf, usize),
     /// Show or hide the Marks view across the collection.
     ToggleMarksView,
 }
