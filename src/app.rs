@@ -8,6 +8,7 @@ mod first_scan;
 mod handoff;
 mod imports;
 mod looks;
+mod marks;
 mod panels;
 mod screenshot;
 mod watch;
@@ -25,8 +26,8 @@ use crate::engine::{Story, read_bytes};
 use crate::paths::AppDirs;
 use crate::settings::Settings;
 use crate::ui::library::LibraryState;
-use crate::ui::marks::NewList;
 use crate::ui::reader::ReaderView;
+use crate::ui::status_menus::NewList;
 use crate::ui::{Command, chrome};
 use crate::window_state::WindowState;
 use dialogs::Dialog;
@@ -114,6 +115,9 @@ pub struct FicshelfApp {
     window_changed: Option<Instant>,
     show_shortcuts: bool,
     show_about: bool,
+    /// Whether the Marks view across the collection is shown, and its state.
+    show_marks_view: bool,
+    marks_view: crate::ui::marks_view::MarksView,
     /// The first scan of a collection with no index yet.
     first_scan: Option<first_scan::FirstScan>,
     /// Files named on the command line, waiting for the first scan.
@@ -192,6 +196,8 @@ impl FicshelfApp {
             window_changed: None,
             show_shortcuts: false,
             show_about: false,
+            show_marks_view: false,
+            marks_view: Default::default(),
             first_scan,
             pending_files: Vec::new(),
             fullscreen: false,
@@ -495,6 +501,13 @@ impl eframe::App for FicshelfApp {
                 self.facets_panel_ui(ui);
             }
         }
+        // The Marks panel: where it would leave the story too little room, the library
+        // makes way (F9 brings it back), as when a story opens in a narrow window.
+        let cramped = ui.available_width() < 640.0;
+        if let Some(view) = self.reader.as_mut().filter(|v| v.marks.panel_open) {
+            self.show_library &= !cramped;
+            crate::ui::marks_panel::marks_panel_ui(ui, view, &mut commands);
+        }
         let paper = self.palette(&ctx).paper;
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(paper))
@@ -504,6 +517,7 @@ impl eframe::App for FicshelfApp {
         }
         crate::ui::help::shortcuts_ui(&ctx, &mut self.show_shortcuts);
         crate::ui::help::about_ui(&ctx, &mut self.show_about);
+        self.marks_ui(&ctx, &mut commands);
         self.confirm_trash_ui(&ctx);
         self.new_list_ui(&ctx);
         self.follow_window(&ctx, window_before);

@@ -8,7 +8,8 @@ use super::imports::ImportJob;
 use super::{FicshelfApp, NARROW_WINDOW};
 use crate::collection::reading::{ReadingState, StoreError};
 use crate::settings::{DEFAULT_TEXT_SIZE, ReadingFont, ReadingMode, TEXT_SIZE_RANGE};
-use crate::ui::marks::{self, NewList, NewListAnswer};
+use crate::ui::reader::marks;
+use crate::ui::status_menus::{self, NewList, NewListAnswer};
 use crate::ui::{Command, chrome, confirm};
 
 impl FicshelfApp {
@@ -62,10 +63,18 @@ impl FicshelfApp {
             Command::PickCollectionFolder if self.dialog.is_none() => {
                 self.dialog = Some(Dialog::open(Purpose::CollectionFolder, wake))
             }
+            Command::ExportMarks(all) if self.dialog.is_none() => {
+                self.dialog = Some(Dialog::open(Purpose::ExportMarks(all), wake))
+            }
+            Command::OpenMark(hash, path, block) => self.open_mark(&hash, &path, block),
+            Command::ToggleMarksView => self.show_marks_view = !self.show_marks_view,
             Command::PickFont if self.dialog.is_none() => {
                 self.dialog = Some(Dialog::open(Purpose::Font, wake))
             }
-            Command::PickImport | Command::PickCollectionFolder | Command::PickFont => {}
+            Command::PickImport
+            | Command::PickCollectionFolder
+            | Command::PickFont
+            | Command::ExportMarks(_) => {}
             Command::Import(paths) if self.import.is_none() => {
                 self.notice = None;
                 self.import = Some(ImportJob::start(paths, &self.collection, wake));
@@ -137,7 +146,7 @@ impl FicshelfApp {
         let Some(naming) = &mut self.naming_list else {
             return;
         };
-        match marks::new_list_ui(ctx, naming, self.reading.lists()) {
+        match status_menus::new_list_ui(ctx, naming, self.reading.lists()) {
             NewListAnswer::Waiting => {}
             NewListAnswer::Cancel => self.naming_list = None,
             NewListAnswer::Create(name) => {
@@ -206,6 +215,11 @@ impl FicshelfApp {
                                 self.settings.typography.font = ReadingFont::Custom(file);
                             }
                         }
+                        Some(Purpose::ExportMarks(all)) => {
+                            if let Some(file) = paths.into_iter().next() {
+                                self.export_marks(&file, all);
+                            }
+                        }
                         Some(Purpose::CollectionFolder) => {
                             if let Some(folder) = paths.into_iter().next() {
                                 self.set_collection_folder(folder);
@@ -247,6 +261,7 @@ impl FicshelfApp {
             on(cmd, Key::Comma, Command::OpenSettings);
             on(cmd, Key::M, Command::ToggleReadingMode);
             on(Modifiers::NONE, Key::F1, Command::ShowShortcuts);
+            on(Modifiers::NONE, Key::F7, Command::ToggleMarksView);
         });
         let question = !ctx.text_edit_focused()
             && ctx.input(|i| i.events.iter().any(|e| *e == egui::Event::Text("?".into())));
@@ -262,8 +277,10 @@ impl FicshelfApp {
         }
         let find_open = self.reader.as_ref().is_some_and(|r| r.find.open);
         if !find_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            // The topmost first: a dialog, then help, full screen, settings.
-            if self.naming_list.is_some() {
+            // The topmost first: a selection, a dialog, then help, full screen, settings.
+            if self.reader.as_mut().is_some_and(marks::clear_selection) {
+                // let go
+            } else if self.naming_list.is_some() {
                 self.naming_list = None;
             } else if self.confirm_trash.is_some() {
                 self.confirm_trash = None;

@@ -21,6 +21,8 @@ pub enum Purpose {
     CollectionFolder,
     /// A font file to read in.
     Font,
+    /// Where to export marks: the story open's (`false`) or all of them (`true`).
+    ExportMarks(bool),
 }
 
 /// A dialog in flight.
@@ -63,6 +65,19 @@ impl Dialog {
                         .set_title("Choose a font")
                         .add_filter("Fonts", &["ttf", "otf", "ttc"])
                         .pick_file(),
+                )
+                .map(|f| vec![f.path().to_path_buf()]),
+                Purpose::ExportMarks(all) => pollster::block_on(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(if all {
+                            "Export all marks"
+                        } else {
+                            "Export marks"
+                        })
+                        .set_file_name("marks.md")
+                        .add_filter("Markdown", &["md"])
+                        .add_filter("JSON", &["json"])
+                        .save_file(),
                 )
                 .map(|f| vec![f.path().to_path_buf()]),
                 Purpose::CollectionFolder => pollster::block_on(

@@ -11,10 +11,10 @@ use super::{FicshelfApp, looks};
 use crate::settings::Settings;
 use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
 use crate::ui::library::{facets_ui, library_ui};
-use crate::ui::marks::Marks;
 use crate::ui::reader::reader_ui;
 use crate::ui::series_bar::series_bar_ui;
 use crate::ui::settings_panel::settings_ui;
+use crate::ui::status_menus::Marks;
 use crate::ui::{Command, chrome};
 
 impl FicshelfApp {

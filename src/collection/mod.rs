@@ -5,6 +5,7 @@ pub mod filter;
 pub mod fulltext;
 pub mod import;
 pub mod index;
+pub mod marks_export;
 pub mod meta;
 pub mod reading;
 pub mod samples;

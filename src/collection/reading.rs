@@ -3,9 +3,11 @@
 //! Kept in the shared database of [`store`], with the records in memory for the library,
 //! which reads them every frame.
 
+pub mod marks;
 mod state;
 mod store;
 
+pub use marks::{Anchor, Colour, Mark, MarkKind};
 pub use state::ReadingState;
 pub use store::{ReadingList, ReadingStore, StoreError};
 

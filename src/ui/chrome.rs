@@ -3,8 +3,8 @@
 
 use egui::{Align, Key, Layout, Modifiers, RichText, Ui};
 
-use super::marks::{Marks, marks_menus_ui};
 use super::reader::{ReaderView, show_current_match};
+use super::status_menus::{Marks, marks_menus_ui};
 use super::{Command, duration_words, thousands};
 use crate::app::Notice;
 use crate::collection::Entry;
@@ -101,6 +101,7 @@ pub fn reader_bar_ui(
                 {
                     commands.push(Command::TextSize(-1.0));
                 }
+                super::reader::marks::bar_buttons_ui(ui, view);
                 if ui
                     .button("Find")
                     .on_hover_text("Find in story (Ctrl+F)")

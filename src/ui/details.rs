@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::marks::{Marks, marks_row_ui};
+use super::status_menus::{Marks, marks_row_ui};
 use super::tags::{self, tag_groups};
 use super::{Command, rating_badge, thousands, warning_markers};
 use crate::collection::Entry;

@@ -4,7 +4,7 @@
 use egui::{Context, RichText, Ui};
 
 /// Every shortcut, by where it works: shown on the sheet, and the README's table.
-pub const SHORTCUTS: [Section; 4] = [
+pub const SHORTCUTS: [Section; 5] = [
     (
         "Library",
         &[
@@ -37,6 +37,14 @@ pub const SHORTCUTS: [Section; 4] = [
             ("Enter / F3", "Next match"),
             ("Shift+F3", "Previous match"),
             ("Escape", "Close the find bar"),
+        ],
+    ),
+    (
+        "Marks",
+        &[
+            ("Ctrl+D", "Set or remove a bookmark"),
+            ("Drag, then 1-4", "Highlight the passage in a colour"),
+            ("F7", "Every highlight and note"),
         ],
     ),
     (
@@ -96,10 +104,12 @@ pub fn shortcuts_ui(ctx: &Context, open: &mut bool) {
             .max_height(screen.height() - 140.0)
             .show(ui, |ui| {
                 if screen.width() >= 1000.0 {
-                    // Library and find on the left, reading and the window on the right.
+                    // Library, find and marks on the left, reading and the window on the right.
                     ui.horizontal_top(|ui| {
-                        let (left, right) =
-                            ([SHORTCUTS[0], SHORTCUTS[2]], [SHORTCUTS[1], SHORTCUTS[3]]);
+                        let (left, right) = (
+                            [SHORTCUTS[0], SHORTCUTS[2], SHORTCUTS[3]],
+                            [SHORTCUTS[1], SHORTCUTS[4]],
+                        );
                         ui.vertical(|ui| sections_ui(ui, "left", &left));
                         ui.add_space(24.0);
                         ui.vertical(|ui| sections_ui(ui, "right", &right));

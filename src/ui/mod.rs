@@ -9,10 +9,12 @@ pub mod details;
 pub mod fonts;
 pub mod help;
 pub mod library;
-pub mod marks;
+pub mod marks_panel;
+pub mod marks_view;
 pub mod reader;
 pub mod series_bar;
 pub mod settings_panel;
+pub mod status_menus;
 pub mod tags;
 pub mod theme;
 
@@ -84,6 +86,13 @@ pub enum Command {
     GroupSeries(bool),
     /// Choose a facet value (a tag clicked in the details, say).
     ChooseFacet(Facet, String, Mark),
+    /// Export marks through the save dialog: the story open's, or (`true`) all of them.
+    ExportMarks(bool),
+    /// Open a story at a story block (a mark in the Marks view): the collection's file
+    /// with this fingerprint, else the file where the mark was made.
+    OpenMark(ContentHash, PathBuf, usize),
+    /// Show or hide the Marks view across the collection.
+    ToggleMarksView,
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.

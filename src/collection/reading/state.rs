@@ -18,6 +18,8 @@ pub struct ReadingState {
     store: Option<ReadingStore>,
     /// Stories whose place moved here since the last save.
     unsaved: BTreeSet<ContentHash>,
+    /// Counts the times another process changed the database, for views of the marks.
+    generation: u64,
 }
 
 impl ReadingState {
@@ -172,9 +174,22 @@ impl ReadingState {
             .is_some_and(ReadingStore::changed_elsewhere)
         {
             self.reload();
+            self.generation += 1;
             return true;
         }
         false
+    }
+
+    /// The database, for the marks: they are read from it and written to it directly,
+    /// never held here (only the story open and the Marks view need them).
+    pub fn marks(&self) -> Result<&ReadingStore, StoreError> {
+        self.store()
+    }
+
+    /// Goes up each time another process changes the database: a view of the marks read
+    /// at another generation reads them again.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     fn store(&self) -> Result<&ReadingStore, StoreError> {

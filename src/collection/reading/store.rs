@@ -11,6 +11,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OptionalExtension as _, TransactionBehavior, params};
 
 mod lists;
+mod marks;
 mod schema;
 
 pub use lists::ReadingList;

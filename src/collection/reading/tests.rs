@@ -300,6 +300,10 @@ fn a_database_of_the_first_version_is_brought_up_to_date() {
         .set_status("abc", Some(Status::Dropped))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(state.create_list("Later").is_ok());
+    let mark = state
+        .marks()
+        .and_then(|s| s.add_mark(&highlight("abc", "kept", "", 1)));
+    assert!(mark.is_ok(), "{mark:?}");
 }
 
 #[test]
@@ -315,4 +319,116 @@ fn a_folder_that_cant_hold_it_still_has_lists_for_the_session() {
         .add_to_list(id, "abc")
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(state.lists()[0].items, ["abc"]);
+}
+
+fn highlight(hash: &str, quote: &str, note: &str, created_secs: u64) -> Mark {
+    Mark {
+        id: 0,
+        hash: hash.into(),
+        kind: MarkKind::Highlight(Colour::Green),
+        anchor: Anchor {
+            block: 3,
+            offset: 7,
+            quote: quote.into(),
+            before: "said ".into(),
+            after: " and".into(),
+        },
+        note: note.into(),
+        created_secs,
+        title: "Title".into(),
+        author: "Author".into(),
+        path: "/stories/t.txt".into(),
+    }
+}
+
+#[test]
+fn marks_made_in_two_windows_are_all_kept() {
+    let dir = dir();
+    let (mut one, _) = ReadingState::open(dir.path());
+    let (two, _) = ReadingState::open(dir.path());
+    let a = one
+        .marks()
+        .and_then(|s| s.add_mark(&highlight("abc", "first", "", 1)));
+    let b = two
+        .marks()
+        .and_then(|s| s.add_mark(&highlight("abc", "second", "", 2)));
+    let (a, b) = (
+        a.unwrap_or_else(|e| panic!("{e}")),
+        b.unwrap_or_else(|e| panic!("{e}")),
+    );
+    assert_ne!(a, b);
+    assert!(one.refresh(), "the other window's mark is seen");
+    assert_eq!(one.generation(), 1);
+    two.marks()
+        .and_then(|s| s.set_mark_note(a, "a note from the other window"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop((one, two));
+    let (after, _) = ReadingState::open(dir.path());
+    let marks = after.marks().and_then(|s| s.marks_of("abc"));
+    let marks = marks.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(marks.len(), 2);
+    let first = marks
+        .iter()
+        .find(|m| m.id == a)
+        .unwrap_or_else(|| panic!("lost"));
+    assert_eq!(first.note, "a note from the other window");
+    assert_eq!(first.anchor, highlight("abc", "first", "", 1).anchor);
+    assert_eq!(first.kind, MarkKind::Highlight(Colour::Green));
+    // Newest first across the collection.
+    let all = after.marks().and_then(|s| s.all_marks());
+    let all = all.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        all.iter()
+            .map(|m| m.anchor.quote.as_str())
+            .collect::<Vec<_>>(),
+        ["second", "first"]
+    );
+}
+
+#[test]
+fn a_deleted_mark_comes_back_under_its_number() {
+    let state = ReadingState::in_memory(ReadingLog::default());
+    let store = state.marks().unwrap_or_else(|e| panic!("{e}"));
+    let id = store
+        .add_mark(&highlight("abc", "quote", "note", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let kept = store.marks_of("abc").unwrap_or_else(|e| panic!("{e}"));
+    store.delete_mark(id).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        store
+            .marks_of("abc")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .is_empty()
+    );
+    assert_eq!(store.add_mark(&kept[0]).ok(), Some(id));
+    assert_eq!(
+        store.marks_of("abc").unwrap_or_else(|e| panic!("{e}")),
+        kept
+    );
+}
+
+#[test]
+fn marks_of_an_earlier_version_of_a_file_are_found_by_its_path() {
+    let state = ReadingState::in_memory(ReadingLog::default());
+    let store = state.marks().unwrap_or_else(|e| panic!("{e}"));
+    let id = store
+        .add_mark(&highlight("old", "quote", "", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let left = store.marks_left_at("/stories/t.txt", "new");
+    assert_eq!(left.unwrap_or_else(|e| panic!("{e}")).len(), 1);
+    let moved = Anchor {
+        block: 9,
+        ..highlight("", "quote", "", 0).anchor
+    };
+    store
+        .move_mark(id, "new", &moved)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let now = store.marks_of("new").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(now[0].anchor.block, 9);
+    assert!(
+        store
+            .marks_left_at("/stories/t.txt", "new")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .is_empty()
+    );
 }

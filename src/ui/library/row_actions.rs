@@ -8,7 +8,7 @@ use super::rows::Context;
 use crate::collection::Collection;
 use crate::collection::reading::ReadingList;
 use crate::ui::Command;
-use crate::ui::marks::{Marks, marks_menus_ui};
+use crate::ui::status_menus::{Marks, marks_menus_ui};
 
 /// A row being dragged to another place in the list shown.
 #[derive(Debug, Clone, Copy)]

@@ -6,7 +6,9 @@
 use std::ops::Range;
 
 use egui::text::LayoutJob;
-use egui::{Pos2, Rect, Vec2};
+use std::sync::Arc;
+
+use egui::{Galley, Pos2, Rect, Vec2};
 
 use super::ReaderView;
 use super::typography::Typography;
@@ -82,7 +84,7 @@ pub(super) fn paint_block(
     i: usize,
     block: &Block,
     origin: Pos2,
-) {
+) -> Option<(Pos2, Arc<Galley>)> {
     if block.kind == BlockKind::SceneBreak {
         let y = origin.y + t.ornament_height() / 2.0;
         let mid = origin.x + t.column / 2.0;
@@ -93,7 +95,7 @@ pub(super) fn paint_block(
                 t.faint,
             );
         }
-        return;
+        return None;
     }
     let (matches, current) = view.find.in_block(i - 1);
     let galley = painter.layout_job(block_job(view, t, block, &matches, current));
@@ -142,7 +144,11 @@ pub(super) fn paint_block(
         }
         _ => origin,
     };
-    painter.galley(pos, galley, t.ink);
+    // Highlights and the selection go behind the words.
+    let dark = t.ink.intensity() > 0.5;
+    super::marks::paint_behind(painter, view, i - 1, pos, &galley, dark);
+    painter.galley(pos, galley.clone(), t.ink);
+    Some((pos, galley))
 }
 
 /// True for an ordered list's item (`3. `), whose number is its marker.

@@ -10,6 +10,7 @@ use crate::collection::filter::facets::Facet;
 mod blocks;
 mod find;
 mod heights;
+pub mod marks;
 mod pages;
 mod tag_links;
 mod title_page;
@@ -55,6 +56,8 @@ pub struct ReaderView {
     jump: Option<Jump>,
     /// Where the reader is.
     place: Place,
+    /// The story's bookmarks and highlights, and the selection.
+    pub marks: marks::ReaderMarks,
 }
 
 /// Where to move to.
@@ -100,6 +103,7 @@ impl ReaderView {
             viewport: 0.0,
             jump: Some(Jump::Place(place)),
             place,
+            marks: marks::ReaderMarks::default(),
         }
     }
 
@@ -113,6 +117,11 @@ impl ReaderView {
         if let Some(p) = self.story.document.parts().get(part) {
             self.jump = Some(Jump::Block(p.block + 1));
         }
+    }
+
+    /// Jumps to the top of a story block.
+    pub fn go_to_block(&mut self, block: usize) {
+        self.jump = Some(Jump::Block(block + 1));
     }
 
     /// The part the reader is in, by title.
@@ -155,7 +164,9 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     }
     if !ui.ctx().text_edit_focused() {
         keyboard(ui, view, t, paged);
+        marks::keys(ui, view);
     }
+    marks::settle(view);
     let painter = ui.painter().clone();
     let title_page = TitlePage::new(&painter, &view.story, t);
     view.heights.measure(0, title_page.height);
@@ -165,8 +176,13 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     let new_offset = kept.filter(|&o| (o - offset).abs() > 0.5).or(target);
 
     // Pages turn whole; the wheel turns them too, rather than scrolling by a few lines.
+    // The reader keeps its own place: no coasting after a jump or a width change (egui's
+    // kinetic scrolling carried the page on by itself when a side panel opened).
+    ui.spacing_mut().scroll.kinetic.decay_time = 0.0;
+    // A drag over the text selects it (see `marks`); it never scrolls, nor flings.
     let wheel = egui::scroll_area::ScrollSource {
         mouse_wheel: !paged,
+        drag: egui::scroll_area::DragScroll::Never,
         ..Default::default()
     };
     let mut area = egui::ScrollArea::vertical()
@@ -179,7 +195,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     let output = area.show_viewport(ui, |ui, viewport| {
         let total = view.heights.total() as f32;
         let (_, rect) = ui.allocate_space(Vec2::new(ui.available_width(), total));
-        let page = ui.interact(rect, ui.scope_id().with("page"), Sense::click());
+        let page = ui.interact(rect, ui.scope_id().with("page"), Sense::click_and_drag());
         let column_x = rect.left() + ((rect.width() - t.column) / 2.0).max(t.size);
         let mut clip = ui.clip_rect();
         if paged {
@@ -194,7 +210,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             );
             clip.max.y = clip.max.y.min(rect.top() + cut as f32);
         }
-        paint_visible(
+        let (laid, tag_clicked) = paint_visible(
             ui,
             view,
             t,
@@ -202,8 +218,15 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             Pos2::new(column_x, rect.top()),
             viewport,
             clip,
-        )
+        );
+        marks::begin_frame(view);
+        for (block, pos, galley) in laid {
+            marks::laid_out(view, block, pos, galley);
+        }
+        marks::select(view, &page);
+        tag_clicked
     });
+    marks::selection_menu(ui, view);
     let tag_clicked = output.inner;
     view.offset = f64::from(output.state.clamped_offset().y);
     view.viewport = output.inner_rect.height();
@@ -283,8 +306,12 @@ fn measure_near(
     (measured > 0).then_some(kept)
 }
 
-/// Paints the blocks that intersect `viewport` (in content coordinates). Returns a tag
-/// clicked on the title page.
+/// A painted block's laid-out text and where it is: its index, position and galley.
+type Laid = (usize, Pos2, std::sync::Arc<egui::Galley>);
+
+/// Paints the blocks that intersect `viewport` (in content coordinates). Returns each
+/// painted block's laid-out text and where it is (for the marks), and a tag clicked on the
+/// title page.
 fn paint_visible(
     ui: &Ui,
     view: &ReaderView,
@@ -293,7 +320,8 @@ fn paint_visible(
     column_origin: Pos2,
     viewport: Rect,
     clip: Rect,
-) -> Option<(Facet, String)> {
+) -> (Vec<Laid>, Option<(Facet, String)>) {
+    let mut laid = Vec::new();
     let painter = &ui.painter().with_clip_rect(clip);
     let mut clicked = None;
     let mut i = view.heights.block_at(f64::from(viewport.min.y));
@@ -307,7 +335,7 @@ fn paint_visible(
         let (role, spoken) = match view.block(i) {
             None => {
                 title_page.paint(painter, origin, t.column, t);
-                clicked = tag_links_ui(ui, painter, title_page, origin, t);
+                clicked = tag_links::tag_links_ui(ui, painter, title_page, origin, t);
                 (Role::Document, title_page.spoken.clone())
             }
             Some(block) if t.hides(block.kind) => {
@@ -315,7 +343,9 @@ fn paint_visible(
                 continue;
             }
             Some(block) => {
-                paint_block(painter, view, t, i, block, origin);
+                if let Some((pos, galley)) = paint_block(painter, view, t, i, block, origin) {
+                    laid.push((i - 1, pos, galley));
+                }
                 let text = view.story.document.text(block);
                 match block.kind {
                     BlockKind::Heading => (Role::Heading, text.to_string()),
@@ -331,40 +361,7 @@ fn paint_visible(
         response.widget_info(|| WidgetInfo::labeled(role, true, &spoken));
         i += 1;
     }
-    clicked
-}
-
-/// The title page's tags as links: the pointer's hand and an underline over one, and the
-/// tag a click chose.
-fn tag_links_ui(
-    ui: &Ui,
-    painter: &egui::Painter,
-    title_page: &TitlePage,
-    origin: Pos2,
-    t: &Typography,
-) -> Option<(Facet, String)> {
-    let mut clicked = None;
-    for (k, (rect, facet, tag)) in title_page.links(origin, t).into_iter().enumerate() {
-        let response = ui
-            .interact(rect, ui.scope_id().with(("tag", k)), Sense::click())
-            .on_hover_text(format!(
-                "Show only works with \u{201c}{tag}\u{201d} ({})",
-                facet.label().to_lowercase()
-            ));
-        response.widget_info(|| WidgetInfo::labeled(Role::Link, true, tag));
-        if response.hovered() {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            let y = rect.bottom() - 1.0;
-            painter.line_segment(
-                [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
-                egui::Stroke::new(1.0, t.faint),
-            );
-        }
-        if response.clicked() {
-            clicked = Some((facet, tag.to_string()));
-        }
-    }
-    clicked
+    (laid, clicked)
 }
 
 /// The place at a scroll offset: the block at the top of the screen and how far into it.

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use egui::text::CCursor;
-use egui::{Galley, Pos2, Rect};
+use egui::{Galley, Pos2, Rect, Role, Sense, Ui, WidgetInfo};
 
 use crate::collection::filter::facets::Facet;
 
@@ -53,4 +53,37 @@ impl TagLink {
                 .translate(offset),
         ]
     }
+}
+
+/// The title page's tags as links: the pointer's hand and an underline over one, and the
+/// tag a click chose.
+pub(super) fn tag_links_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    title_page: &super::title_page::TitlePage,
+    origin: Pos2,
+    t: &super::typography::Typography,
+) -> Option<(Facet, String)> {
+    let mut clicked = None;
+    for (k, (rect, facet, tag)) in title_page.links(origin, t).into_iter().enumerate() {
+        let response = ui
+            .interact(rect, ui.scope_id().with(("tag", k)), Sense::click())
+            .on_hover_text(format!(
+                "Show only works with \u{201c}{tag}\u{201d} ({})",
+                facet.label().to_lowercase()
+            ));
+        response.widget_info(|| WidgetInfo::labeled(Role::Link, true, tag));
+        if response.hovered() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            let y = rect.bottom() - 1.0;
+            painter.line_segment(
+                [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+                egui::Stroke::new(1.0, t.faint),
+            );
+        }
+        if response.clicked() {
+            clicked = Some((facet, tag.to_string()));
+        }
+    }
+    clicked
 }

@@ -28,6 +28,25 @@ const STEPS: &[&str] = &[
          position INTEGER NOT NULL,
          PRIMARY KEY (list_id, hash)
      );",
+    // 3: the reader's marks (bookmarks, highlights, notes), with the story's title, author
+    // and file when marked, for listing marks of stories that are not open.
+    "CREATE TABLE marks (
+         id INTEGER PRIMARY KEY,
+         hash TEXT NOT NULL,
+         kind TEXT NOT NULL,
+         colour TEXT,
+         block INTEGER NOT NULL,
+         offset INTEGER NOT NULL,
+         quote TEXT NOT NULL,
+         before TEXT NOT NULL DEFAULT '',
+         after TEXT NOT NULL DEFAULT '',
+         note TEXT NOT NULL DEFAULT '',
+         created_secs INTEGER NOT NULL,
+         title TEXT NOT NULL DEFAULT '',
+         author TEXT NOT NULL DEFAULT '',
+         path TEXT NOT NULL DEFAULT ''
+     );
+     CREATE INDEX marks_by_hash ON marks (hash);",
 ];
 
 /// The version this build writes.
