@@ -11,6 +11,7 @@ mod looks;
 mod marks;
 mod panels;
 mod screenshot;
+mod text_search;
 mod watch;
 
 use std::path::PathBuf;
@@ -117,6 +118,9 @@ pub struct FicshelfApp {
     show_about: bool,
     /// Whether the Marks view across the collection is shown, and its state.
     show_marks_view: bool,
+    show_text_search: bool,
+    text_search: crate::ui::text_search::TextSearch,
+    text_search_job: Option<text_search::TextSearchJob>,
     marks_view: crate::ui::marks_view::MarksView,
     /// The first scan of a collection with no index yet.
     first_scan: Option<first_scan::FirstScan>,
@@ -197,6 +201,9 @@ impl FicshelfApp {
             show_shortcuts: false,
             show_about: false,
             show_marks_view: false,
+            show_text_search: false,
+            text_search: Default::default(),
+            text_search_job: None,
             marks_view: Default::default(),
             first_scan,
             pending_files: Vec::new(),
@@ -227,6 +234,11 @@ impl FicshelfApp {
     /// The collection shown.
     pub fn collection(&self) -> &Collection {
         &self.collection
+    }
+
+    /// The search-every-word window's state.
+    pub fn text_search(&self) -> &crate::ui::text_search::TextSearch {
+        &self.text_search
     }
 
     /// The story open in the reader.
@@ -518,6 +530,7 @@ impl eframe::App for FicshelfApp {
         crate::ui::help::shortcuts_ui(&ctx, &mut self.show_shortcuts);
         crate::ui::help::about_ui(&ctx, &mut self.show_about);
         self.marks_ui(&ctx, &mut commands);
+        self.text_search_ui(&ctx, &mut commands);
         self.confirm_trash_ui(&ctx);
         self.new_list_ui(&ctx);
         self.follow_window(&ctx, window_before);

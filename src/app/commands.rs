@@ -68,6 +68,14 @@ impl FicshelfApp {
             }
             Command::OpenMark(hash, path, block) => self.open_mark(&hash, &path, block),
             Command::ToggleMarksView => self.show_marks_view = !self.show_marks_view,
+            Command::ToggleTextSearch => {
+                self.show_text_search = !self.show_text_search;
+                self.text_search.focus = self.show_text_search;
+            }
+            Command::SearchText(query) => self.search_text(query),
+            Command::OpenSearchHit(path, block, words) => {
+                self.open_search_hit(&path, block, words);
+            }
             Command::PickFont if self.dialog.is_none() => {
                 self.dialog = Some(Dialog::open(Purpose::Font, wake))
             }
@@ -262,6 +270,7 @@ impl FicshelfApp {
             on(cmd, Key::M, Command::ToggleReadingMode);
             on(Modifiers::NONE, Key::F1, Command::ShowShortcuts);
             on(Modifiers::NONE, Key::F7, Command::ToggleMarksView);
+            on(cmd | Modifiers::SHIFT, Key::F, Command::ToggleTextSearch);
         });
         let question = !ctx.text_edit_focused()
             && ctx.input(|i| i.events.iter().any(|e| *e == egui::Event::Text("?".into())));

@@ -45,6 +45,7 @@ pub const SHORTCUTS: [Section; 5] = [
             ("Ctrl+D", "Set or remove a bookmark"),
             ("Drag, then 1-4", "Highlight the passage in a colour"),
             ("F7", "Every highlight and note"),
+            ("Ctrl+Shift+F", "Search every word of the collection"),
         ],
     ),
     (

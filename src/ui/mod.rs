@@ -16,6 +16,7 @@ pub mod series_bar;
 pub mod settings_panel;
 pub mod status_menus;
 pub mod tags;
+pub mod text_search;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -93,6 +94,12 @@ pub enum Command {
     OpenMark(ContentHash, PathBuf, usize),
     /// Show or hide the Marks view across the collection.
     ToggleMarksView,
+    /// Show or hide the window that searches every word of the collection.
+    ToggleTextSearch,
+    /// Search the text of every story for these words.
+    SearchText(String),
+    /// Open a story at a passage found (its file, its block), finding these words in it.
+    OpenSearchHit(PathBuf, usize, String),
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.
