@@ -213,6 +213,15 @@ impl FicshelfApp {
         app
     }
 
+    /// [`FicshelfApp::new`], with the saved theme, fonts and panel scale put on the window
+    /// before its first frame (eframe's creation context), so that the first frame drawn
+    /// is already the reader's and not egui's dark default.
+    pub fn start(ctx: &egui::Context, dirs: AppDirs, launch: Launch) -> FicshelfApp {
+        let mut app = FicshelfApp::new(dirs, launch);
+        app.apply_looks(ctx);
+        app
+    }
+
     /// True while the first scan of the collection runs.
     pub fn is_scanning(&self) -> bool {
         self.first_scan.is_some()
@@ -533,6 +542,12 @@ impl eframe::App for FicshelfApp {
         {
             shot.frame(&ctx);
         }
+    }
+
+    /// The colour behind the panels: the theme's, never eframe's near-black, so that nothing
+    /// dark shows at the edges of the first frame or while the window is resized.
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
