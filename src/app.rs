@@ -557,11 +557,13 @@ impl eframe::App for FicshelfApp {
             self.reading_looked = Instant::now();
             self.reading.refresh();
         }
-        // A screenshot shows the window settled: after the first scan, not during it.
+        // A screenshot shows the window settled: after the first scan and the whole story's
+        // reading, not during them.
+        let reading = self.reader.as_ref().is_some_and(ReaderView::is_reading);
         if let Some(shot) = self
             .screenshot
             .as_mut()
-            .filter(|_| self.first_scan.is_none())
+            .filter(|_| self.first_scan.is_none() && !reading)
         {
             shot.frame(&ctx);
         }
