@@ -8,7 +8,7 @@ mod first_scan;
 mod handoff;
 mod imports;
 mod looks;
-mod opening;
+pub mod opening;
 mod panels;
 mod screenshot;
 mod watch;
@@ -365,18 +365,14 @@ impl FicshelfApp {
 
     /// Puts a story in the reader at its saved place.
     fn show_story(&mut self, path: &std::path::Path, opened: opening::Opened) {
-        let opening::Opened { story, hash, rest } = opened;
         self.save_reading();
-        let place = self.reading.record(&hash).map(|r| r.place);
-        if let Err(e) = self.reading.opened(&hash, now_secs()) {
+        let hash = &opened.hash;
+        let place = self.reading.record(hash).map(|r| r.place);
+        if let Err(e) = self.reading.opened(hash, now_secs()) {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
         self.library.marks_changed(); // its status may now be Reading
-        let path = path.to_path_buf();
-        self.reader = Some(match rest {
-            Some(rest) => ReaderView::reading(hash, path, story, place, rest),
-            None => ReaderView::new(hash, path, story, place),
-        });
+        self.reader = Some(opened.into_view(path, place));
     }
 
     /// Takes in the whole of a story opened on its first chunk, once it has been read.

@@ -7,10 +7,10 @@ use std::sync::mpsc;
 
 use crate::collection::{ContentHash, content_hash};
 use crate::engine::{ReadError, Story, opening, read_bytes};
-use crate::ui::reader::Rest;
+use crate::ui::reader::{ReaderView, Rest};
 
 /// A story file opened for the reader.
-pub(super) struct Opened {
+pub struct Opened {
     /// The story, or its first chunk while `rest` reads the whole.
     pub story: Story,
     /// The file's fingerprint.
@@ -19,8 +19,24 @@ pub(super) struct Opened {
     pub rest: Option<Rest>,
 }
 
+impl Opened {
+    /// The reader's view of it, at the saved `place` (once the whole story is in, if that
+    /// place lies beyond the first chunk).
+    pub fn into_view(
+        self,
+        path: &Path,
+        place: Option<crate::collection::reading::Place>,
+    ) -> ReaderView {
+        let path = path.to_path_buf();
+        match self.rest {
+            Some(rest) => ReaderView::reading(self.hash, path, self.story, place, rest),
+            None => ReaderView::new(self.hash, path, self.story, place),
+        }
+    }
+}
+
 /// Opens the story at `path`: its first screen now, the rest beside the window.
-pub(super) fn open(path: &Path) -> Result<Opened, ReadError> {
+pub fn open(path: &Path) -> Result<Opened, ReadError> {
     let bytes = read_bytes(path)?;
     let hash = content_hash(&bytes);
     let name = path
