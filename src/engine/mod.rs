@@ -288,7 +288,7 @@ impl Story {
 
     /// Reads a story file from disk.
     pub fn read(path: &Path) -> Result<Story, ReadError> {
-        Story::parse_file(path, &read_bytes(path)?)
+        opening::read_owned(path, read_bytes(path)?)
     }
 
     /// Reads a story from the bytes of the file at `path`, already loaded, in the format
