@@ -20,15 +20,26 @@ pub const FIRST_CHUNK_BYTES: usize = 256 * 1024;
 /// whole at once or is not text that can be cut there (UTF-16, EPUB, HTML, FanFicFare's
 /// TXT, which is known by its last line).
 pub fn first_chunk<'a>(bytes: &'a [u8], file_name: &str) -> Option<&'a [u8]> {
-    if bytes.len() <= FIRST_CHUNK_BYTES * 2
-        || bytes.starts_with(b"\xFF\xFE")
-        || bytes.starts_with(b"\xFE\xFF")
-        || crate::formats::detect(bytes, file_name) != super::Format::Text
-        || crate::formats::fanficfare_txt::looks_like(bytes)
+    if bytes.len() <= FIRST_CHUNK_BYTES * 2 || crate::formats::fanficfare_txt::looks_like(bytes) {
+        return None;
+    }
+    head_chunk(&bytes[..FIRST_CHUNK_BYTES], file_name)
+}
+
+/// The first chunk from a big file's first [`FIRST_CHUNK_BYTES`] alone (the formats are
+/// told apart by their first bytes), so that the rest need not be read before it shows.
+/// A head that names FanFicFare's table of contents is not cut: whether the file is
+/// FanFicFare's TXT shows only at its end.
+pub fn head_chunk<'a>(head: &'a [u8], file_name: &str) -> Option<&'a [u8]> {
+    if head.len() < FIRST_CHUNK_BYTES
+        || head.starts_with(b"\xFF\xFE")
+        || head.starts_with(b"\xFE\xFF")
+        || crate::formats::detect(head, file_name) != super::Format::Text
+        || memchr::memmem::find(head, b"\nTABLE OF CONTENTS\n").is_some()
     {
         return None;
     }
-    let head = &bytes[..FIRST_CHUNK_BYTES];
+    let head = &head[..FIRST_CHUNK_BYTES];
     // UTF-16 without a byte-order mark has NULs all through; cutting it would split units.
     if memchr::memchr(0, head).is_some() {
         return None;
@@ -36,7 +47,7 @@ pub fn first_chunk<'a>(bytes: &'a [u8], file_name: &str) -> Option<&'a [u8]> {
     let cut = memchr::memmem::rfind(head, b"\n\n")
         .or_else(|| memchr::memmem::rfind(head, b"\r\n\r\n").map(|i| i + 2))
         .or_else(|| memchr::memrchr(b'\n', head))?;
-    Some(&bytes[..cut + 1])
+    Some(&head[..cut + 1])
 }
 
 /// Decodes a file's bytes, taking them over: UTF-8 that needs no cleaning (the common case)
