@@ -13,7 +13,7 @@ use crate::collection::reading::Place;
 use crate::collection::{ContentHash, content_hash};
 use crate::engine::opening::{FIRST_CHUNK_BYTES, head_chunk, read_owned};
 use crate::engine::{MAX_STORY_BYTES, ReadError, Story, read_bytes};
-use crate::ui::reader::{ReaderView, Rest};
+use crate::ui::reader::{ReaderView, Rest, START_ANYWAY};
 
 /// A story file opened for the reader.
 pub struct Opened {
@@ -71,18 +71,21 @@ fn first_screen(path: &Path, head: &[u8]) -> Option<(Story, Rest)> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let first = Story::parse_text_file(path, head_chunk(head, &name)?).ok()?;
-    let (send, rest) = mpsc::channel();
+    let (send, whole) = mpsc::channel();
+    let (start, started) = mpsc::channel();
     let whole_path = path.to_path_buf();
     std::thread::Builder::new()
         .name("ficshelf-open".into())
         .spawn(move || {
+            // Not while the first screen is drawn: on two cores it would slow it down.
+            let _ = started.recv_timeout(START_ANYWAY);
             let whole = read_bytes(&whole_path)
                 .and_then(|bytes| read_owned(&whole_path, bytes))
                 .map_err(|e| e.to_string());
             let _ = send.send(whole); // the reader may have moved on to another story
         })
         .ok()?; // no thread to be had: the file is read whole, here
-    Some((first, rest))
+    Some((first, Rest::new(whole, start)))
 }
 
 /// The file's first [`FIRST_CHUNK_BYTES`] and its fingerprint (the same as
@@ -126,12 +129,9 @@ mod tests {
         let opened = open(&path).unwrap();
         assert_eq!(opened.hash, content_hash(text.as_bytes()));
         assert!(opened.story.document.full_text().len() < FIRST_CHUNK_BYTES);
-        let whole = opened
-            .rest
-            .expect("the rest is read")
-            .recv()
-            .unwrap()
-            .unwrap();
+        let rest = opened.rest.expect("the rest is read");
+        rest.start.expect("not started yet").send(()).unwrap();
+        let whole = rest.whole.recv().unwrap().unwrap();
         assert_eq!(whole, Story::read(&path).unwrap());
 
         let short = dir.path().join("short.txt");

@@ -20,7 +20,7 @@ use egui::{Key, Modifiers, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 use blocks::{estimate_height, measured_height, paint_block};
 pub use find::Find;
 use heights::Heights;
-pub use rest::{Reading, Rest};
+pub use rest::{Reading, Rest, START_ANYWAY};
 use title_page::TitlePage;
 pub use typography::Typography;
 
@@ -217,6 +217,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             clip,
         );
     });
+    view.drawn();
     view.offset = f64::from(output.state.clamped_offset().y);
     view.viewport = output.inner_rect.height();
     let place = place_at(view, view.offset);

@@ -5,14 +5,36 @@
 //! already measured carried over, so the text under the reader's eyes does not move. A saved
 //! place beyond the chunk is jumped to then, once.
 
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 
 use super::{Heights, Jump, ReaderView};
 use crate::collection::reading::Place;
 use crate::engine::Story;
 
-/// The whole story being read beside the window: the reading, or why it failed.
-pub type Rest = Receiver<Result<Story, String>>;
+/// The whole story being read beside the window.
+pub struct Rest {
+    /// The whole story, or why it could not be read.
+    pub whole: Receiver<Result<Story, String>>,
+    /// Told when the first screen is on show: the reading waits for it (or for
+    /// [`START_ANYWAY`]), so that it does not compete with the first frame.
+    pub start: Option<Sender<()>>,
+    /// A frame has been drawn since the story opened.
+    drawn: bool,
+}
+
+/// How long the reading of the rest waits for the first screen at most.
+pub const START_ANYWAY: std::time::Duration = std::time::Duration::from_secs(2);
+
+impl Rest {
+    /// The reading `whole`, to be started through `start`.
+    pub fn new(whole: Receiver<Result<Story, String>>, start: Sender<()>) -> Rest {
+        Rest {
+            whole,
+            start: Some(start),
+            drawn: false,
+        }
+    }
+}
 
 /// Where the reading of the rest stands, after a look.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,10 +82,16 @@ impl ReaderView {
 
     /// Takes in the whole story if it has been read; call once a frame.
     pub fn follow_reading(&mut self) -> Reading {
-        let Some(rest) = &self.rest else {
+        let Some(rest) = &mut self.rest else {
             return Reading::Done;
         };
-        let whole = match rest.try_recv() {
+        // The frame before this one showed the first screen: the rest may be read now.
+        if rest.drawn
+            && let Some(start) = rest.start.take()
+        {
+            let _ = start.send(()); // gone: the reading is under way or over
+        }
+        let whole = match rest.whole.try_recv() {
             Err(TryRecvError::Empty) => return Reading::Going,
             Ok(whole) => whole,
             Err(TryRecvError::Disconnected) => Err("the reading stopped".to_string()),
@@ -97,6 +125,13 @@ impl ReaderView {
         let (open, query) = (self.find.open, std::mem::take(&mut self.find.query));
         self.find = super::Find::default();
         (self.find.open, self.find.query) = (open, query);
+    }
+
+    /// Notes that a frame of the first screen has been drawn.
+    pub(super) fn drawn(&mut self) {
+        if let Some(rest) = &mut self.rest {
+            rest.drawn = true;
+        }
     }
 
     /// After the whole story's heights are estimated: the chunk's measured heights, for the
