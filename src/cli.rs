@@ -27,6 +27,8 @@ pub enum Command {
     Inspect(InspectArgs),
     /// Index a collection folder (with the app's cache)
     Index(IndexArgs),
+    /// Search the text of every story in a collection folder
+    Search(SearchArgs),
 }
 
 /// `ficshelf [OPTIONS] [FILE...]`, and the desktop menu flags.
@@ -85,6 +87,26 @@ pub struct IndexArgs {
     /// The collection folder
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+}
+
+/// `ficshelf search [--json] [--data-dir DIR] [--in FOLDER] QUERY`
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The results as a JSON list (path, title, chapter, snippet, score)
+    #[arg(long)]
+    pub json: bool,
+    /// Keep the index cache and the search index in DIR [env: FICSHELF_DATA_DIR]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Settings (for the collection folder) in DIR [env: FICSHELF_CONFIG_DIR]
+    #[arg(long, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+    /// The collection folder (default: yours, as the window uses it)
+    #[arg(long = "in", value_name = "FOLDER")]
+    pub folder: Option<PathBuf>,
+    /// Words to find, all of them; "quoted words" as a phrase
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
 }
 
 #[cfg(test)]

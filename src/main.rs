@@ -8,7 +8,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use cli::{Cli, Command, IndexArgs, InspectArgs, WindowArgs};
+use cli::{Cli, Command, IndexArgs, InspectArgs, SearchArgs, WindowArgs};
 use ficshelf::app::{FicshelfApp, Launch};
 use ficshelf::engine::Story;
 use ficshelf::inspect::{Report, body_text};
@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Inspect(args)) => inspect(&args),
         Some(Command::Index(args)) => index(args),
+        Some(Command::Search(args)) => search(args),
         None if cli.window.install_desktop => desktop("--install-desktop", cli.window),
         None if cli.window.uninstall_desktop => desktop("--uninstall-desktop", cli.window),
         None => window(cli.window),
@@ -192,6 +193,88 @@ fn index(args: IndexArgs) -> ExitCode {
         );
         for u in &c.unreadable {
             println!("  unreadable: {}: {}", u.path.display(), u.reason);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `ficshelf search [--json] [--data-dir DIR] [--in FOLDER] QUERY`: brings the collection's
+/// index and its full-text index up to date as the window does, then prints the best
+/// passages.
+fn search(args: SearchArgs) -> ExitCode {
+    let Some(dirs) = AppDirs::resolve(args.config_dir, args.data_dir) else {
+        eprintln!("ficshelf: no home folder found; use --data-dir");
+        return ExitCode::FAILURE;
+    };
+    let root = args.folder.unwrap_or_else(|| {
+        let (settings, _) = ficshelf::settings::Settings::load(&dirs.settings());
+        settings
+            .collection_dir
+            .unwrap_or_else(|| dirs.default_collection())
+    });
+    if !root.is_dir() {
+        eprintln!("ficshelf search: {} is not a folder", root.display());
+        return ExitCode::FAILURE;
+    }
+    let root = root.canonicalize().unwrap_or(root);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let scan = ficshelf::collection::index::scan(&root, Some(&dirs.index_file(&root)), threads);
+    let result =
+        ficshelf::collection::fulltext::FullText::open(&dirs.data).and_then(|mut index| {
+            index.update(&scan.collection, |done, all| {
+                if all >= 100 && done % 100 == 0 {
+                    eprint!("\rindexing {done} of {all}");
+                }
+            })?;
+            index.search(&args.query.join(" "), 20)
+        });
+    let hits = match result {
+        Ok(hits) => hits,
+        Err(e) => {
+            eprintln!("\nficshelf search: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // A closed pipe (`| head`) ends the output quietly.
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let list: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "path": h.path.display().to_string(),
+                    "title": h.title,
+                    "chapter": h.chapter,
+                    "snippet": h.snippet,
+                    "score": h.score,
+                })
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
+    } else {
+        for h in &hits {
+            let chapter = h
+                .chapter
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            let shown = writeln!(
+                out,
+                "{}\n  {}{chapter}\n  {}\n",
+                h.path.display(),
+                h.title,
+                h.snippet
+            );
+            if shown.is_err() {
+                break;
+            }
+        }
+        if hits.is_empty() {
+            let _ = writeln!(out, "nothing found");
         }
     }
     ExitCode::SUCCESS

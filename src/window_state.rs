@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::storage::{SaveError, load_ron, write_atomic};
 
 /// Where the window was and how its panes were sized.
-#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct WindowState {
     /// Inner size of the window when it was neither maximised nor full screen.
@@ -21,8 +21,23 @@ pub struct WindowState {
     pub details_height: Option<f32>,
     /// Width of the filter sidebar.
     pub facets_width: Option<f32>,
-    /// The filter sidebar was closed.
+    /// The filter sidebar was closed. It starts closed: a story opened from the file
+    /// manager gets the room, and the library's Filters button (F8) opens it.
     pub facets_closed: bool,
+}
+
+impl Default for WindowState {
+    fn default() -> Self {
+        WindowState {
+            size: None,
+            position: None,
+            maximized: false,
+            library_width: None,
+            details_height: None,
+            facets_width: None,
+            facets_closed: true,
+        }
+    }
 }
 
 /// Sizes outside this range are not restored (a damaged file, a monitor since removed).

@@ -11,6 +11,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use ficshelf::app::{FicshelfApp, Launch};
+use ficshelf::collection::filter::facets::{Facet, Mark};
 use ficshelf::engine::{Format, Inline};
 
 fn fixture(name: &str) -> PathBuf {
@@ -191,4 +192,27 @@ fn authors_notes_are_shown_apart_and_a_setting_leaves_them_out() {
         "notes are left out"
     );
     h.get_by_label_contains("Tobin came up the path at dusk");
+}
+
+#[test]
+fn a_tag_clicked_on_the_title_page_shows_the_works_that_have_it() {
+    let (_root, mut h) = with_downloads("title-page-tag");
+    open(&mut h, "Salt Road");
+    assert_eq!(rows(&h).len(), 10);
+    h.get_by_role_and_label(Role::Link, "Folklore & Fairy Tales")
+        .click();
+    h.run_steps(3);
+    let facets = &h.state().settings().filters.facets;
+    assert_eq!(
+        facets.mark(Facet::Fandom, "Folklore & Fairy Tales"),
+        Mark::Included
+    );
+    assert_eq!(rows(&h), ["Salt Road"], "only the work with that fandom");
+    // The sidebar opens on the choice, so it can be let go again there.
+    h.get_by_label("Find a facet value");
+    // The rating on the page is no link: only the groups the sidebar has are.
+    assert!(
+        h.query_by_role_and_label(Role::Link, "Chapters: 3/3")
+            .is_none()
+    );
 }

@@ -230,3 +230,51 @@ fn index_json_lists_works_with_their_files_in_order_and_their_series() {
     assert_eq!(after["series"][0]["position"], 2);
     assert_eq!(after["author"], "Marram");
 }
+
+#[test]
+fn search_finds_a_phrase_in_the_text_with_its_story_and_chapter() {
+    let dir = common::TestDir::named("search-cli");
+    let (root, data) = (dir.join("Stories"), dir.join("data"));
+    common::write_at(
+        &root.join("lamp.txt"),
+        "Title: The Lamp\nAuthor: Wren\n\nChapter 1\n\nShe lit the lamp.\n\nChapter 2\n\nThey met at the Café Marlowe by the sea wall.\n".as_bytes(),
+    );
+    common::write_at(
+        &root.join("tide.txt"),
+        b"Title: Tide\n\nThe wall by the sea held all night.\n",
+    );
+    let search = |words: &[&str]| {
+        let mut args = vec![
+            "search",
+            "--json",
+            "--data-dir",
+            data.to_str().unwrap_or_default(),
+            "--in",
+            root.to_str().unwrap_or_default(),
+        ];
+        args.extend(words);
+        let (code, out, err) = ficshelf(&args);
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).expect("valid JSON");
+        v.as_array().cloned().unwrap_or_default()
+    };
+    let hits = search(&["\"cafe marlowe\""]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["title"], "The Lamp");
+    assert_eq!(hits[0]["chapter"], "Chapter 2");
+    assert!(
+        hits[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("lamp.txt"))
+    );
+    assert!(
+        hits[0]["snippet"]
+            .as_str()
+            .is_some_and(|s| s.contains("[Café Marlowe]"))
+    );
+    assert!(hits[0]["score"].as_f64().is_some());
+    // The words in any order find both; the phrase only where they stand together.
+    assert_eq!(search(&["sea", "wall"]).len(), 2);
+    assert_eq!(search(&["\"sea wall\""]).len(), 1);
+    assert!(data.join("search.sqlite").exists(), "the index is kept");
+}

@@ -98,8 +98,24 @@ fn lists_made_from_rows_show_their_works_in_the_readers_order() {
         ["Tidewrack", "The Winter Mooring", "The False Light"]
     );
     row_menu_item(&mut h, "The False Light", "Move to the top");
+    assert_eq!(
+        titles_shown(&h),
+        ["The False Light", "Tidewrack", "The Winter Mooring"]
+    );
+    // A row dragged onto the lower half of another goes below it.
+    drag_row(&mut h, "The False Light", "Tidewrack", 0.75);
+    assert_eq!(
+        titles_shown(&h),
+        ["Tidewrack", "The False Light", "The Winter Mooring"]
+    );
+    // And onto the upper half, above it.
+    drag_row(&mut h, "The Winter Mooring", "Tidewrack", 0.25);
+    assert_eq!(
+        titles_shown(&h),
+        ["The Winter Mooring", "Tidewrack", "The False Light"]
+    );
     row_menu_item(&mut h, "Tidewrack", "Take off \u{201c}To read\u{201d}");
-    assert_eq!(titles_shown(&h), ["The False Light", "The Winter Mooring"]);
+    assert_eq!(titles_shown(&h), ["The Winter Mooring", "The False Light"]);
     drop(h);
 
     // After a restart the list is there, in that order.
@@ -108,7 +124,34 @@ fn lists_made_from_rows_show_their_works_in_the_readers_order() {
     h.run_steps(2);
     h.get_by_label("To read (2)").click();
     h.run_steps(3);
-    assert_eq!(titles_shown(&h), ["The False Light", "The Winter Mooring"]);
+    assert_eq!(titles_shown(&h), ["The Winter Mooring", "The False Light"]);
+}
+
+/// Drags a row with the pointer and drops it at `height` (0 top, 1 bottom) of another.
+fn drag_row(h: &mut Harness<'_, FicshelfApp>, title: &str, onto: &str, height: f32) {
+    let from = h.get_by_role_and_label(Role::Button, title).rect().center();
+    let target = h.get_by_role_and_label(Role::Button, onto).rect();
+    let to = egui::pos2(
+        target.center().x,
+        target.lerp_inside(egui::vec2(0.5, height)).y,
+    );
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=6 {
+        h.hover_at(from.lerp(to, k as f32 / 6.0));
+        h.run_steps(1);
+    }
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(3);
+    h.remove_cursor();
+    h.run_steps(2);
 }
 
 /// Right-clicks a row and picks `item` in the menu itself.

@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         "a blank-looking line was kept in {text:?}"
     );
     assert_eq!(
-        decode::normalise(text),
+        decode::normalise(text.as_str().into()),
         *text,
         "normalising twice changes the text"
     );

@@ -6,7 +6,7 @@ use ficshelf::engine::{BlockKind, document};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let text = normalise(&String::from_utf8_lossy(data));
+    let text = normalise(String::from_utf8_lossy(data));
     let lines: Vec<&str> = text.split('\n').collect();
     let doc = document::build(&lines);
     let full = doc.full_text();

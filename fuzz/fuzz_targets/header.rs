@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     // The scan sees what the decoder gives it: normalised text, split at `\n`.
-    let text = normalise(&String::from_utf8_lossy(data));
+    let text = normalise(String::from_utf8_lossy(data));
     let lines: Vec<&str> = text.split('\n').collect();
     let scan = header::scan(&lines);
     assert!(

@@ -191,6 +191,10 @@ impl FicshelfApp {
         series_bar_ui(ui, (&hash, filters), series, &self.collection, commands);
         let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
         let out = reader_ui(ui, view, &t, paged);
+        if let Some((facet, tag)) = out.tag_clicked {
+            let include = crate::collection::filter::facets::Mark::Included;
+            commands.push(Command::ChooseFacet(facet, tag, include));
+        }
         if let Some(place) = out.moved_to {
             self.reading.set_place(&view.hash, place, out.at_end);
             self.unsaved_place.get_or_insert_with(Instant::now);

@@ -2,6 +2,7 @@
 //! search and sort. A file that can't be read is listed with its reason, never fatal.
 
 pub mod filter;
+pub mod fulltext;
 pub mod import;
 pub mod index;
 pub mod meta;

@@ -96,7 +96,7 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (raw, encoding, replacements) = decode_raw(bytes)?;
     Ok(Decoded {
-        text: normalise(&raw),
+        text: normalise(raw),
         encoding,
         replacements,
     })
@@ -162,7 +162,7 @@ fn strip_stray_nuls(
     Ok((text.into_owned().into(), encoding, bad + nuls))
 }
 
-/// How many bytes of non-ASCII lines the detector sees: plenty to tell encodings apart,
+/// How many bytes of non-ASCII words the detector sees: plenty to tell encodings apart,
 /// and it keeps a 50 MB file from costing seconds.
 const DETECTOR_SAMPLE_BYTES: usize = 64 * 1024;
 
@@ -171,20 +171,30 @@ fn guess_legacy(bytes: &[u8]) -> &'static encoding_rs::Encoding {
     // Curly quotes and dashes as 0x80-0x9F with no other high bytes: only Windows-1252
     // (and its Latin-1 subset, which has nothing there) writes those, and it is the case
     // that old mailing-list files present most often.
-    if bytes.iter().all(|&b| b < 0xA0) {
+    if bytes.iter().fold(0, |high, &b| high.max(b)) < 0xA0 {
         return encoding_rs::WINDOWS_1252;
     }
     let mut detector = chardetng::EncodingDetector::new();
+    // The detector learns from the words that hold high bytes, letters around them
+    // included; the ASCII words between tell it nothing and used to be most of its work.
     let mut fed = 0;
-    for line in bytes.split(|&b| b == b'\n') {
-        if line.iter().any(|&b| b >= 0x80) {
-            detector.feed(line, false);
-            detector.feed(b"\n", false);
-            fed += line.len();
-            if fed > DETECTOR_SAMPLE_BYTES {
-                break;
-            }
-        }
+    let mut rest = bytes;
+    while fed <= DETECTOR_SAMPLE_BYTES {
+        let Some(high) = rest.iter().position(|&b| b >= 0x80) else {
+            break;
+        };
+        let start = rest[..high]
+            .iter()
+            .rposition(|&b| b <= b' ')
+            .map_or(0, |s| s + 1);
+        let end = rest[high..]
+            .iter()
+            .position(|&b| b <= b' ')
+            .map_or(rest.len(), |e| high + e);
+        detector.feed(&rest[start..end], false);
+        detector.feed(b" ", false);
+        fed += end - start;
+        rest = &rest[end..];
     }
     detector.feed(b"", true);
     detector.guess(None, false)
@@ -243,11 +253,13 @@ fn utf16_without_bom(sniff: &[u8]) -> Option<Encoding> {
 
 /// True when more than a tenth of the bytes are C0 control codes that text never uses.
 pub(super) fn is_mostly_control(sniff: &[u8]) -> bool {
-    let control = sniff
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
-    control * 10 > sniff.len()
+    let is_control = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C);
+    // Text has none, and a branch-free "any" compiles to a vectorised loop: only a file
+    // that has some pays for counting them.
+    if !sniff.iter().fold(false, |any, &b| any | is_control(b)) {
+        return false;
+    }
+    sniff.iter().filter(|&&b| is_control(b)).count() * 10 > sniff.len()
 }
 
 /// UTF-8 text with a few broken bytes (a bad copy, a truncated download) is better read as
@@ -258,34 +270,32 @@ fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(DETECTOR_SAMPLE_BYTES * 4)];
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
     for chunk in sample.utf8_chunks() {
-        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // Each non-ASCII character has one lead byte (0xC0 and up).
+        valid_multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
         invalid += usize::from(!chunk.invalid().is_empty());
     }
     valid_multibyte > 0 && valid_multibyte >= invalid * 4
 }
 
 /// Normalises decoded text: `\n` line endings, no control characters but tab, and lines
-/// of only horizontal white space (spaces, tabs, no-break spaces) made empty.
-pub fn normalise(raw: &str) -> String {
+/// of only horizontal white space (spaces, tabs, no-break spaces) made empty. Text that is
+/// already clean is moved, not copied.
+pub fn normalise(raw: std::borrow::Cow<'_, str>) -> String {
     if !needs_cleaning(raw.as_bytes()) {
         return blank_out_empty_looking_lines(raw);
     }
     let mut out = String::with_capacity(raw.len());
-    for (i, line) in split_lines(raw).enumerate() {
+    for (i, line) in split_lines(&raw).enumerate() {
         if i > 0 {
             out.push('\n');
         }
         if is_blank(line) {
             continue;
         }
-        // Plain ASCII settles it in one fast pass; only other text is read as characters.
-        let ascii = line
-            .bytes()
-            .all(|b| (0x20..0x7F).contains(&b) || b == b'\t');
-        if ascii || line.bytes().all(|b| b >= 0x20 || b == b'\t') && !line.contains(is_dropped) {
-            out.push_str(line);
-        } else {
+        if needs_cleaning(line.as_bytes()) {
             out.extend(line.chars().filter(|&c| !is_dropped(c)));
+        } else {
+            out.push_str(line);
         }
     }
     out
@@ -296,7 +306,7 @@ pub fn normalise(raw: &str) -> String {
 pub(super) fn needs_cleaning(bytes: &[u8]) -> bool {
     // A fold without early exit compiles to a vectorised loop.
     let control = bytes.iter().fold(false, |acc, &b| {
-        acc | ((b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F)
+        acc | ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b == 0x7F)
     });
     control
         || memchr::memmem::find(bytes, "\u{200B}".as_bytes()).is_some()
@@ -305,20 +315,30 @@ pub(super) fn needs_cleaning(bytes: &[u8]) -> bool {
 }
 
 /// The common case: `\n` endings and clean characters already, so only lines that hold
-/// nothing but white space need emptying.
-fn blank_out_empty_looking_lines(raw: &str) -> String {
+/// nothing but white space need emptying. Only a line that begins with a space, a tab or a
+/// non-ASCII character can be one, so most lines are passed over at their first byte.
+fn blank_out_empty_looking_lines(raw: std::borrow::Cow<'_, str>) -> String {
+    let bytes = raw.as_bytes();
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    let mut blanks = line_starts.filter(|&start| {
+        bytes
+            .get(start)
+            .is_some_and(|&b| b == b' ' || b == b'\t' || b >= 0x80)
+            && {
+                let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+                is_blank(&raw[start..end])
+            }
+    });
+    let Some(first) = blanks.next() else {
+        return raw.into_owned();
+    };
     let mut out = String::with_capacity(raw.len());
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', raw.as_bytes()).chain([raw.len()]) {
-        let line = &raw[start..end];
-        if !is_blank(line) {
-            out.push_str(line);
-        }
-        if end < raw.len() {
-            out.push('\n');
-        }
-        start = end + 1;
+    let mut copied = 0;
+    for start in std::iter::once(first).chain(blanks) {
+        out.push_str(&raw[copied..start]);
+        copied = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
     }
+    out.push_str(&raw[copied..]);
     out
 }
 

@@ -67,6 +67,16 @@ fn is_ornament(c: char) -> bool {
 
 /// True for a short line of symbols (or an `oOo`/`xXx` pattern) that marks a scene break.
 pub fn is_scene_break(line: &str) -> bool {
+    // Most lines are prose that opens with a letter or digit: settled by one byte.
+    if line
+        .bytes()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| {
+            b.is_ascii_alphanumeric() && !matches!(b, b'o' | b'O' | b'0' | b'x' | b'X')
+        })
+    {
+        return false;
+    }
     let t = line.trim();
     if t.is_empty() || t.len() > MAX_MARK_CHARS * 4 {
         return false;
@@ -214,12 +224,27 @@ pub fn heading(line: &str) -> Option<String> {
     if inner.is_empty() {
         return None;
     }
+    // Prose is settled here: a first word that is no keyword, and too long for a number
+    // or a fraction.
+    if inner.trim_end_matches('.').trim_end().len() > 9 && !opens_with_keyword(inner) {
+        return None;
+    }
     let found = keyword_heading(inner)
         .or_else(|| fraction_heading(inner))
         .or_else(|| number_heading(inner, decorated))?;
     // Measured last: most lines are no heading, and counting characters costs a pass.
     let long = t.len() > MAX_MARK_CHARS && t.chars().count() > MAX_MARK_CHARS;
     (!long).then_some(found)
+}
+
+/// True when the line's leading run of ASCII letters is a heading keyword.
+fn opens_with_keyword(inner: &str) -> bool {
+    let letters = inner
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(inner.len());
+    let word = &inner[..letters];
+    find_word(STANDALONE, word).is_some() || find_word(NUMBERED, word).is_some()
 }
 
 /// `Part 3`, `Chapter: 2 - Home`, `PART ONE`, `Prologue`, `Epilogue: Years Later`.

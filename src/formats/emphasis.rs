@@ -1,9 +1,10 @@
-//! Emphasis marked in plain text: `_word_` and `*word*` for italics and `**word**` for
-//! bold, as html2text writes them (FanFicFare's TXT output) and fans type them, turned
+//! Emphasis marked in plain text: `_word_`, `*word*` and `/word/` for italics and
+//! `**word**` for bold, as html2text writes them (FanFicFare's TXT output) and fans type
+//! them (the slashes on old mailing lists), turned
 //! into styled runs with the marks taken out. A mark only counts where it clearly marks
 //! emphasis: it opens after a space or opening punctuation and before a letter, and closes
 //! after a non-space and before a space or punctuation, on the same paragraph; so `* * *`,
-//! a `*` bullet, `snake_case` and `2*3*4` stay as written. html2text's escapes (`\_`, `\*`)
+//! a `*` bullet, `snake_case`, `2*3*4`, `and/or`, `S/W` and `/usr/bin/` stay as written. html2text's escapes (`\_`, `\*`)
 //! become the plain characters.
 
 use crate::engine::{Inline, Span};
@@ -12,12 +13,22 @@ use crate::engine::{Inline, Span};
 pub fn extract(text: &str) -> (String, Vec<Span>) {
     let mut out = String::with_capacity(text.len());
     let mut spans = Vec::new();
-    if !text.contains(['_', '*', '\\']) {
+    if !text.contains(['_', '*', '\\', '/']) {
         out.push_str(text);
         return (out, spans);
     }
     let mut i = 0;
     while i < text.len() {
+        // Plain stretches are copied whole, up to the next byte that may be a mark.
+        let Some(next) = text.as_bytes()[i..]
+            .iter()
+            .position(|b| matches!(b, b'_' | b'*' | b'\\' | b'/'))
+        else {
+            out.push_str(&text[i..]);
+            break;
+        };
+        out.push_str(&text[i..i + next]);
+        i += next;
         let rest = &text[i..];
         if let Some(esc) = rest.strip_prefix('\\')
             && let Some(c) = esc.chars().next().filter(|c| "_*\\`[]#+-.!".contains(*c))
@@ -84,6 +95,8 @@ fn opening(text: &str, i: usize) -> Option<(&'static str, Inline)> {
         ("_", Inline::ITALIC)
     } else if rest.starts_with('*') {
         ("*", Inline::ITALIC)
+    } else if rest.starts_with('/') {
+        ("/", Inline::ITALIC)
     } else {
         return None;
     };
@@ -108,6 +121,10 @@ fn closing(text: &str, from: usize, mark: &str) -> Option<usize> {
         let doubled = mark == "*" && text[at..].starts_with("**");
         if closes && !doubled && at > from {
             return Some(at);
+        }
+        // A slash inside is a path or `and/or`, not emphasis.
+        if mark == "/" {
+            return None;
         }
         k = at + mark.len().max(1);
         if doubled {
@@ -145,6 +162,19 @@ mod tests {
     }
 
     #[test]
+    fn slashes_mark_italics_as_on_old_mailing_lists() {
+        let (text, r) = runs("He was /not/ going, /not today/.");
+        assert_eq!(text, "He was not going, not today.");
+        assert_eq!(
+            r,
+            [
+                ("not".to_string(), Inline::ITALIC),
+                ("not today".to_string(), Inline::ITALIC),
+            ]
+        );
+    }
+
+    #[test]
     fn nested_and_quoted() {
         let (text, r) = runs("**Stop, _now_.** _\"Why?\"_");
         assert_eq!(text, "Stop, now. \"Why?\"");
@@ -170,6 +200,10 @@ mod tests {
             "an _unclosed mark",
             "C:\\path\\to",
             "__init__",
+            "and/or, S/W, 1/2/94",
+            "/usr/bin/ and /home/user/",
+            "http://example.com/a/",
+            "/* a comment */",
         ] {
             let (out, spans) = extract(text);
             assert_eq!(out, text);

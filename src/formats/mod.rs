@@ -90,7 +90,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
         .unwrap_or_default();
     match detect(bytes, &name) {
         Format::Text if fanficfare_txt::looks_like(bytes) => fanficfare_txt::parse(path, bytes),
-        Format::Text => Story::parse_text_file(path, bytes),
+        Format::Text => Story::parse_text_file(path, bytes).map(with_emphasis),
         Format::Html => Ok(html::parse(bytes, &name)),
         Format::Epub => epub::parse(bytes, &name).map_err(|source| ReadError::Format {
             path: path.to_path_buf(),
@@ -99,9 +99,59 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
     }
 }
 
+/// A text file's `*emphasis*`, `_emphasis_` and `/emphasis/` as italic (and `**this**` as bold), the
+/// marks taken out, in the story's prose; headings and scene breaks stay as written.
+fn with_emphasis(mut story: Story) -> Story {
+    let may_have_marks = |text: &str| memchr::memchr3(b'_', b'*', b'/', text.as_bytes()).is_some();
+    if !may_have_marks(story.document.full_text()) {
+        return story;
+    }
+    story.document = std::mem::take(&mut story.document).restyled(|kind, text| {
+        use crate::engine::BlockKind::{ListItem, Note, Paragraph, Quote, Verse};
+        if !matches!(kind, Paragraph | Verse | Quote | ListItem | Note) || !may_have_marks(text) {
+            return None;
+        }
+        let (plain, spans) = emphasis::extract(text);
+        (!spans.is_empty()).then_some((plain, spans))
+    });
+    story
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_files_marked_emphasis_is_italic_without_its_marks() {
+        let text = "Title: Marks\n\nThe tide came in over the flats.\n\nShe was *never* late, and _he_ knew it.\n\n* * *\n\nIt was **hard**, 2*3*4 hard.\n";
+        let story = read(Path::new("marks.txt"), text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let doc = &story.document;
+        let styled: Vec<(crate::engine::Inline, &str)> = doc
+            .blocks()
+            .iter()
+            .flat_map(|b| doc.spans(b).map(move |s| (s.style, &doc.text(b)[s.range])))
+            .collect();
+        use crate::engine::Inline;
+        assert_eq!(
+            styled,
+            [
+                (Inline::ITALIC, "never"),
+                (Inline::ITALIC, "he"),
+                (Inline::BOLD, "hard")
+            ]
+        );
+        let texts: Vec<&str> = doc.blocks().iter().map(|b| doc.text(b)).collect();
+        assert_eq!(
+            texts,
+            [
+                "The tide came in over the flats.",
+                "She was never late, and he knew it.",
+                "* * *",
+                "It was hard, 2*3*4 hard."
+            ]
+        );
+        assert_eq!(doc.blocks()[2].kind, crate::engine::BlockKind::SceneBreak);
+    }
 
     #[test]
     fn formats_are_told_apart_by_content() {

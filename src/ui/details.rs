@@ -7,7 +7,7 @@ use super::marks::{Marks, marks_row_ui};
 use super::tags::{self, tag_groups};
 use super::{Command, rating_badge, thousands, warning_markers};
 use crate::collection::Entry;
-use crate::collection::filter::facets::{Facet, Mark};
+use crate::collection::filter::facets::Mark;
 use crate::engine::{FieldKey, Metadata};
 
 /// Fields shown above the list of other fields.
@@ -122,7 +122,7 @@ fn tag_groups_ui(ui: &mut Ui, m: &Metadata, commands: &mut Vec<Command>) {
     ui.add_space(4.0);
     let chip = ui.visuals().faint_bg_color;
     for group in groups {
-        let facet = facet_of(&group.label);
+        let facet = group.facet;
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(4.0, 3.0);
             ui.label(RichText::new(format!("{}:", group.label)).small().weak());
@@ -153,19 +153,6 @@ fn tag_groups_ui(ui: &mut Ui, m: &Metadata, commands: &mut Vec<Command>) {
             .join("  ·  ");
         ui.label(RichText::new(line).small().weak());
     }
-}
-
-/// The sidebar's facet for a tag group, by the group's label (one or several).
-fn facet_of(label: &str) -> Option<Facet> {
-    Some(match label {
-        "Fandom" | "Fandoms" => Facet::Fandom,
-        "Relationship" | "Relationships" => Facet::Relationship,
-        "Character" | "Characters" => Facet::Character,
-        "Additional Tag" | "Additional Tags" => Facet::Tag,
-        "Category" | "Categories" => Facet::Category,
-        "Language" => Facet::Language,
-        _ => return None,
-    })
 }
 
 /// The buttons for the selected story, kept in view below its details.

@@ -4,6 +4,7 @@
 
 pub mod chrome;
 pub mod confirm;
+pub mod content_filters;
 pub mod details;
 pub mod fonts;
 pub mod help;

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Slider, Ui};
 
-use super::Command;
+use super::{Command, content_filters};
 use crate::collection::filter::{Filters, HiddenRows, Unknowns};
 use crate::settings::{
     COLUMN_RANGE, LINE_HEIGHT_RANGE, MARGIN_RANGE, PARAGRAPH_SPACING_RANGE, ReadingFont,
@@ -154,10 +154,19 @@ fn typography_ui(ui: &mut Ui, t: &mut Typography, commands: &mut Vec<Command>) {
 }
 
 fn filters_ui(ui: &mut Ui, f: &mut Filters) {
+    content_filters::rating_ui(ui, f, "settings-max-rating");
+    content_filters::warnings_ui(ui, f, None);
+    // The line as typed lives in egui's memory while the window is open.
+    let id = egui::Id::unique("settings-excluded-words");
+    let mut typed = ui.data(|d| d.get_temp::<String>(id));
+    content_filters::phrases_ui(ui, f, &mut typed);
+    if let Some(typed) = typed {
+        ui.data_mut(|d| d.insert_temp(id, typed));
+    }
     ui.label(
         RichText::new(
-            "The highest rating shown, the warnings and words that hide stories, and the \
-             tags to browse by are in the library\u{2019}s filter sidebar (Filters, F8).",
+            "The library\u{2019}s filter sidebar (Filters, F8) has the same filters with how \
+             many stories each one hides, and the tags to browse by.",
         )
         .weak(),
     );

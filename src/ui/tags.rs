@@ -3,6 +3,7 @@
 //! the stats), for the title page and the details panel alike. Labels turn plural as AO3's
 //! do when a group holds several tags.
 
+use crate::collection::filter::facets::Facet;
 use crate::engine::{FieldKey, Metadata, SeriesPart};
 
 /// One labelled group of tags.
@@ -14,6 +15,9 @@ pub struct TagGroup {
     pub tags: Vec<String>,
     /// True for fandoms and relationships: the groups a reader looks for first.
     pub prominent: bool,
+    /// The filter sidebar's facet for these tags, where it has one: a tag clicked then
+    /// shows only the works that have it.
+    pub facet: Option<Facet>,
 }
 
 /// The groups a story's metadata fills, in AO3's order; empty groups are left out.
@@ -21,22 +25,53 @@ pub fn tag_groups(m: &Metadata) -> Vec<TagGroup> {
     let series = m.series.iter().map(SeriesPart::label).collect::<Vec<_>>();
     let language = m.language.iter().cloned().collect::<Vec<_>>();
     let groups = [
-        ("Category", "Categories", &m.categories, false),
-        ("Fandom", "Fandoms", &m.fandoms, true),
-        ("Relationship", "Relationships", &m.relationships, true),
-        ("Character", "Characters", &m.characters, false),
-        ("Additional Tag", "Additional Tags", &m.tags, false),
-        ("Language", "Language", &language, false),
-        ("Series", "Series", &series, false),
-        ("Collection", "Collections", &m.collections, false),
+        (
+            "Category",
+            "Categories",
+            &m.categories,
+            false,
+            Some(Facet::Category),
+        ),
+        ("Fandom", "Fandoms", &m.fandoms, true, Some(Facet::Fandom)),
+        (
+            "Relationship",
+            "Relationships",
+            &m.relationships,
+            true,
+            Some(Facet::Relationship),
+        ),
+        (
+            "Character",
+            "Characters",
+            &m.characters,
+            false,
+            Some(Facet::Character),
+        ),
+        (
+            "Additional Tag",
+            "Additional Tags",
+            &m.tags,
+            false,
+            Some(Facet::Tag),
+        ),
+        (
+            "Language",
+            "Language",
+            &language,
+            false,
+            Some(Facet::Language),
+        ),
+        ("Series", "Series", &series, false, None),
+        ("Collection", "Collections", &m.collections, false, None),
     ];
     groups
         .into_iter()
-        .filter(|(_, _, tags, _)| !tags.is_empty())
-        .map(|(one, many, tags, prominent)| TagGroup {
+        .filter(|(_, _, tags, _, _)| !tags.is_empty())
+        .map(|(one, many, tags, prominent, facet)| TagGroup {
             label: if tags.len() > 1 { many } else { one }.to_string(),
             tags: tags.clone(),
             prominent,
+            facet,
         })
         .collect()
 }

@@ -134,6 +134,57 @@ impl Document {
     }
 }
 
+impl Document {
+    /// The document with some blocks' text restyled: `restyle` gets each block's kind and
+    /// text and may give back new text with its styled runs (marks taken out of plain
+    /// text), or `None` to keep the block as it is. Blocks, parts and the ending stay.
+    /// A document that has runs already is returned as it is.
+    pub fn restyled(
+        mut self,
+        mut restyle: impl FnMut(BlockKind, &str) -> Option<(String, Vec<Span>)>,
+    ) -> Document {
+        if !self.spans.is_empty() {
+            return self;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut spans = Vec::new();
+        for block in &mut self.blocks {
+            let old = self
+                .text
+                .get(block.start as usize..block.end as usize)
+                .unwrap_or("");
+            let at = text.len();
+            match restyle(block.kind, old) {
+                Some((new, runs)) => {
+                    text.push_str(&new);
+                    for run in runs {
+                        let ok = run.range.start < run.range.end
+                            && new.is_char_boundary(run.range.start)
+                            && new.is_char_boundary(run.range.end)
+                            && run.range.end <= new.len()
+                            && !run.style.is_plain()
+                            && spans
+                                .last()
+                                .is_none_or(|s: &Stored| s.end as usize <= at + run.range.start);
+                        if ok {
+                            spans.push(Stored {
+                                start: to_u32(at + run.range.start),
+                                end: to_u32(at + run.range.end),
+                                style: run.style,
+                            });
+                        }
+                    }
+                }
+                None => text.push_str(old),
+            }
+            (block.start, block.end) = (to_u32(at), to_u32(text.len()));
+        }
+        self.text = text;
+        self.spans = spans;
+        self
+    }
+}
+
 /// The spans after the text was rebuilt: `moves` holds each kept block's old range and new
 /// start, in order; spans of dropped blocks go with them.
 pub(super) fn remap(spans: &[Stored], moves: &[(u32, u32, u32)]) -> Vec<Stored> {

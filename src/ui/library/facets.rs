@@ -11,8 +11,8 @@ use egui::{Align2, Color32, CornerRadius, FontId, Pos2, RichText, Sense, Ui, Vec
 use super::LibraryState;
 use crate::collection::filter::Filters;
 use crate::collection::filter::facets::{Facet, Listed, Mark, facet_slot, normalise};
-use crate::engine::{RatingLevel, WarningCategory};
-use crate::ui::thousands;
+use crate::engine::RatingLevel;
+use crate::ui::{content_filters, thousands};
 
 /// Values listed per facet until "Show all" is clicked.
 const FIRST_VALUES: usize = 8;
@@ -309,25 +309,7 @@ fn rating_section_ui(ui: &mut Ui, library: &LibraryState, filters: &mut Filters)
         .id_salt("facet-rating")
         .default_open(true)
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                let label = ui.label("Highest rating shown");
-                egui::ComboBox::from_id_salt("max-rating")
-                    .selected_text(filters.max_rating.label())
-                    .width(80.0)
-                    .show_ui(ui, |ui| {
-                        for level in [
-                            RatingLevel::General,
-                            RatingLevel::Teen,
-                            RatingLevel::Mature,
-                            RatingLevel::Explicit,
-                        ] {
-                            ui.selectable_value(&mut filters.max_rating, level, level.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            ui.checkbox(&mut filters.show_not_rated, "Show stories with no rating");
+            content_filters::rating_ui(ui, filters, "max-rating");
             let per_level: Vec<String> = RatingLevel::ALL
                 .iter()
                 .filter(|&&l| counts.rating(l) > 0)
@@ -348,44 +330,8 @@ fn warnings_section_ui(ui: &mut Ui, library: &mut LibraryState, filters: &mut Fi
         .id_salt("facet-warnings")
         .default_open(true)
         .show(ui, |ui| {
-            ui.label(RichText::new("Hide stories that warn of").weak());
-            ui.horizontal_wrapped(|ui| {
-                for category in WarningCategory::ALL {
-                    {
-                        let mut on = filters.excluded.contains(&category);
-                        if ui.checkbox(&mut on, category.label()).changed() {
-                            if on {
-                                filters.excluded.insert(category);
-                            } else {
-                                filters.excluded.remove(&category);
-                            }
-                        }
-                        let n = counts.warning(category);
-                        if n > 0 {
-                            ui.label(RichText::new(thousands(n)).small().weak());
-                        }
-                        ui.add_space(4.0);
-                    }
-                }
-            });
-            ui.label(RichText::new("\u{2026}or that mention (commas between)").weak());
-            let typed = sidebar
-                .phrases
-                .get_or_insert_with(|| filters.excluded_phrases.join(", "));
-            let edit = ui.add(
-                egui::TextEdit::singleline(typed)
-                    .hint_text("e.g. spiders, cliffhanger")
-                    .desired_width(f32::INFINITY),
-            );
-            edit.widget_info(|| WidgetInfo::labeled(egui::Role::TextInput, true, "Excluded words"));
-            if edit.changed() {
-                filters.excluded_phrases = typed
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .map(str::to_string)
-                    .collect();
-            }
+            content_filters::warnings_ui(ui, filters, Some(&counts));
+            content_filters::phrases_ui(ui, filters, &mut sidebar.phrases);
         });
 }
 

@@ -3,6 +3,7 @@
 
 mod facets;
 mod grouping;
+mod row_actions;
 mod rows;
 mod top;
 

@@ -4,13 +4,12 @@
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
-use super::LibraryState;
 use super::grouping::{self, Row};
+use super::{LibraryState, row_actions};
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{Progress, ReadingList, ReadingLog};
 use crate::collection::series::Series;
 use crate::collection::{Collection, Entry};
-use crate::ui::marks::{Marks, marks_menus_ui};
 use crate::ui::{Command, append, rating_color, thousands, warning_markers};
 
 /// Height of one story row.
@@ -97,10 +96,21 @@ pub fn rows_ui(
                 unknown,
                 indent: in_series,
                 part: part.as_deref(),
+                draggable: state.list.is_some(),
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
+            if let Some(list) = state.list {
+                row_actions::drag_in_list_ui(
+                    ui,
+                    &response,
+                    index,
+                    (list, context.lists),
+                    collection,
+                    commands,
+                );
+            }
             response.context_menu(|ui| {
-                row_menu_ui(ui, index, collection, state, context, commands);
+                row_actions::row_menu_ui(ui, index, collection, state, context, commands);
             });
             // A quick third click (egui counts it as a triple-click) still opens the story.
             let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -112,67 +122,6 @@ pub fn rows_ui(
         }
     });
     state.scroll_offset = output.state.clamped_offset().y;
-}
-
-/// A row's context menu: open, status, lists, its place in the list shown, the Trash.
-fn row_menu_ui(
-    ui: &mut Ui,
-    index: usize,
-    collection: &Collection,
-    state: &LibraryState,
-    context: Context<'_>,
-    commands: &mut Vec<Command>,
-) {
-    let entry = &collection.entries[index];
-    // Its place among the rows (a list shows its works one to a row, in order).
-    let row = state.shown.iter().position(|&i| i == index).unwrap_or(0);
-    if ui.button("Open").clicked() {
-        commands.push(Command::Open(index));
-        ui.close();
-    }
-    ui.separator();
-    marks_menus_ui(
-        ui,
-        Marks::of(&entry.hash, context.reading, context.lists),
-        commands,
-    );
-    if let Some(list) = state
-        .list
-        .and_then(|id| context.lists.iter().find(|l| l.id == id))
-    {
-        ui.separator();
-        let last = state.shown.len().saturating_sub(1);
-        let moves = [
-            ("Move to the top", 0, row > 0),
-            ("Move up", row.saturating_sub(1), row > 0),
-            ("Move down", row + 1, row < last),
-            ("Move to the bottom", last, row < last),
-        ];
-        for (label, to, possible) in moves {
-            if ui.add_enabled(possible, egui::Button::new(label)).clicked() {
-                // Rows are the list's works in order, but a search may leave some out:
-                // the place is that of the work on the target row.
-                let target = state.shown.get(to).map(|&i| &collection.entries[i].hash);
-                let to = target
-                    .and_then(|hash| list.items.iter().position(|h| h == hash))
-                    .unwrap_or(to);
-                commands.push(Command::MoveInList(list.id, entry.hash.clone(), to));
-                ui.close();
-            }
-        }
-        if ui
-            .button(format!("Take off \u{201c}{}\u{201d}", list.name))
-            .clicked()
-        {
-            commands.push(Command::RemoveFromList(list.id, entry.hash.clone()));
-            ui.close();
-        }
-    }
-    ui.separator();
-    if ui.button("Move to Trash\u{2026}").clicked() {
-        commands.push(Command::AskTrash(index));
-        ui.close();
-    }
 }
 
 /// How a row is drawn.
@@ -187,6 +136,8 @@ struct Look<'a> {
     indent: bool,
     /// Its part in the series (`Part 2`), when listed under it.
     part: Option<&'a str>,
+    /// Shown in a list, where it can be dragged to another place.
+    draggable: bool,
 }
 
 /// A folded row: "Hidden: Explicit, character death", and a click reveals it.
@@ -230,8 +181,13 @@ fn folded_row_ui(ui: &mut Ui, verdict: &Verdict) -> egui::Response {
 /// One story row: badge, title, author and pairing, length and warnings, progress.
 fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look<'_>) -> egui::Response {
     let selected = look.selected;
+    let sense = if look.draggable {
+        Sense::click_and_drag()
+    } else {
+        Sense::click()
+    };
     let (rect, response) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), sense);
     let meta = &entry.meta;
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &meta.title));
     if !ui.is_rect_visible(rect) {

@@ -5,11 +5,14 @@
 //! turns out taller or shorter than estimated, the scroll offset moves by the same amount,
 //! so the text under the reader's eyes stays put. A 20 MB story costs what a short one does.
 
+use crate::collection::filter::facets::Facet;
+
 mod blocks;
 mod find;
 mod heights;
 mod pages;
 mod rest;
+mod tag_links;
 mod title_page;
 mod typography;
 
@@ -80,12 +83,14 @@ enum Jump {
 }
 
 /// What a frame of the reader reports to the app.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReaderOutput {
     /// The place, if it changed this frame.
     pub moved_to: Option<Place>,
     /// True when the end of the story is on screen.
     pub at_end: bool,
+    /// A tag clicked on the title page: show the works that have it.
+    pub tag_clicked: Option<(Facet, String)>,
 }
 
 impl ReaderView {
@@ -215,9 +220,10 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             Pos2::new(column_x, rect.top()),
             viewport,
             clip,
-        );
+        )
     });
     view.drawn();
+    let tag_clicked = output.inner;
     view.offset = f64::from(output.state.clamped_offset().y);
     view.viewport = output.inner_rect.height();
     let place = place_at(view, view.offset);
@@ -227,6 +233,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     ReaderOutput {
         moved_to: moved.then_some(place),
         at_end: !view.is_reading() && view.offset >= max_offset(view) - 2.0,
+        tag_clicked,
     }
 }
 
@@ -296,7 +303,8 @@ fn measure_near(
     (measured > 0).then_some(kept)
 }
 
-/// Paints the blocks that intersect `viewport` (in content coordinates).
+/// Paints the blocks that intersect `viewport` (in content coordinates). Returns a tag
+/// clicked on the title page.
 fn paint_visible(
     ui: &Ui,
     view: &ReaderView,
@@ -305,8 +313,9 @@ fn paint_visible(
     column_origin: Pos2,
     viewport: Rect,
     clip: Rect,
-) {
+) -> Option<(Facet, String)> {
     let painter = &ui.painter().with_clip_rect(clip);
+    let mut clicked = None;
     let mut i = view.heights.block_at(f64::from(viewport.min.y));
     while i < view.heights.len() {
         let y = view.heights.top(i) as f32;
@@ -318,6 +327,7 @@ fn paint_visible(
         let (role, spoken) = match view.block(i) {
             None => {
                 title_page.paint(painter, origin, t.column, t);
+                clicked = tag_links_ui(ui, painter, title_page, origin, t);
                 (Role::Document, title_page.spoken.clone())
             }
             Some(block) if t.hides(block.kind) => {
@@ -341,6 +351,40 @@ fn paint_visible(
         response.widget_info(|| WidgetInfo::labeled(role, true, &spoken));
         i += 1;
     }
+    clicked
+}
+
+/// The title page's tags as links: the pointer's hand and an underline over one, and the
+/// tag a click chose.
+fn tag_links_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    title_page: &TitlePage,
+    origin: Pos2,
+    t: &Typography,
+) -> Option<(Facet, String)> {
+    let mut clicked = None;
+    for (k, (rect, facet, tag)) in title_page.links(origin, t).into_iter().enumerate() {
+        let response = ui
+            .interact(rect, ui.scope_id().with(("tag", k)), Sense::click())
+            .on_hover_text(format!(
+                "Show only works with \u{201c}{tag}\u{201d} ({})",
+                facet.label().to_lowercase()
+            ));
+        response.widget_info(|| WidgetInfo::labeled(Role::Link, true, tag));
+        if response.hovered() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            let y = rect.bottom() - 1.0;
+            painter.line_segment(
+                [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+                egui::Stroke::new(1.0, t.faint),
+            );
+        }
+        if response.clicked() {
+            clicked = Some((facet, tag.to_string()));
+        }
+    }
+    clicked
 }
 
 /// The place at a scroll offset: the block at the top of the screen and how far into it.

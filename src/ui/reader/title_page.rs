@@ -10,7 +10,9 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, FontId, Galley, Painter, Pos2, Rect, Stroke, Vec2};
 
+use super::tag_links::TagLink;
 use super::typography::Typography;
+use crate::collection::filter::facets::Facet;
 use crate::engine::{FieldKey, Story};
 use crate::ui::tags::{shown_as_tags, stats, tag_groups};
 use crate::ui::{append, rating_color, warning_markers};
@@ -31,6 +33,8 @@ struct Item {
     space_before: f32,
     /// A row of the work header's box, when the item is one.
     row: Option<Row>,
+    /// The tags in it that are links.
+    links: Vec<TagLink>,
 }
 
 /// A row of the work header: its label right-aligned in a column of labels, or (in a
@@ -67,6 +71,7 @@ impl TitlePage {
                 centred,
                 space_before,
                 row: None,
+                links: Vec::new(),
             });
         };
         let s = t.size;
@@ -140,6 +145,7 @@ impl TitlePage {
                 centred,
                 space_before: space_before + std::mem::take(&mut after_box),
                 row: None,
+                links: Vec::new(),
             });
         };
         if let Some(summary) = story.summary() {
@@ -195,6 +201,27 @@ impl TitlePage {
         }
     }
 
+    /// The tags on the page that are links, where they are on screen with the page's
+    /// top-left at `origin`: each with its facet and the tag.
+    pub fn links(&self, origin: Pos2, t: &Typography) -> Vec<(Rect, Facet, &str)> {
+        let b = work_box(t);
+        let mut y = origin.y;
+        let mut out = Vec::new();
+        for item in &self.items {
+            y += item.space_before;
+            if let Some(row) = &item.row {
+                let at = Pos2::new(row.value_x(origin.x, &b), y);
+                for link in &item.links {
+                    for rect in link.rects(&item.galley, at) {
+                        out.push((rect, link.facet, link.tag.as_str()));
+                    }
+                }
+            }
+            y += item.height();
+        }
+        out
+    }
+
     /// Paints the page with its top-left at `origin`, in a column `width` wide.
     pub fn paint(&self, painter: &Painter, origin: Pos2, width: f32, t: &Typography) {
         let mut y = origin.y;
@@ -203,13 +230,11 @@ impl TitlePage {
         for item in &self.items {
             y += item.space_before;
             if let Some(row) = &item.row {
-                let left = origin.x + b.pad;
-                let mut value_x = left;
                 if let Some(label) = &row.label {
-                    let label_x = left + row.label_width - label.size().x;
+                    let label_x = origin.x + b.pad + row.label_width - label.size().x;
                     painter.galley(Pos2::new(label_x, y), label.clone(), t.faint);
-                    value_x += row.label_width + b.gutter;
                 }
+                let value_x = row.value_x(origin.x, &b);
                 painter.galley(Pos2::new(value_x, y), item.galley.clone(), t.ink);
                 let row = Rect::from_min_size(
                     Pos2::new(origin.x, y - b.pad),
@@ -246,6 +271,16 @@ impl TitlePage {
     }
 }
 
+impl Row {
+    /// Where the row's value starts, for a page whose left edge is at `left`.
+    fn value_x(&self, left: f32, b: &HeaderBox) -> f32 {
+        match self.label {
+            Some(_) => left + b.pad + self.label_width + b.gutter,
+            None => left + b.pad,
+        }
+    }
+}
+
 impl Item {
     fn height(&self) -> f32 {
         let label = self
@@ -268,7 +303,7 @@ fn work_box(t: &Typography) -> HeaderBox {
 fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
     let b = work_box(t);
     let font = FontId::new(t.size * 0.85, t.family.clone());
-    let mut rows: Vec<(String, LayoutJob)> = Vec::new();
+    let mut rows: Vec<(String, LayoutJob, Vec<TagLink>)> = Vec::new();
     let mut rating = LayoutJob::default();
     let level = story.rating.level;
     // AO3's own words (`Teen And Up Audiences`) as they are; a text header's (`PG-13`)
@@ -279,7 +314,7 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
         None => level.label().to_string(),
     };
     append(&mut rating, &shown, &font, rating_color(level));
-    rows.push(("Rating".into(), rating));
+    rows.push(("Rating".into(), rating, Vec::new()));
     let mut warnings = LayoutJob::default();
     warning_values(&mut warnings, story, t, &font);
     let label = if story.warnings.categories.len() > 1 {
@@ -287,17 +322,26 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
     } else {
         "Archive Warning"
     };
-    rows.push((label.into(), warnings));
+    rows.push((label.into(), warnings, Vec::new()));
     for group in tag_groups(&story.metadata) {
         let mut job = LayoutJob::default();
         let color = if group.prominent { t.ink } else { t.faint };
+        let mut links = Vec::new();
         for (k, tag) in group.tags.iter().enumerate() {
             if k > 0 {
                 append(&mut job, ", ", &font, t.faint);
             }
+            let start = job.text.len();
             append(&mut job, tag, &font, color);
+            if let Some(facet) = group.facet {
+                links.push(TagLink {
+                    bytes: start..job.text.len(),
+                    facet,
+                    tag: tag.clone(),
+                });
+            }
         }
-        rows.push((group.label, job));
+        rows.push((group.label, job, links));
     }
     if let Some(stats) = stats(&story.metadata) {
         let mut job = LayoutJob::default();
@@ -309,12 +353,12 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
             append(&mut job, &format!("{label}:\u{a0}"), &font, t.faint);
             append(&mut job, value, &font, t.ink);
         }
-        rows.push(("Stats".into(), job));
+        rows.push(("Stats".into(), job, Vec::new()));
     }
     let label_font = FontId::new(t.size * 0.85, t.heading_family.clone());
     let labels: Vec<Arc<Galley>> = rows
         .iter()
-        .map(|(label, _)| {
+        .map(|(label, _, _)| {
             let mut job = LayoutJob::default();
             append(&mut job, &format!("{label}:"), &label_font, t.faint);
             painter.layout_job(job)
@@ -332,7 +376,7 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
     rows.into_iter()
         .zip(labels)
         .enumerate()
-        .map(|(k, ((label, mut job), label_galley))| {
+        .map(|(k, ((label, mut job, mut links), label_galley))| {
             if !beside {
                 let mut lead = LayoutJob::default();
                 append(&mut lead, &format!("{label}: "), &label_font, t.faint);
@@ -341,6 +385,8 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
                     let text = job.text.get(range).unwrap_or_default();
                     lead.append(text, 0.0, section.format.clone());
                 }
+                let shift = lead.text.len() - job.text.len();
+                links = links.into_iter().map(|l| l.shifted(shift)).collect();
                 job = lead;
             }
             job.wrap = egui::text::TextWrapping::wrap_at_width(width.max(40.0));
@@ -356,6 +402,7 @@ fn work_header(painter: &Painter, story: &Story, t: &Typography) -> Vec<Item> {
                     label: beside.then_some(label_galley),
                     label_width,
                 }),
+                links,
             }
         })
         .collect()

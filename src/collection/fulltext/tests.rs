@@ -1,0 +1,119 @@
+use super::*;
+use crate::testing::TestDir;
+
+const HARBOUR: &str = "Title: Harbour Lights\nAuthor: Wren\n\nChapter 1\n\nThe lamp was lit at six.\n\nChapter 2\n\nShe met him at the Café Marlowe, by the old sea wall.\n";
+const TIDE: &str =
+    "Title: Tide\nAuthor: Ash\n\nThe sea wall held. Nobody went to the cafe that night.\n";
+
+fn collection(dir: &TestDir) -> Collection {
+    Collection::scan(&dir.join("stories"))
+}
+
+fn write(dir: &TestDir, name: &str, text: &str) {
+    let stories = dir.join("stories");
+    std::fs::create_dir_all(&stories).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(stories.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn open(dir: &TestDir) -> FullText {
+    FullText::open(&dir.join("data")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn titles(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.title.as_str()).collect()
+}
+
+#[test]
+fn words_and_phrases_are_found_with_their_chapter_and_accents_folded() {
+    let dir = TestDir::named("fulltext-find");
+    write(&dir, "harbour.txt", HARBOUR);
+    write(&dir, "tide.txt", TIDE);
+    let mut index = open(&dir);
+    let added = index.update(&collection(&dir), |_, _| {});
+    assert_eq!(added.unwrap_or_else(|e| panic!("{e}")), 2);
+    let search = |q: &str| index.search(q, 20).unwrap_or_else(|e| panic!("{e}"));
+    // `cafe` finds `Café` and `cafe`; the phrase only where the words stand together.
+    let mut both = titles(&search("CAFE"))
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    both.sort();
+    assert_eq!(both, ["Harbour Lights", "Tide"]);
+    let hits = search("\"old sea wall\"");
+    assert_eq!(titles(&hits), ["Harbour Lights"]);
+    assert_eq!(hits[0].chapter.as_deref(), Some("Chapter 2"));
+    assert!(
+        hits[0].snippet.contains("[old sea wall]"),
+        "{}",
+        hits[0].snippet
+    );
+    // Every word is required; stop words are kept; typed punctuation is no syntax.
+    assert_eq!(titles(&search("sea nobody")), ["Tide"]);
+    assert_eq!(titles(&search("\"at the\" marlowe")), ["Harbour Lights"]);
+    assert!(search("NEAR( AND * \"").is_empty());
+    // Nothing is stemmed: `lamps` is not `lamp`.
+    assert!(search("lamps").is_empty());
+}
+
+#[test]
+fn stories_that_come_change_and_go_are_followed() {
+    let dir = TestDir::named("fulltext-update");
+    write(&dir, "tide.txt", TIDE);
+    let mut index = open(&dir);
+    index
+        .update(&collection(&dir), |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(index.search("nobody", 5).map(|h| h.len()).ok(), Some(1));
+    // Changed: the old text leaves with its fingerprint, the new one is read.
+    write(
+        &dir,
+        "tide.txt",
+        "Title: Tide\nAuthor: Ash\n\nEverybody stayed home.\n",
+    );
+    write(&dir, "harbour.txt", HARBOUR);
+    let mut seen = Vec::new();
+    let added = index.update(&collection(&dir), |done, all| seen.push((done, all)));
+    assert_eq!(added.ok(), Some(2));
+    assert_eq!(seen, [(1, 2), (2, 2)]);
+    assert_eq!(index.search("nobody", 5).map(|h| h.len()).ok(), Some(0));
+    assert_eq!(index.search("everybody", 5).map(|h| h.len()).ok(), Some(1));
+    // Removed.
+    std::fs::remove_file(dir.join("stories/harbour.txt")).unwrap_or_else(|e| panic!("{e}"));
+    index
+        .update(&collection(&dir), |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(index.search("lamp", 5).map(|h| h.len()).ok(), Some(0));
+    // Nothing to do the second time.
+    assert_eq!(index.update(&collection(&dir), |_, _| {}).ok(), Some(0));
+}
+
+#[test]
+fn a_damaged_index_is_set_aside_and_built_again() {
+    let dir = TestDir::named("fulltext-damaged");
+    write(&dir, "tide.txt", TIDE);
+    std::fs::create_dir_all(dir.join("data")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.join("data").join(FILE),
+        b"not a database at all, just bytes",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut index = open(&dir);
+    index
+        .update(&collection(&dir), |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(index.search("nobody", 5).map(|h| h.len()).ok(), Some(1));
+    assert!(dir.join("data/search.sqlite.damaged").exists());
+}
+
+#[test]
+fn typed_queries_become_quoted_terms() {
+    assert_eq!(
+        fts_query("sea wall").as_deref(),
+        Some("\"sea\" AND \"wall\"")
+    );
+    assert_eq!(
+        fts_query("\"old sea\" wall").as_deref(),
+        Some("\"old sea\" AND \"wall\"")
+    );
+    assert_eq!(fts_query("  *  ( \" "), None);
+}
