@@ -70,7 +70,8 @@ fn first_screen(path: &Path, head: &[u8]) -> Option<(Story, Rest)> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let first = Story::parse_text_file(path, head_chunk(head, &name)?).ok()?;
+    // Read as the whole will be (its marked emphasis too), so that the two agree.
+    let first = crate::formats::read(path, head_chunk(head, &name)?).ok()?;
     let (send, whole) = mpsc::channel();
     let (start, started) = mpsc::channel();
     let whole_path = path.to_path_buf();

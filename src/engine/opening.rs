@@ -121,7 +121,10 @@ pub fn read_owned(path: &Path, bytes: Vec<u8>) -> Result<Story, ReadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(Story::from_decoded(decoded, &name))
+    // As `formats::read` reads a text file: its marked emphasis as italics.
+    Ok(crate::formats::with_emphasis(Story::from_decoded(
+        decoded, &name,
+    )))
 }
 
 #[cfg(test)]

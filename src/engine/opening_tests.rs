@@ -34,6 +34,9 @@ fn long_story(target: usize, wrap: bool, crlf: bool) -> String {
         if n % 5 == 2 {
             para = format!("“{para}” Isolde said.");
         }
+        if n % 7 == 3 {
+            para = format!("She was *very* sure, and _quietly_ so. {para}");
+        }
         if wrap {
             let mut line = 0;
             let mut wrapped = String::new();
@@ -61,8 +64,10 @@ fn long_story(target: usize, wrap: bool, crlf: bool) -> String {
 fn assert_agrees(bytes: &[u8]) {
     let chunk = first_chunk(bytes, "long.txt").expect("a big text file is cut");
     assert!(chunk.len() <= FIRST_CHUNK_BYTES && chunk.len() > FIRST_CHUNK_BYTES / 2);
-    let first = Story::parse(chunk, "long.txt").unwrap();
-    let whole = Story::parse(bytes, "long.txt").unwrap();
+    // As the app reads them (the emphasis marks too).
+    let path = std::path::Path::new("long.txt");
+    let first = crate::formats::read(path, chunk).unwrap();
+    let whole = read_owned(path, bytes.to_vec()).unwrap();
     assert_eq!(first.title, whole.title);
     assert_eq!(first.author, whole.author);
     assert_eq!(first.rating, whole.rating);
@@ -125,6 +130,7 @@ fn reading_in_place_is_reading_a_copy() {
         long_story(20_000, false, true).into_bytes(),
         b"\xEF\xBB\xBFTitle: Bom\n\nText.\n \t\nMore text.\n\xC2\xA0\nEnd.".to_vec(),
         b"Title: Latin\n\nCaf\xE9 au lait.\n".to_vec(),
+        b"Title: Marks\n\nShe was *very* sure, _really_, and /quietly/ so.\n".to_vec(),
         b"Title: Nul\n\nA stray\0 NUL.\n".to_vec(),
         b"Title: Blank lines\n   \n\t\nText.\n  ".to_vec(),
         Vec::new(),
