@@ -9,6 +9,7 @@ mod handoff;
 mod imports;
 mod looks;
 mod marks;
+pub mod opening;
 mod panels;
 mod screenshot;
 mod text_search;
@@ -22,12 +23,12 @@ use egui::Ui;
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{ReadingLog, ReadingState, now_secs};
 use crate::collection::{Collection, samples};
-use crate::collection::{ContentHash, StoryMeta, content_hash, load};
-use crate::engine::{Story, read_bytes};
+use crate::collection::{StoryMeta, content_hash};
+use crate::engine::read_bytes;
 use crate::paths::AppDirs;
 use crate::settings::Settings;
 use crate::ui::library::LibraryState;
-use crate::ui::reader::ReaderView;
+use crate::ui::reader::{ReaderView, Reading};
 use crate::ui::status_menus::NewList;
 use crate::ui::{Command, chrome};
 use crate::window_state::WindowState;
@@ -226,6 +227,15 @@ impl FicshelfApp {
         app
     }
 
+    /// [`FicshelfApp::new`], with the saved theme, fonts and panel scale put on the window
+    /// before its first frame (eframe's creation context), so that the first frame drawn
+    /// is already the reader's and not egui's dark default.
+    pub fn start(ctx: &egui::Context, dirs: AppDirs, launch: Launch) -> FicshelfApp {
+        let mut app = FicshelfApp::new(dirs, launch);
+        app.apply_looks(ctx);
+        app
+    }
+
     /// True while the first scan of the collection runs.
     pub fn is_scanning(&self) -> bool {
         self.first_scan.is_some()
@@ -302,10 +312,11 @@ impl FicshelfApp {
 
     fn open_from_command_line(&mut self, files: &[PathBuf]) {
         let Some(first) = files.first() else { return };
-        let (story, hash) = match load(first) {
-            Ok(loaded) => (loaded.story, loaded.hash),
+        let opened = match opening::open(first) {
+            Ok(opened) => opened,
             Err(e) => return self.tell(format!("This story could not be opened: {e}")),
         };
+        let (story, hash) = (&opened.story, opened.hash.clone());
         // A file is "in the collection" by place or by content (a copy of a collected story).
         let in_collection = |f: &PathBuf, hash: Option<&str>| {
             self.collection.find_path(f).is_some()
@@ -321,7 +332,7 @@ impl FicshelfApp {
             .map(|(_, f)| f.clone())
             .collect();
         // A story the filters hide is not shown without asking.
-        if let Verdict::Hidden(reasons) = self.settings.filters.judge(&StoryMeta::of(&story)) {
+        if let Verdict::Hidden(reasons) = self.settings.filters.judge(&StoryMeta::of(story)) {
             let reasons = reasons
                 .iter()
                 .map(|r| r.label())
@@ -339,7 +350,7 @@ impl FicshelfApp {
             self.library.selected = Some(index);
             self.library.reveal_selected = true;
         }
-        self.show_story(first, story, hash);
+        self.show_story(first, opened);
         if !outside.is_empty() {
             let what = match outside.len() {
                 1 => "This story is not in your collection.".to_string(),
@@ -364,21 +375,37 @@ impl FicshelfApp {
 
     /// Opens any story file in the reader, in the collection or not.
     fn open_file(&mut self, path: &std::path::Path) {
-        match load(path) {
-            Ok(loaded) => self.show_story(path, loaded.story, loaded.hash),
+        match opening::open(path) {
+            Ok(opened) => self.show_story(path, opened),
             Err(e) => self.tell(format!("This story could not be opened: {e}")),
         }
     }
 
     /// Puts a story in the reader at its saved place.
-    fn show_story(&mut self, path: &std::path::Path, story: Story, hash: ContentHash) {
+    fn show_story(&mut self, path: &std::path::Path, opened: opening::Opened) {
         self.save_reading();
-        let place = self.reading.record(&hash).map(|r| r.place);
-        if let Err(e) = self.reading.opened(&hash, now_secs()) {
+        let hash = &opened.hash;
+        let place = self.reading.record(hash).map(|r| r.place);
+        if let Err(e) = self.reading.opened(hash, now_secs()) {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
         self.library.marks_changed(); // its status may now be Reading
-        self.reader = Some(ReaderView::new(hash, path.to_path_buf(), story, place));
+        self.reader = Some(opened.into_view(path, place));
+    }
+
+    /// Takes in the whole of a story opened on its first chunk, once it has been read.
+    fn follow_reading(&mut self, ctx: &egui::Context) {
+        let Some(view) = self.reader.as_mut() else {
+            return;
+        };
+        match view.follow_reading() {
+            Reading::Done => {}
+            // Looked at again soon: the thread does not wake the window.
+            Reading::Going => ctx.request_repaint_after(Duration::from_millis(30)),
+            Reading::Failed(e) => {
+                self.tell(format!("The rest of this story could not be read: {e}"))
+            }
+        }
     }
 
     /// Writes the places that moved. What can't be written (a full disk) is tried again a
@@ -489,6 +516,7 @@ impl eframe::App for FicshelfApp {
         self.follow_folder(&ctx);
         let mut commands = Vec::new();
         self.poll_background(&mut commands);
+        self.follow_reading(&ctx);
         self.shortcuts(&ctx, &mut commands);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -552,14 +580,22 @@ impl eframe::App for FicshelfApp {
             self.reading_looked = Instant::now();
             self.reading.refresh();
         }
-        // A screenshot shows the window settled: after the first scan, not during it.
+        // A screenshot shows the window settled: after the first scan and the whole story's
+        // reading, not during them.
+        let reading = self.reader.as_ref().is_some_and(ReaderView::is_reading);
         if let Some(shot) = self
             .screenshot
             .as_mut()
-            .filter(|_| self.first_scan.is_none())
+            .filter(|_| self.first_scan.is_none() && !reading)
         {
             shot.frame(&ctx);
         }
+    }
+
+    /// The colour behind the panels: the theme's, never eframe's near-black, so that nothing
+    /// dark shows at the edges of the first frame or while the window is resized.
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

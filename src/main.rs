@@ -77,7 +77,7 @@ fn window(args: WindowArgs) -> ExitCode {
         "Ficshelf",
         options,
         Box::new(move |cc| {
-            let mut app = FicshelfApp::new(dirs, launch);
+            let mut app = FicshelfApp::start(&cc.egui_ctx, dirs, launch);
             if let Some(inbox) = inbox {
                 let ctx = cc.egui_ctx.clone();
                 inbox.wake_with(move || ctx.request_repaint());

@@ -8,7 +8,7 @@
 use std::fmt;
 
 /// How many leading bytes are examined to tell text from binary data.
-const SNIFF_BYTES: usize = 64 * 1024;
+pub(super) const SNIFF_BYTES: usize = 64 * 1024;
 
 /// The character encoding a story file was decoded from. Saved as its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -252,7 +252,7 @@ fn utf16_without_bom(sniff: &[u8]) -> Option<Encoding> {
 }
 
 /// True when more than a tenth of the bytes are C0 control codes that text never uses.
-fn is_mostly_control(sniff: &[u8]) -> bool {
+pub(super) fn is_mostly_control(sniff: &[u8]) -> bool {
     let is_control = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C);
     // Text has none, and a branch-free "any" compiles to a vectorised loop: only a file
     // that has some pays for counting them.
@@ -303,7 +303,7 @@ pub fn normalise(raw: std::borrow::Cow<'_, str>) -> String {
 
 /// True when the text holds a `\r`, a control code, a C1 control, a zero-width space or a
 /// stray byte-order mark: anything the slow, careful path must remove.
-fn needs_cleaning(bytes: &[u8]) -> bool {
+pub(super) fn needs_cleaning(bytes: &[u8]) -> bool {
     // A fold without early exit compiles to a vectorised loop.
     let control = bytes.iter().fold(false, |acc, &b| {
         acc | ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b == 0x7F)

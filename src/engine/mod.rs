@@ -14,6 +14,7 @@ pub mod labels;
 pub mod lines;
 pub mod metadata;
 pub mod news;
+pub mod opening;
 mod posts;
 pub mod rating;
 mod reflow;
@@ -123,7 +124,11 @@ pub struct Story {
 impl Story {
     /// Reads a story from the bytes of a file called `file_name`.
     pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, DecodeError> {
-        let decoded = decode::decode(bytes)?;
+        Ok(Story::from_decoded(decode::decode(bytes)?, file_name))
+    }
+
+    /// Reads a story from its decoded text (see [`opening::decode_owned`]).
+    pub fn from_decoded(decoded: decode::Decoded, file_name: &str) -> Story {
         let lines = split_lines(&decoded.text);
         let news = news::leading(&lines);
         let after_news = news.as_ref().map_or(0, |h| h.end);
@@ -256,7 +261,7 @@ impl Story {
             .unwrap_or(body_start)
             + 1;
         let metadata = Metadata::from_fields(&scan.fields);
-        Ok(Story {
+        Story {
             format: Format::Text,
             metadata,
             title,
@@ -278,12 +283,12 @@ impl Story {
             newsgroup,
             posted,
             story_start_line,
-        })
+        }
     }
 
     /// Reads a story file from disk.
     pub fn read(path: &Path) -> Result<Story, ReadError> {
-        Story::parse_file(path, &read_bytes(path)?)
+        opening::read_owned(path, read_bytes(path)?)
     }
 
     /// Reads a story from the bytes of the file at `path`, already loaded, in the format

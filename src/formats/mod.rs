@@ -101,7 +101,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
 
 /// A text file's `*emphasis*`, `_emphasis_` and `/emphasis/` as italic (and `**this**` as bold), the
 /// marks taken out, in the story's prose; headings and scene breaks stay as written.
-fn with_emphasis(mut story: Story) -> Story {
+pub(crate) fn with_emphasis(mut story: Story) -> Story {
     let may_have_marks = |text: &str| memchr::memchr3(b'_', b'*', b'/', text.as_bytes()).is_some();
     if !may_have_marks(story.document.full_text()) {
         return story;

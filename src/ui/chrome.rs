@@ -133,6 +133,13 @@ fn contents_menu(ui: &mut Ui, view: &mut ReaderView) {
     if view.story.document.parts().is_empty() {
         return;
     }
+    if view.is_reading() {
+        // The same button, greyed, so that nothing moves when the parts are all in.
+        ui.add_enabled_ui(false, |ui| ui.menu_button("Contents", |_| {}))
+            .response
+            .on_disabled_hover_text("reading…");
+        return;
+    }
     let mut go = None;
     ui.menu_button("Contents", |ui| {
         egui::ScrollArea::vertical()
@@ -167,7 +174,8 @@ fn find_bar_ui(ui: &mut Ui, view: &mut ReaderView) {
         if std::mem::take(&mut view.find.focus) {
             edit.request_focus();
         }
-        if view.find.update(&view.story.document) {
+        // Find waits for the whole story: a search of its first chunk would miss the rest.
+        if !view.is_reading() && view.find.update(&view.story.document) {
             show_current_match(view);
         }
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -185,7 +193,12 @@ fn find_bar_ui(ui: &mut Ui, view: &mut ReaderView) {
             view.find.step(true);
             show_current_match(view);
         }
-        ui.label(RichText::new(view.find.status()).weak());
+        let status = if view.is_reading() {
+            "reading…".to_string()
+        } else {
+            view.find.status()
+        };
+        ui.label(RichText::new(status).weak());
         if ui
             .button("×")
             .on_hover_text("Close the find bar (Escape)")
@@ -222,6 +235,10 @@ pub fn find_shortcuts(ctx: &egui::Context, view: &mut ReaderView) {
 /// The quiet line under the story: part, percent and time left.
 pub fn status_ui(ui: &mut Ui, view: &ReaderView, words_per_minute: u32) {
     egui::Panel::bottom("status").show(ui, |ui| {
+        if view.is_reading() {
+            ui.label(RichText::new("reading…").small().weak());
+            return;
+        }
         let place = view.place();
         let words = view.story.document.words();
         let left =

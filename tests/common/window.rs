@@ -18,7 +18,7 @@ pub fn harness(root: &Path, launch: Launch, size: egui::Vec2) -> Harness<'static
     let mut harness = Harness::builder()
         .with_size(size)
         .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |_cc| FicshelfApp::new(dirs, launch));
+        .build_eframe(move |cc| FicshelfApp::start(&cc.egui_ctx, dirs, launch));
     // A first start scans the collection beside the window: wait for it, in real time.
     let start = std::time::Instant::now();
     while harness.state().is_scanning() && start.elapsed() < std::time::Duration::from_secs(10) {

@@ -5,6 +5,26 @@ use std::ops::Range;
 
 use crate::engine::Document;
 
+/// Where `needle` (ASCII letters lower-cased) is in `text`, ASCII letters matching either
+/// case, without overlaps: the story text is searched as it is, with no lower-cased copy
+/// of it (which a 50 MB story would pay 50 MB for).
+fn find_folded<'a>(text: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let first = needle.first().copied().unwrap_or(0);
+    let candidates = memchr::memchr2_iter(first, first.to_ascii_uppercase(), text);
+    let mut next = 0;
+    candidates.filter(move |&at| {
+        let hit = at >= next
+            && !needle.is_empty()
+            && text
+                .get(at..at + needle.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(needle));
+        if hit {
+            next = at + needle.len();
+        }
+        hit
+    })
+}
+
 /// Matches kept for highlighting and stepping; more are counted but not kept.
 const MAX_MATCHES: usize = 100_000;
 
@@ -30,8 +50,6 @@ pub struct Find {
     pub current: usize,
     searched: String,
     matches: Vec<Match>,
-    /// The story text with ASCII letters lower-cased (same byte offsets), made on first use.
-    folded: Option<String>,
 }
 
 impl Find {
@@ -65,13 +83,9 @@ impl Find {
         if query.is_empty() {
             return true;
         }
-        let folded = self
-            .folded
-            .get_or_insert_with(|| doc.full_text().to_ascii_lowercase());
         let needle = query.to_ascii_lowercase();
         let starts: Vec<usize> = doc.blocks().iter().map(|b| doc.text_offset(b)).collect();
-        for at in memchr::memmem::find_iter(folded.as_bytes(), needle.as_bytes()).take(MAX_MATCHES)
-        {
+        for at in find_folded(doc.full_text().as_bytes(), needle.as_bytes()).take(MAX_MATCHES) {
             let block = starts.partition_point(|&s| s <= at).saturating_sub(1);
             let start = at - starts.get(block).copied().unwrap_or(0);
             let block_len = doc.text(&doc.blocks()[block]).len();
@@ -126,5 +140,27 @@ impl Find {
             n if n >= MAX_MATCHES => format!("{} of {n}+", self.current + 1),
             n => format!("{} of {n}", self.current + 1),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_folded;
+
+    #[test]
+    fn the_text_is_searched_in_either_case_without_overlaps() {
+        let found = |text: &str, needle: &str| -> Vec<usize> {
+            find_folded(text.as_bytes(), needle.as_bytes()).collect()
+        };
+        assert_eq!(found("Rain, RAIN and rain.", "rain"), vec![0, 6, 15]);
+        assert_eq!(found("aaaa", "aa"), vec![0, 2]);
+        assert_eq!(
+            found("Café CAFÉ café", "café"),
+            vec![0, 12],
+            "É is not folded"
+        );
+        assert_eq!(found("1984 or 1984", "1984"), vec![0, 8]);
+        assert_eq!(found("short", "longer than it"), Vec::<usize>::new());
+        assert_eq!(found("x", ""), Vec::<usize>::new());
     }
 }

@@ -12,6 +12,7 @@ mod find;
 mod heights;
 pub mod marks;
 mod pages;
+mod rest;
 mod tag_links;
 mod title_page;
 mod typography;
@@ -23,6 +24,7 @@ use egui::{Key, Modifiers, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 use blocks::{estimate_height, measured_height, paint_block};
 pub use find::Find;
 use heights::Heights;
+pub use rest::{Reading, Rest, START_ANYWAY};
 use title_page::TitlePage;
 pub use typography::Typography;
 
@@ -58,6 +60,12 @@ pub struct ReaderView {
     place: Place,
     /// The story's bookmarks and highlights, and the selection.
     pub marks: marks::ReaderMarks,
+    /// The whole story, while it is read beside the window (see [`rest`]).
+    rest: Option<Rest>,
+    /// A saved place beyond the first chunk, gone to when the whole story is in.
+    waiting_place: Option<Place>,
+    /// The first chunk's reading and heights, just replaced by the whole story's.
+    replaced: Option<Box<rest::Replaced>>,
 }
 
 /// Where to move to.
@@ -104,6 +112,9 @@ impl ReaderView {
             jump: Some(Jump::Place(place)),
             place,
             marks: marks::ReaderMarks::default(),
+            rest: None,
+            waiting_place: None,
+            replaced: None,
         }
     }
 
@@ -157,6 +168,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
         let char_width = t.char_width(ui.painter());
         let keep = view.place;
         view.estimate(t, char_width);
+        view.carry_heights();
         if view.layout_key.is_some() && view.jump.is_none() {
             view.jump = Some(Jump::Place(keep));
         }
@@ -186,11 +198,17 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
         ..Default::default()
     };
     let mut area = egui::ScrollArea::vertical()
-        .id_salt("reader")
+        // A scroll state of its own once the whole story is in: the chunk's would take a
+        // place beyond the chunk's end for overscroll and spring back from it.
+        .id_salt(("reader", view.is_reading()))
         .auto_shrink([false, false])
         .scroll_source(wheel);
     if let Some(o) = new_offset {
         area = area.vertical_scroll_offset(o.max(0.0) as f32);
+    }
+    if view.is_reading() {
+        // Its length is not known yet: no bar that would shrink when it is.
+        area = area.scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden);
     }
     let output = area.show_viewport(ui, |ui, viewport| {
         let total = view.heights.total() as f32;
@@ -227,15 +245,17 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
         tag_clicked
     });
     marks::selection_menu(ui, view);
+    view.drawn();
     let tag_clicked = output.inner;
     view.offset = f64::from(output.state.clamped_offset().y);
     view.viewport = output.inner_rect.height();
     let place = place_at(view, view.offset);
-    let moved = place != view.place;
+    // While the rest is read the chunk's place is no measure of the story: none is kept.
+    let moved = place != view.place && !view.is_reading();
     view.place = place;
     ReaderOutput {
         moved_to: moved.then_some(place),
-        at_end: view.offset >= max_offset(view) - 2.0,
+        at_end: !view.is_reading() && view.offset >= max_offset(view) - 2.0,
         tag_clicked,
     }
 }
