@@ -82,7 +82,12 @@ fn results_ui(ui: &mut Ui, state: &TextSearch, commands: &mut Vec<Command>) {
         ui.label(RichText::new(format!("Nothing found for {searched}.")).weak());
         return;
     }
-    let mark = ui.visuals().selection.bg_fill;
+    // A marker-pen yellow, see-through so the text keeps its contrast in every theme.
+    let mark = if ui.visuals().dark_mode {
+        Color32::from_rgba_unmultiplied(190, 150, 30, 110)
+    } else {
+        Color32::from_rgba_unmultiplied(255, 205, 60, 120)
+    };
     let ink = ui.visuals().text_color();
     for (k, hit) in state.hits.iter().enumerate() {
         ui.push_id(k, |ui| {
