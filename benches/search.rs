@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{generated, median, story_files, time};
-use ficshelf::collection::fulltext::{FILE, FullText};
+use ficshelf::collection::fulltext::FullText;
 use ficshelf::collection::index;
 
 fn main() {
@@ -48,18 +48,19 @@ fn main() {
     // Both on one core: the cold index (no cache), then the full-text index from scratch.
     let (cold, scan) = time(|| index::scan(&dir, None, 1));
     let collection = scan.collection;
+    let file = data.path().join("bench.search.sqlite");
     let (build, added) = time(|| {
-        let mut ft = FullText::open(data.path()).unwrap_or_else(|e| panic!("{e}"));
+        let mut ft = FullText::open(&file).unwrap_or_else(|e| panic!("{e}"));
         ft.update(&collection, |_, _| {})
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let size: u64 = ["", "-wal", "-shm"]
         .iter()
-        .filter_map(|s| std::fs::metadata(data.path().join(format!("{FILE}{s}"))).ok())
+        .filter_map(|s| std::fs::metadata(data.path().join(format!("bench.search.sqlite{s}"))).ok())
         .map(|m| m.len())
         .sum();
     // A fresh open, as a window or the command line searches.
-    let ft = FullText::open(data.path()).unwrap_or_else(|e| panic!("{e}"));
+    let ft = FullText::open(&file).unwrap_or_else(|e| panic!("{e}"));
     let query = |q: &str| {
         let mut times: Vec<f64> = (0..21)
             .map(|_| time(|| ft.search(q, 20).map(|h| h.len()).unwrap_or(0)).0)

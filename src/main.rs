@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use cli::{Cli, Command, IndexArgs, InspectArgs, SearchArgs, WindowArgs};
 use ficshelf::app::{FicshelfApp, Launch};
+use ficshelf::collection::fulltext::FullText;
 use ficshelf::engine::Story;
 use ficshelf::inspect::{Report, body_text};
 use ficshelf::instance::{self, Claim};
@@ -219,15 +220,17 @@ fn search(args: SearchArgs) -> ExitCode {
     let root = root.canonicalize().unwrap_or(root);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let scan = ficshelf::collection::index::scan(&root, Some(&dirs.index_file(&root)), threads);
-    let result =
-        ficshelf::collection::fulltext::FullText::open(&dirs.data).and_then(|mut index| {
-            index.update(&scan.collection, |done, all| {
-                if all >= 100 && done % 100 == 0 {
-                    eprint!("\rindexing {done} of {all}");
-                }
-            })?;
-            index.search(&args.query.join(" "), 20)
-        });
+    let result = ficshelf::collection::fulltext::FullText::open(&FullText::path_for(
+        &dirs.index_file(&root),
+    ))
+    .and_then(|mut index| {
+        index.update(&scan.collection, |done, all| {
+            if all >= 100 && done % 100 == 0 {
+                eprint!("\rindexing {done} of {all}");
+            }
+        })?;
+        index.search(&args.query.join(" "), 20)
+    });
     let hits = match result {
         Ok(hits) => hits,
         Err(e) => {

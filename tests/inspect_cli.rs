@@ -276,5 +276,10 @@ fn search_finds_a_phrase_in_the_text_with_its_story_and_chapter() {
     // The words in any order find both; the phrase only where they stand together.
     assert_eq!(search(&["sea", "wall"]).len(), 2);
     assert_eq!(search(&["\"sea wall\""]).len(), 1);
-    assert!(data.join("search.sqlite").exists(), "the index is kept");
+    let kept = std::fs::read_dir(data.join("index"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().ends_with(".search.sqlite"));
+    assert!(kept, "the index is kept beside the folder's index cache");
 }

@@ -28,7 +28,7 @@ impl FicshelfApp {
     /// Starts a search on a thread; the window never waits for it.
     pub(super) fn search_text(&mut self, query: String) {
         let collection = self.collection.clone();
-        let data = self.dirs.data.clone();
+        let file = FullText::path_for(&self.dirs.index_file(&self.collection.root));
         let progress = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
         let (send, result) = std::sync::mpsc::channel();
         let counts = progress.clone();
@@ -36,7 +36,7 @@ impl FicshelfApp {
         let spawned = std::thread::Builder::new()
             .name("text search".into())
             .spawn(move || {
-                let found = FullText::open(&data)
+                let found = FullText::open(&file)
                     .and_then(|mut index| {
                         index.update(&collection, |done, all| {
                             counts.0.store(done, Ordering::Relaxed);

@@ -1,6 +1,7 @@
 //! Search through every word of the collection: an SQLite FTS5 index of each story's text
-//! as the reader shows it (a row per block), kept in `search.sqlite` in the data folder
-//! beside the collection's index. The index holds no copy of the text (a contentless
+//! as the reader shows it (a row per block), kept beside the collection folder's index
+//! cache in the data folder (one index per collection folder: bringing one up to date
+//! removes the stories that are not in its folder). The index holds no copy of the text (a contentless
 //! table): a passage found is read again from its story for its snippet and chapter. Accents and case are folded (`café`
 //! finds `Cafe`), nothing is stemmed and stop words are kept, so names and exact phrases
 //! are found as typed. The index is brought up to date with the collection's stories by
@@ -15,8 +16,8 @@ use rusqlite::{Connection, params};
 use super::{Collection, ContentHash};
 use crate::engine::{BlockKind, Story};
 
-/// The file name of the index in the data folder.
-pub const FILE: &str = "search.sqlite";
+/// The index file's name: the collection index cache's name with this extension.
+pub const EXTENSION: &str = "search.sqlite";
 
 /// What the schema looks like; an index of another version is built again.
 const VERSION: i64 = 3;
@@ -55,14 +56,21 @@ pub struct FullTextError {
 }
 
 impl FullText {
-    /// Opens the index in `data_dir`, making it if missing; a file that is not a usable
-    /// index is moved aside (`search.sqlite.damaged`) and a new one made.
-    pub fn open(data_dir: &Path) -> Result<FullText, FullTextError> {
-        let path = data_dir.join(FILE);
+    /// The index file for a collection folder whose index cache is `cache`.
+    pub fn path_for(cache: &Path) -> PathBuf {
+        cache.with_extension(EXTENSION)
+    }
+
+    /// Opens the index at `path`, making it if missing; a file that is not a usable index
+    /// is moved aside (`….damaged`) and a new one made.
+    pub fn open(path: &Path) -> Result<FullText, FullTextError> {
+        let path = path.to_path_buf();
         match Self::open_at(&path) {
             Ok(index) => Ok(index),
             Err(_) => {
-                let _ = std::fs::rename(&path, path.with_extension("sqlite.damaged"));
+                let mut damaged = path.clone().into_os_string();
+                damaged.push(".damaged");
+                let _ = std::fs::rename(&path, damaged);
                 for suffix in ["-wal", "-shm"] {
                     let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
                 }

@@ -16,7 +16,8 @@ fn write(dir: &TestDir, name: &str, text: &str) {
 }
 
 fn open(dir: &TestDir) -> FullText {
-    FullText::open(&dir.join("data")).unwrap_or_else(|e| panic!("{e}"))
+    FullText::open(&dir.join("data").join("index").join("x.search.sqlite"))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn titles(hits: &[Hit]) -> Vec<&str> {
@@ -91,9 +92,9 @@ fn stories_that_come_change_and_go_are_followed() {
 fn a_damaged_index_is_set_aside_and_built_again() {
     let dir = TestDir::named("fulltext-damaged");
     write(&dir, "tide.txt", TIDE);
-    std::fs::create_dir_all(dir.join("data")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(dir.join("data/index")).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(
-        dir.join("data").join(FILE),
+        dir.join("data/index/x.search.sqlite"),
         b"not a database at all, just bytes",
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -102,7 +103,7 @@ fn a_damaged_index_is_set_aside_and_built_again() {
         .update(&collection(&dir), |_, _| {})
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(index.search("nobody", 5).map(|h| h.len()).ok(), Some(1));
-    assert!(dir.join("data/search.sqlite.damaged").exists());
+    assert!(dir.join("data/index/x.search.sqlite.damaged").exists());
 }
 
 #[test]
