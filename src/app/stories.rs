@@ -1,0 +1,122 @@
+//! Opening stories: from the command line, the library and a file, the story shown in the
+//! reader at its saved place, a big story's rest followed as it is read, and the place
+//! saved.
+
+use std::path::PathBuf;
+
+use super::*;
+
+impl FicshelfApp {
+    pub(super) fn open_from_command_line(&mut self, files: &[PathBuf]) {
+        let Some(first) = files.first() else { return };
+        let opened = match opening::open(first) {
+            Ok(opened) => opened,
+            Err(e) => return self.tell(format!("This story could not be opened: {e}")),
+        };
+        let (story, hash) = (&opened.story, opened.hash.clone());
+        // A file is "in the collection" by place or by content (a copy of a collected story).
+        let in_collection = |f: &PathBuf, hash: Option<&str>| {
+            self.collection.find_path(f).is_some()
+                || hash
+                    .map(str::to_string)
+                    .or_else(|| read_bytes(f).ok().map(|b| content_hash(&b)))
+                    .is_some_and(|h| self.collection.find_hash(&h).is_some())
+        };
+        let outside: Vec<PathBuf> = files
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| !in_collection(f, (*i == 0).then_some(hash.as_str())))
+            .map(|(_, f)| f.clone())
+            .collect();
+        // A story the filters hide is not shown without asking.
+        if let Verdict::Hidden(reasons) = self.settings.filters.judge(&StoryMeta::of(story)) {
+            let reasons = reasons
+                .iter()
+                .map(|r| r.label())
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.notice = Some(Notice {
+                text: format!("This story is hidden by your filters ({reasons}). Open it anyway?"),
+                offer_import: Vec::new(),
+                offer_open: Some(first.clone()),
+            });
+            return;
+        }
+        // Show the story in the library too when the collection has it (by content).
+        if let Some(index) = self.collection.entries.iter().position(|e| e.hash == hash) {
+            self.library.selected = Some(index);
+            self.library.reveal_selected = true;
+        }
+        self.show_story(first, opened);
+        if !outside.is_empty() {
+            let what = match outside.len() {
+                1 => "This story is not in your collection.".to_string(),
+                n => format!("{n} of the files you opened are not in your collection."),
+            };
+            self.notice = Some(Notice {
+                text: what,
+                offer_import: outside,
+                offer_open: None,
+            });
+        }
+    }
+
+    pub(super) fn open_entry(&mut self, index: usize) {
+        let Some(entry) = self.collection.entries.get(index) else {
+            return;
+        };
+        let path = entry.path.clone();
+        self.library.selected = Some(index);
+        self.open_file(&path);
+    }
+
+    /// Opens any story file in the reader, in the collection or not.
+    pub(super) fn open_file(&mut self, path: &std::path::Path) {
+        match opening::open(path) {
+            Ok(opened) => self.show_story(path, opened),
+            Err(e) => self.tell(format!("This story could not be opened: {e}")),
+        }
+    }
+
+    /// Puts a story in the reader at its saved place.
+    pub(super) fn show_story(&mut self, path: &std::path::Path, opened: opening::Opened) {
+        self.save_reading();
+        let hash = &opened.hash;
+        let place = self.reading.record(hash).map(|r| r.place);
+        if let Err(e) = self.reading.opened(hash, now_secs()) {
+            self.tell(format!("Your reading position could not be saved: {e}"));
+        }
+        self.library.marks_changed(); // its status may now be Reading
+        self.reader = Some(opened.into_view(path, place));
+    }
+
+    /// Takes in the whole of a story opened on its first chunk, once it has been read.
+    pub(super) fn follow_reading(&mut self, ctx: &egui::Context) {
+        let Some(view) = self.reader.as_mut() else {
+            return;
+        };
+        match view.follow_reading() {
+            Reading::Done => {}
+            // Looked at again soon: the thread does not wake the window.
+            Reading::Going => ctx.request_repaint_after(Duration::from_millis(30)),
+            Reading::Failed(e) => {
+                self.tell(format!("The rest of this story could not be read: {e}"))
+            }
+        }
+    }
+
+    /// Writes the places that moved. What can't be written (a full disk) is tried again a
+    /// little later; the message shows once, when saving starts to fail.
+    pub(super) fn save_reading(&mut self) {
+        self.unsaved_place = None;
+        match self.reading.save() {
+            Ok(()) => self.place_save_failed = false,
+            Err(e) => {
+                self.unsaved_place = Some(Instant::now());
+                if !std::mem::replace(&mut self.place_save_failed, true) {
+                    self.tell(format!("Your reading position could not be saved: {e}"));
+                }
+            }
+        }
+    }
+}
