@@ -21,15 +21,12 @@ use std::time::{Duration, Instant};
 
 use egui::Ui;
 
-use crate::collection::filter::Verdict;
-use crate::collection::reading::{ReadingLog, ReadingState, now_secs};
+use crate::collection::reading::{ReadingLog, ReadingState};
 use crate::collection::{Collection, samples};
-use crate::collection::{StoryMeta, content_hash};
-use crate::engine::read_bytes;
 use crate::paths::AppDirs;
 use crate::settings::Settings;
 use crate::ui::library::LibraryState;
-use crate::ui::reader::{ReaderView, Reading};
+use crate::ui::reader::ReaderView;
 use crate::ui::status_menus::NewList;
 use crate::ui::{Command, chrome};
 use crate::window_state::WindowState;

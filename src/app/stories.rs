@@ -3,8 +3,14 @@
 //! saved.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
-use super::*;
+use super::{FicshelfApp, Notice, opening};
+use crate::collection::filter::Verdict;
+use crate::collection::reading::now_secs;
+use crate::collection::{StoryMeta, content_hash};
+use crate::engine::read_bytes;
+use crate::ui::reader::Reading;
 
 impl FicshelfApp {
     pub(super) fn open_from_command_line(&mut self, files: &[PathBuf]) {

@@ -8,7 +8,7 @@
 //! their content fingerprints: new and changed texts are added, gone ones removed. A
 //! damaged index file is set aside and built again; it is never fatal.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
@@ -137,17 +137,17 @@ impl FullText {
         }
     }
 
-    /// The fingerprints of the stories in the index.
-    pub fn indexed(&self) -> Result<HashSet<ContentHash>, FullTextError> {
+    /// The stories in the index: fingerprint and the path it was read from.
+    fn indexed(&self) -> Result<HashMap<ContentHash, String>, FullTextError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT hash FROM stories")
+            .prepare("SELECT hash, path FROM stories")
             .map_err(|e| self.error(e))?;
-        let hashes = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .and_then(|rows| rows.collect::<Result<HashSet<_>, _>>())
+        let stories = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .and_then(|rows| rows.collect::<Result<HashMap<_, _>, _>>())
             .map_err(|e| self.error(e))?;
-        Ok(hashes)
+        Ok(stories)
     }
 
     /// Brings the index up to date with `collection`: stories not in it are read and
@@ -156,87 +156,12 @@ impl FullText {
     pub fn update(
         &mut self,
         collection: &Collection,
-        mut progress: impl FnMut(usize, usize),
+        progress: impl FnMut(usize, usize),
     ) -> Result<usize, FullTextError> {
         let indexed = self.indexed()?;
-        let present: HashSet<&str> = collection.entries.iter().map(|e| e.hash.as_str()).collect();
-        let gone: Vec<&String> = indexed
-            .iter()
-            .filter(|h| !present.contains(h.as_str()))
-            .collect();
-        let missing: Vec<_> = collection
-            .entries
-            .iter()
-            .filter(|e| !indexed.contains(&e.hash))
-            .collect();
-        let tx = self.conn.transaction().map_err(|e| FullTextError {
-            path: self.path.clone(),
-            source: e,
-        })?;
-        let run = |tx: &rusqlite::Transaction<'_>| -> Result<(), rusqlite::Error> {
-            for hash in &gone {
-                let id: i64 = tx.query_row(
-                    "SELECT id FROM stories WHERE hash = ?1",
-                    params![hash],
-                    |r| r.get(0),
-                )?;
-                tx.execute(
-                    "DELETE FROM passages WHERE rowid >= ?1 AND rowid < ?2",
-                    params![id << BLOCK_BITS, (id + 1) << BLOCK_BITS],
-                )?;
-                tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
-            }
-            for entry in &collection.entries {
-                tx.execute(
-                    "UPDATE stories SET path = ?2 WHERE hash = ?1 AND path != ?2",
-                    params![entry.hash, entry.path.to_string_lossy()],
-                )?;
-            }
-            Ok(())
-        };
-        run(&tx).map_err(|source| FullTextError {
-            path: self.path.clone(),
-            source,
-        })?;
-        // Stories are read on the other cores while this one writes them in.
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().max(2) - 1);
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let (send, receive) = std::sync::mpsc::sync_channel(64);
-        let mut added = 0;
-        let written = std::thread::scope(|scope| {
-            for _ in 0..workers {
-                let (send, next, missing) = (send.clone(), &next, &missing);
-                scope.spawn(move || {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(entry) = missing.get(i) else { break };
-                        // A file that can no longer be read is left out until it can.
-                        let story = Story::read(&entry.path).ok();
-                        if send.send((*entry, story)).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(send);
-            for (done, (entry, story)) in receive.iter().enumerate() {
-                if let Some(story) = story {
-                    add_story(&tx, &entry.hash, &entry.path, &story)?;
-                    added += 1;
-                }
-                progress(done + 1, missing.len());
-            }
-            Ok(())
-        });
-        let merged = written;
-        merged.map_err(|source| FullTextError {
-            path: self.path.clone(),
-            source,
-        })?;
-        tx.commit().map_err(|source| FullTextError {
-            path: self.path.clone(),
-            source,
-        })?;
+        let path = self.path.clone();
+        let added = write(&mut self.conn, collection, &indexed, progress)
+            .map_err(|source| FullTextError { path, source })?;
         // The log written while building goes into the file, so it does not stay as large.
         let _ = self
             .conn
@@ -318,6 +243,77 @@ fn chapter_of(story: &Story, block: usize) -> Option<String> {
         .take_while(|p| p.block <= block)
         .last()
         .map(|p| p.title.clone())
+}
+
+/// [`FullText::update`]'s changes, in one transaction.
+fn write(
+    conn: &mut Connection,
+    collection: &Collection,
+    indexed: &HashMap<ContentHash, String>,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<usize, rusqlite::Error> {
+    let present: HashSet<&str> = collection.entries.iter().map(|e| e.hash.as_str()).collect();
+    let tx = conn.transaction()?;
+    for hash in indexed.keys().filter(|h| !present.contains(h.as_str())) {
+        let id: i64 = tx.query_row(
+            "SELECT id FROM stories WHERE hash = ?1",
+            params![hash],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "DELETE FROM passages WHERE rowid >= ?1 AND rowid < ?2",
+            params![id << BLOCK_BITS, (id + 1) << BLOCK_BITS],
+        )?;
+        tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
+    }
+    let mut missing = Vec::new();
+    for entry in &collection.entries {
+        let path = entry.path.to_string_lossy();
+        match indexed.get(&entry.hash) {
+            None => missing.push(entry),
+            Some(was) if *was != path => {
+                tx.execute(
+                    "UPDATE stories SET path = ?2 WHERE hash = ?1",
+                    params![entry.hash, path],
+                )?;
+            }
+            Some(_) => {}
+        }
+    }
+    // Stories are read on the other cores while this one writes them in.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().max(2) - 1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut added = 0;
+    std::thread::scope(|scope| {
+        // Made here, so that a failed write drops the receiver before the scope waits for
+        // the readers: their sends then fail and they stop.
+        let (send, receive) = std::sync::mpsc::sync_channel(64);
+        for _ in 0..workers {
+            let (send, next, missing) = (send.clone(), &next, &missing);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(entry) = missing.get(i) else { break };
+                    // A file that can no longer be read is left out until it can.
+                    let story = Story::read(&entry.path).ok();
+                    if send.send((*entry, story)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for (done, (entry, story)) in receive.iter().enumerate() {
+            if let Some(story) = story {
+                add_story(&tx, &entry.hash, &entry.path, &story)?;
+                added += 1;
+            }
+            progress(done + 1, missing.len());
+        }
+        Ok::<(), rusqlite::Error>(())
+    })?;
+    tx.commit()?;
+    Ok(added)
 }
 
 /// Adds one story's text blocks, each a row whose id is the story's and the block's.
