@@ -15,7 +15,7 @@ use crate::engine::{BlockKind, Encoding, Format, Story};
 
 use super::assemble::{self, Found, Piece, Source};
 use super::markup::{self, Chunk, ChunkKind};
-use super::{FormatError, ao3, fanficfare, fichub, html, opf};
+use super::{FormatError, ao3, fanficfare, fichub, html, opf, targets};
 
 /// No book holds more files than this; an archive that does is not read.
 pub const MAX_ENTRIES: usize = 20_000;
@@ -85,6 +85,7 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
         let doc = u32::try_from(index).unwrap_or(u32::MAX);
         let from = chunks.len();
         markup::chunks(&decoded.text, doc, &mut chunks);
+        targets::resolve(&mut chunks[from..], &item.path);
         drop_picture_page(&mut chunks, from);
         docs.push((doc, item.path.clone()));
     }

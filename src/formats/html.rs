@@ -126,6 +126,7 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Story {
     let title_link = h1_link(&decoded.text);
     let mut chunks = Vec::new();
     markup::chunks(&decoded.text, 0, &mut chunks);
+    super::targets::resolve(&mut chunks, "");
     // Each copy of a 200 MB page's text is dropped as soon as the next one is made.
     drop(decoded.text);
     let (found, body) = if ao3::is_ao3(&chunks) {

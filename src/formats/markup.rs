@@ -14,8 +14,11 @@ use quick_xml::Reader;
 use quick_xml::escape::resolve_html5_entity;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::engine::{Inline, Span};
-use elements::{element_scope, image_words, inline_style, is_block, is_void, lower, text_kind};
+use crate::engine::{Inline, Link, Refs, Span};
+use elements::{
+    anchors, element_scope, href, image_source, image_words, inline_style, is_block, is_void,
+    lower, text_kind,
+};
 
 /// What a chunk of text is, from the element that holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +104,9 @@ pub struct Chunk {
     pub doc: u32,
     /// Its styled runs (italics, bold, ...), as byte ranges of `text`, in order.
     pub spans: Vec<Span>,
+    /// Its links (ranges of `text`, targets as written), the ids it can be reached by, and
+    /// an image's picture (`src` as written).
+    pub refs: Refs,
 }
 
 /// Open elements deeper than this are not tracked (their text still is), so hostile
@@ -114,6 +120,8 @@ struct Open {
     scope: Scope,
     style: Inline,
     items: u32,
+    /// A link's target (`<a href>`).
+    href: Option<String>,
 }
 
 /// Appends the chunks of one HTML or XHTML document to `out`. Never fails: what can't be
@@ -131,6 +139,8 @@ pub fn chunks(text: &str, doc: u32, out: &mut Vec<Chunk>) -> usize {
         stack: Vec::new(),
         text: String::new(),
         spans: Vec::new(),
+        links: Vec::new(),
+        anchors: Vec::new(),
         space: false,
     };
     let mut errors = 0;
@@ -176,6 +186,10 @@ struct State<'o> {
     text: String,
     /// Its styled runs.
     spans: Vec<Span>,
+    /// Its links.
+    links: Vec<Link>,
+    /// Ids seen since the last chunk: the next chunk's anchors.
+    anchors: Vec<String>,
     /// Whitespace was seen since the last character pushed.
     space: bool,
 }
@@ -199,24 +213,31 @@ impl State<'_> {
             }
             b"hr" => {
                 self.flush();
+                anchors(e, &mut self.anchors);
                 self.emit(ChunkKind::Rule, String::new());
                 return;
             }
             b"img" => {
                 self.flush();
-                self.emit(ChunkKind::Image, image_words(e));
+                anchors(e, &mut self.anchors);
+                let refs = Refs {
+                    picture: image_source(e),
+                    ..Refs::default()
+                };
+                self.emit_full(ChunkKind::Image, image_words(e), Vec::new(), refs);
                 return;
             }
             _ => {}
         }
-        if is_void(&name) {
-            return;
-        }
-        if is_block(&name) {
+        let cell = self.in_simple_table() && matches!(name.as_slice(), b"tr" | b"td" | b"th");
+        if cell {
+            self.start_cell(&name);
+        } else if is_block(&name) {
             self.flush();
             self.close_implied(&name);
         }
-        if empty {
+        anchors(e, &mut self.anchors);
+        if empty || is_void(&name) {
             return;
         }
         if name == b"li" {
@@ -225,11 +246,13 @@ impl State<'_> {
         if self.stack.len() < MAX_DEPTH {
             let scope = self.scope().with(element_scope(&name, e));
             let style = self.style().with(inline_style(&name, e));
+            let href = (name == b"a").then(|| href(e)).flatten();
             self.stack.push(Open {
                 name,
                 scope,
                 style,
                 items: 0,
+                href,
             });
         }
     }
@@ -268,7 +291,12 @@ impl State<'_> {
         let Some(at) = self.stack.iter().rposition(|o| o.name == name) else {
             return; // an end tag with no open element: ignored, as browsers do
         };
-        if is_block(name) || self.stack[at..].iter().any(|o| is_block(&o.name)) {
+        let cell = |n: &[u8]| matches!(n, b"tr" | b"td" | b"th");
+        let table_cell = cell(name) && self.in_simple_table();
+        let blocks_inside = self.stack[at..]
+            .iter()
+            .any(|o| is_block(&o.name) && !(table_cell && cell(&o.name)));
+        if (is_block(name) && !table_cell) || blocks_inside {
             self.flush();
         } else if name == b"title" {
             let text = std::mem::take(&mut self.text);
@@ -312,6 +340,9 @@ impl State<'_> {
             return;
         }
         let end = self.text.len();
+        if style.has(Inline::LINK) {
+            self.add_link(start..end);
+        }
         match self.spans.last_mut() {
             Some(last) if last.style == style && last.range.end == start => last.range.end = end,
             _ => self.spans.push(Span {
@@ -329,43 +360,95 @@ impl State<'_> {
         }
         let text = std::mem::take(&mut self.text);
         let spans = std::mem::take(&mut self.spans);
+        let links = std::mem::take(&mut self.links);
         let kind = self
             .stack
             .iter()
             .rev()
             .find_map(|o| text_kind(&o.name))
             .unwrap_or(ChunkKind::Para);
-        self.emit_styled(kind, text, spans);
+        let refs = Refs {
+            links,
+            ..Refs::default()
+        };
+        self.emit_full(kind, text, spans, refs);
     }
 
     fn emit(&mut self, kind: ChunkKind, text: String) {
-        self.emit_styled(kind, text, Vec::new());
+        self.emit_full(kind, text, Vec::new(), Refs::default());
     }
 
-    fn emit_styled(&mut self, kind: ChunkKind, text: String, spans: Vec<Span>) {
+    fn emit_full(&mut self, kind: ChunkKind, text: String, spans: Vec<Span>, mut refs: Refs) {
         let scope = self.scope();
         if scope.has(Scope::HIDDEN) || (scope.has(Scope::HEAD) && kind != ChunkKind::Title) {
             return;
         }
-        let (text, spans) = tidy_lines(text, spans);
+        let (text, spans, links) = tidy_lines(text, spans, refs.links);
         if text.is_empty() && !matches!(kind, ChunkKind::Rule | ChunkKind::Image) {
             return;
         }
+        refs.links = links;
+        refs.anchors = std::mem::take(&mut self.anchors);
         self.out.push(Chunk {
             kind,
             text,
             scope,
             doc: self.doc,
             spans,
+            refs,
         });
+    }
+
+    /// Extends the last link over `range` when it is the same link, else starts one.
+    fn add_link(&mut self, range: std::ops::Range<usize>) {
+        let Some(target) = self.stack.iter().rev().find_map(|o| o.href.as_deref()) else {
+            return;
+        };
+        match self.links.last_mut() {
+            // The same link across a change of style (`<a>the <i>note</i></a>`): one run,
+            // the space between its words included.
+            Some(last)
+                if last.target == target
+                    && self.text[last.range.end..range.start].trim().is_empty() =>
+            {
+                last.range.end = range.end;
+            }
+            _ => self.links.push(Link {
+                range,
+                target: target.to_string(),
+            }),
+        }
+    }
+
+    /// True inside a table that is laid out as text (not FanFicFare's title page table).
+    fn in_simple_table(&self) -> bool {
+        !self.scope().has(Scope::FFF_TABLE) && self.stack.iter().any(|o| o.name == b"table")
+    }
+
+    /// A row or cell of a simple table: rows become lines and cells are set apart by a
+    /// bar, so the whole table is one block of lines.
+    fn start_cell(&mut self, name: &[u8]) {
+        if self.text.is_empty() || self.text.ends_with('\n') {
+            self.space = false;
+            return;
+        }
+        if name == b"tr" {
+            self.text.push('\n');
+        } else {
+            self.append(CELL_SEPARATOR, Inline::PLAIN);
+        }
+        self.space = false;
     }
 }
 
+/// What stands between two cells of a table row.
+pub const CELL_SEPARATOR: &str = " | ";
+
 /// Trims each line and drops blank ones at either end (`<br>` before `</p>`), moving the
 /// styled runs with their text.
-fn tidy_lines(text: String, spans: Vec<Span>) -> (String, Vec<Span>) {
+fn tidy_lines(text: String, spans: Vec<Span>, links: Vec<Link>) -> (String, Vec<Span>, Vec<Link>) {
     if !text.contains('\n') && text.trim() == text {
-        return (text, spans);
+        return (text, spans, links);
     }
     // The kept piece of each line, as a byte range of `text`.
     let mut pieces = Vec::new();
@@ -409,7 +492,15 @@ fn tidy_lines(text: String, spans: Vec<Span>) -> (String, Vec<Span>) {
         })
         .filter(|s| !s.range.is_empty())
         .collect();
-    (out, spans)
+    let links = links
+        .into_iter()
+        .map(|l| Link {
+            range: moved(l.range.start)..moved(l.range.end),
+            target: l.target,
+        })
+        .filter(|l| !l.range.is_empty())
+        .collect();
+    (out, spans, links)
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ pub mod fichub;
 pub mod html;
 pub mod markup;
 mod opf;
+pub mod pictures;
+mod targets;
 
 use std::path::Path;
 

@@ -118,3 +118,70 @@ fn lists_images_and_quotes() {
     );
     assert!(c[7].scope.has(Scope::QUOTE));
 }
+
+#[test]
+fn links_keep_their_targets_and_ids_name_their_blocks() {
+    let c = parse(
+        r##"<p id="top">See <a href="#n1">the <i>note</i></a> and <a href="https://example.org/?a=1">this</a>.</p>
+        <h2><a name="ch2"></a>Two</h2><div id="n1"><p>1. The note.</p></div>"##,
+    );
+    let links: Vec<(&str, &str)> = c[0]
+        .refs
+        .links
+        .iter()
+        .map(|l| (&c[0].text[l.range.clone()], l.target.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [("the note", "#n1"), ("this", "https://example.org/?a=1")]
+    );
+    assert_eq!(c[0].refs.anchors, ["top"]);
+    assert_eq!(
+        (c[1].text.as_str(), c[1].refs.anchors.as_slice()),
+        ("Two", &["ch2".to_string()][..])
+    );
+    assert_eq!(c[2].refs.anchors, ["n1"]);
+}
+
+#[test]
+fn a_picture_keeps_its_source() {
+    let c = parse(r#"<p><img alt="Map" src="../Images/map%20one.png"/></p>"#);
+    assert_eq!(c[0].kind, ChunkKind::Image);
+    assert_eq!(
+        c[0].refs.picture.as_deref(),
+        Some("../Images/map%20one.png")
+    );
+}
+
+#[test]
+fn a_simple_table_is_one_block_of_rows() {
+    let c = parse(
+        "<p>Texts:</p><table><tr><th>From</th><th>Message</th></tr>\n\
+         <tr><td>Mara</td><td>on my <i>way</i></td></tr><tr><td>Tobin</td><td>ok</td></tr></table><p>After.</p>",
+    );
+    let t: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        t,
+        [
+            "Texts:",
+            "From | Message\nMara | on my way\nTobin | ok",
+            "After."
+        ]
+    );
+    let styled = styled(&c[1]);
+    assert_eq!(
+        styled,
+        [
+            ("From", Inline::BOLD),
+            ("Message", Inline::BOLD),
+            ("way", Inline::ITALIC)
+        ]
+    );
+}
+
+#[test]
+fn fanficfares_title_page_table_stays_cells() {
+    let c = parse(r#"<table class="full"><tr><td><b>Rating:</b></td><td>Teen</td></tr></table>"#);
+    let t: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(t, ["Rating:", "Teen"]);
+}
