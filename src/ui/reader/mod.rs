@@ -10,8 +10,11 @@ use crate::collection::filter::facets::Facet;
 mod blocks;
 mod find;
 mod heights;
+mod links;
 pub mod marks;
+mod notes;
 mod pages;
+mod pictures;
 mod rest;
 mod tag_links;
 mod title_page;
@@ -66,6 +69,10 @@ pub struct ReaderView {
     waiting_place: Option<Place>,
     /// The first chunk's reading and heights, just replaced by the whole story's.
     replaced: Option<Box<rest::Replaced>>,
+    /// The story's pictures, as they are read.
+    pictures: pictures::Pictures,
+    /// The notes the reader folded.
+    folds: notes::Folds,
 }
 
 /// Where to move to.
@@ -115,6 +122,8 @@ impl ReaderView {
             rest: None,
             waiting_place: None,
             replaced: None,
+            pictures: pictures::Pictures::default(),
+            folds: notes::Folds::default(),
         }
     }
 
@@ -179,6 +188,9 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
         marks::keys(ui, view);
     }
     marks::settle(view);
+    for block in view.pictures.poll(ui.ctx()) {
+        view.heights.unmeasure(block + 1);
+    }
     let painter = ui.painter().clone();
     let title_page = TitlePage::new(&painter, &view.story, t);
     view.heights.measure(0, title_page.height);
@@ -228,7 +240,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             );
             clip.max.y = clip.max.y.min(rect.top() + cut as f32);
         }
-        let (laid, tag_clicked) = paint_visible(
+        let (laid, tag_clicked, fold) = paint_visible(
             ui,
             view,
             t,
@@ -242,6 +254,10 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             marks::laid_out(view, block, pos, galley);
         }
         marks::select(view, &page);
+        links::links_ui(ui, view);
+        if let Some(block) = fold {
+            view.toggle_fold(block);
+        }
         tag_clicked
     });
     marks::selection_menu(ui, view);
@@ -330,8 +346,8 @@ fn measure_near(
 type Laid = (usize, Pos2, std::sync::Arc<egui::Galley>);
 
 /// Paints the blocks that intersect `viewport` (in content coordinates). Returns each
-/// painted block's laid-out text and where it is (for the marks), and a tag clicked on the
-/// title page.
+/// painted block's laid-out text and where it is (for the marks), a tag clicked on the
+/// title page and a note whose fold mark was clicked.
 fn paint_visible(
     ui: &Ui,
     view: &ReaderView,
@@ -340,8 +356,9 @@ fn paint_visible(
     column_origin: Pos2,
     viewport: Rect,
     clip: Rect,
-) -> (Vec<Laid>, Option<(Facet, String)>) {
+) -> (Vec<Laid>, Option<(Facet, String)>, Option<usize>) {
     let mut laid = Vec::new();
+    let mut fold = None;
     let painter = &ui.painter().with_clip_rect(clip);
     let mut clicked = None;
     let mut i = view.heights.block_at(f64::from(viewport.min.y));
@@ -366,6 +383,9 @@ fn paint_visible(
                 if let Some((pos, galley)) = paint_block(painter, view, t, i, block, origin) {
                     laid.push((i - 1, pos, galley));
                 }
+                if block.kind == BlockKind::Note {
+                    fold = notes::fold_clicked(ui, i, view.is_folded(block), origin, t).or(fold);
+                }
                 let text = view.story.document.text(block);
                 match block.kind {
                     BlockKind::Heading => (Role::Heading, text.to_string()),
@@ -381,7 +401,7 @@ fn paint_visible(
         response.widget_info(|| WidgetInfo::labeled(role, true, &spoken));
         i += 1;
     }
-    (laid, clicked)
+    (laid, clicked, fold)
 }
 
 /// The place at a scroll offset: the block at the top of the screen and how far into it.
