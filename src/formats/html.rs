@@ -7,7 +7,7 @@ use crate::engine::{Encoding, Format, Story};
 
 use super::assemble::{self, Found, Piece, Source};
 use super::markup::{self, Chunk, ChunkKind};
-use super::{ao3, fanficfare};
+use super::{ao3, fanficfare, fichub};
 
 /// How far into a file its charset declaration is looked for (HTML's own prescan limit).
 const PRESCAN_BYTES: usize = 1024;
@@ -138,6 +138,8 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Story {
         let m = &mut found.meta;
         m.source_url = m.source_url.take().or(title_link);
         (found, body)
+    } else if let Some(read) = fichub::read_html(&chunks) {
+        read
     } else {
         plain(&chunks)
     };
