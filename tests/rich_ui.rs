@@ -107,3 +107,36 @@ fn an_authors_note_folds_to_one_line_and_opens_again() {
     h.run_steps(4);
     assert_eq!(h.get_by_label(note).rect().height(), open);
 }
+
+#[test]
+fn a_narrow_reader_keeps_every_button_of_its_bar_apart() {
+    // 800x600 with the library beside the story: the bar takes two rows.
+    let root = fresh_root("narrow-bar");
+    let launch = Launch {
+        files: vec![fixture("ao3_lamplighters_ledger.html")],
+        ..Launch::default()
+    };
+    let mut h = harness(&root, launch, egui::Vec2::new(800.0, 600.0));
+    h.run_steps(4);
+    let labels = [
+        "« Library",
+        "A−",
+        "A+",
+        "Close",
+        "Contents",
+        "Find",
+        "Marks",
+        "Bookmark",
+    ];
+    let rects: Vec<(&str, egui::Rect)> = labels
+        .iter()
+        .map(|&l| (l, h.get_by_role_and_label(Role::Button, l).rect()))
+        .collect();
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::Vec2::new(800.0, 600.0));
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        assert!(window.contains_rect(*ra), "{a} is in the window: {ra:?}");
+        for (b, rb) in &rects[i + 1..] {
+            assert!(!ra.intersects(*rb), "{a} {ra:?} overlaps {b} {rb:?}");
+        }
+    }
+}

@@ -66,6 +66,11 @@ pub fn reader_bar_ui(
     commands: &mut Vec<Command>,
 ) {
     egui::Panel::top("reader-bar").show(ui, |ui| {
+        // Too narrow for one row (a small window with the library and the filters open):
+        // the title, text size and Close keep the first row, the other buttons go to a
+        // second.
+        let narrow = ui.available_width() < NARROW_BAR;
+        let mut marks = Some(marks);
         ui.horizontal(|ui| {
             let toggle = if library_shown {
                 "« Library"
@@ -87,46 +92,83 @@ pub fn reader_bar_ui(
                 {
                     commands.push(Command::CloseReader);
                 }
-                if ui
-                    .button("A+")
-                    .on_hover_text("Larger text (Ctrl+=)")
-                    .clicked()
-                {
-                    commands.push(Command::TextSize(1.0));
+                size_buttons(ui, commands, true);
+                if !narrow && let Some(marks) = marks.take() {
+                    tool_buttons(ui, view, marks, commands, true);
                 }
-                if ui
-                    .button("A−")
-                    .on_hover_text("Smaller text (Ctrl+-)")
-                    .clicked()
-                {
-                    commands.push(Command::TextSize(-1.0));
-                }
-                super::reader::marks::bar_buttons_ui(ui, view);
-                if ui
-                    .button("Find")
-                    .on_hover_text("Find in story (Ctrl+F)")
-                    .clicked()
-                {
-                    view.find.open();
-                }
-                contents_menu(ui, view);
-                let status = marks.status.label();
-                ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
-                    .response
-                    .on_hover_text("Status and lists")
-                    .widget_info(|| {
-                        let label = format!("Status and lists: {status}");
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, label)
-                    });
                 // The title takes what the buttons leave, cut short with an ellipsis.
                 let title = egui::Label::new(RichText::new(&view.story.title).strong()).truncate();
                 ui.with_layout(Layout::left_to_right(Align::Center), |ui| ui.add(title));
             });
         });
+        if let Some(marks) = marks {
+            ui.horizontal_wrapped(|ui| tool_buttons(ui, view, marks, commands, false));
+        }
         if view.find.open {
             find_bar_ui(ui, view);
         }
     });
+}
+
+/// Below this width the reader's bar takes two rows.
+const NARROW_BAR: f32 = 640.0;
+
+/// The bar's buttons between the title and the text size: status and lists, contents,
+/// find and marks, as they read left to right (`rtl`: added from the right).
+fn tool_buttons(
+    ui: &mut Ui,
+    view: &mut ReaderView,
+    marks: Marks<'_>,
+    commands: &mut Vec<Command>,
+    rtl: bool,
+) {
+    if rtl {
+        super::reader::marks::bar_buttons_ui(ui, view);
+        find_button(ui, view);
+        contents_menu(ui, view);
+        status_menu(ui, marks, commands);
+    } else {
+        status_menu(ui, marks, commands);
+        contents_menu(ui, view);
+        find_button(ui, view);
+        super::reader::marks::bar_buttons_ui(ui, view);
+    }
+}
+
+/// A− and A+ (A− on the left however they are added).
+fn size_buttons(ui: &mut Ui, commands: &mut Vec<Command>, rtl: bool) {
+    let order = if rtl { [1.0, -1.0] } else { [-1.0, 1.0] };
+    for step in order {
+        let (label, tip) = if step > 0.0 {
+            ("A+", "Larger text (Ctrl+=)")
+        } else {
+            ("A−", "Smaller text (Ctrl+-)")
+        };
+        if ui.button(label).on_hover_text(tip).clicked() {
+            commands.push(Command::TextSize(step));
+        }
+    }
+}
+
+fn find_button(ui: &mut Ui, view: &mut ReaderView) {
+    if ui
+        .button("Find")
+        .on_hover_text("Find in story (Ctrl+F)")
+        .clicked()
+    {
+        view.find.open();
+    }
+}
+
+fn status_menu(ui: &mut Ui, marks: Marks<'_>, commands: &mut Vec<Command>) {
+    let status = marks.status.label();
+    ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
+        .response
+        .on_hover_text("Status and lists")
+        .widget_info(|| {
+            let label = format!("Status and lists: {status}");
+            egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+        });
 }
 
 fn contents_menu(ui: &mut Ui, view: &mut ReaderView) {
