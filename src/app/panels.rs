@@ -11,6 +11,7 @@ use super::{FicshelfApp, looks};
 use crate::settings::Settings;
 use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
 use crate::ui::library::{facets_ui, library_ui};
+use crate::ui::parts_bar::parts_bar_ui;
 use crate::ui::reader::reader_ui;
 use crate::ui::series_bar::series_bar_ui;
 use crate::ui::settings_panel::settings_ui;
@@ -189,6 +190,18 @@ impl FicshelfApp {
         let series = &self.library.series;
         let filters = &self.settings.filters;
         series_bar_ui(ui, (&hash, filters), series, &self.collection, commands);
+        let works = &self.library.works;
+        parts_bar_ui(ui, &hash, works, &self.collection, commands);
+        // At the end of a part, the key that turns the page goes on into the next file.
+        let go_on = view.at_end()
+            && !ui.ctx().text_edit_focused()
+            && ui.input(|i| {
+                (i.key_pressed(egui::Key::Space) && !i.modifiers.shift)
+                    || i.key_pressed(egui::Key::PageDown)
+            });
+        if let Some(next) = works.next(&hash).filter(|_| go_on) {
+            commands.push(Command::Open(next));
+        }
         let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
         let out = reader_ui(ui, view, &t, paged);
         if let Some((facet, tag)) = out.tag_clicked {

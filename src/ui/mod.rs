@@ -11,6 +11,7 @@ pub mod help;
 pub mod library;
 pub mod marks_panel;
 pub mod marks_view;
+pub mod parts_bar;
 pub mod reader;
 pub mod series_bar;
 pub mod settings_panel;

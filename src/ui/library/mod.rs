@@ -2,6 +2,7 @@
 //! warning markers, length and reading progress. Only the rows on screen are drawn.
 
 mod facets;
+mod group_row;
 mod grouping;
 mod row_actions;
 mod rows;
@@ -23,6 +24,7 @@ use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
 use crate::collection::series::SeriesIndex;
+use crate::collection::works::WorkIndex;
 use crate::collection::{Collection, SortFacts, SortKey, filter_and_sort};
 
 /// The library pane's own state: the search, the selection and the rows shown.
@@ -67,7 +69,9 @@ pub struct LibraryState {
     pub group_series: bool,
     /// The series in the collection.
     pub series: SeriesIndex,
-    /// Series opened to list their works (by folded name).
+    /// The works in several files.
+    pub works: WorkIndex,
+    /// Series and works opened to list their works or files (by folded name).
     pub open_series: HashSet<String>,
     /// The rows drawn: stories, and series gathering theirs.
     pub rows: Vec<Row>,
@@ -129,6 +133,7 @@ impl LibraryState {
         if self.facets.len() != entries.len() {
             self.facets = FacetIndex::build(entries);
             self.series = SeriesIndex::build(entries);
+            self.works = WorkIndex::build(entries);
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
@@ -190,8 +195,12 @@ impl LibraryState {
         }
         if self.group_series && list.is_none() {
             let open = &self.open_series;
-            (self.rows, self.shown) =
-                grouping::group(&self.shown, entries.len(), &self.series, open);
+            (self.rows, self.shown) = grouping::group(
+                &self.shown,
+                entries.len(),
+                (&self.series, &self.works),
+                open,
+            );
         } else {
             self.rows = self
                 .shown
@@ -301,7 +310,7 @@ impl LibraryState {
         let drawn: Vec<usize> = (self.rows.iter())
             .filter_map(|r| match r {
                 Row::Story { entry, .. } => Some(*entry),
-                Row::Series { .. } => None,
+                Row::Series { .. } | Row::Work { .. } => None,
             })
             .collect();
         let pos = self

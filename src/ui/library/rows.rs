@@ -5,7 +5,7 @@ use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use super::grouping::{self, Row};
-use super::{LibraryState, row_actions};
+use super::{LibraryState, group_row, row_actions};
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{Progress, ReadingList, ReadingLog};
 use crate::collection::series::Series;
@@ -76,6 +76,10 @@ pub fn rows_ui(
                     }
                     continue;
                 }
+                Row::Work { work, files } => {
+                    work_row(ui, state, (work, files), collection, reading, commands);
+                    continue;
+                }
             };
             let entry = &collection.entries[index];
             if state.folded_entry(index) {
@@ -86,10 +90,7 @@ pub fn rows_ui(
             }
             let selected = state.selected == Some(index);
             let unknown = matches!(state.judged[index], Verdict::Shown { unknown: true });
-            let part = in_series
-                .then(|| state.series.of_entry(index))
-                .flatten()
-                .and_then(|s| state.series.series[s].part_label(index));
+            let part = in_series.then(|| part_label(state, index)).flatten();
             let look = Look {
                 selected,
                 hide_warnings,
@@ -355,7 +356,8 @@ fn third_line(
     painter.galley(pos, painter.layout_job(job), faint);
 }
 
-fn one_line(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
+/// A line of small type cut short to `width`.
+pub(super) fn one_line(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
     let mut job = LayoutJob::single_section(
         text.to_string(),
         TextFormat {
@@ -368,8 +370,90 @@ fn one_line(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
     job
 }
 
-/// A series' row: its name, how many of its works are listed and by whom; a click opens
-/// or closes it.
+/// How a story listed under a group's row is numbered: its part of the work, or of the
+/// series.
+fn part_label(state: &LibraryState, index: usize) -> Option<String> {
+    if let Some(w) = state.works.of_entry(index) {
+        let files = &state.works.works[w].files;
+        let at = files.iter().position(|&f| f == index)?;
+        return Some(format!("Part {}", at + 1));
+    }
+    let s = state.series.of_entry(index)?;
+    state.series.series[s].part_label(index)
+}
+
+/// A work's row: a click opens or folds it; a double-click (or Enter) opens the part read
+/// last, else the first.
+fn work_row(
+    ui: &mut Ui,
+    state: &mut LibraryState,
+    (w, files): (usize, usize),
+    collection: &Collection,
+    reading: &ReadingLog,
+    commands: &mut Vec<Command>,
+) {
+    let work = &state.works.works[w];
+    let key = grouping::work_key(work);
+    let open = state.open_series.contains(&key);
+    let metas: Vec<&Entry> = (work.files.iter())
+        .filter_map(|&f| collection.entries.get(f))
+        .collect();
+    let words: usize = metas.iter().map(|e| e.meta.words).sum();
+    let parts = match work.parts_total {
+        Some(total) => format!("{} of {total} parts", work.parts_found),
+        None => format!("{} parts", work.parts_found),
+    };
+    let by = work
+        .author
+        .as_deref()
+        .map(|a| format!(" \u{00b7} {a}"))
+        .unwrap_or_default();
+    let state_word = match work.complete {
+        Some(true) => " \u{00b7} complete",
+        Some(false) => " \u{00b7} in progress",
+        None => "",
+    };
+    let listed = if files < work.files.len() {
+        format!(" ({files} shown)")
+    } else {
+        String::new()
+    };
+    let last = (work.files.iter().zip(&metas))
+        .filter(|(_, e)| reading.last_opened(&e.hash) > 0)
+        .max_by_key(|(_, e)| reading.last_opened(&e.hash))
+        .map(|(&f, _)| f);
+    let response = group_row::group_row_ui(
+        ui,
+        &group_row::Group {
+            label: format!("Work: {}", work.title),
+            name: &work.title,
+            second: format!("Work in {parts}{listed}{by}"),
+            third: format!("{} words in all{state_word}", thousands(words)),
+            open,
+            tips: (
+                "Click to fold the parts; double-click to read on",
+                "Click to list the parts; double-click to read on",
+            ),
+        },
+    );
+    let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    // A quick third click (egui counts it as a triple-click) still opens it.
+    if response.double_clicked() || response.triple_clicked() || enter {
+        let part = last.or_else(|| work.files.first().copied());
+        if let Some(part) = part {
+            commands.push(Command::Open(part));
+        }
+    } else if response.clicked() {
+        if open {
+            state.open_series.remove(&key);
+        } else {
+            state.open_series.insert(key);
+        }
+        state.stale = true;
+    }
+}
+
+/// A series' row: its name, how many works by whom, the words of them all.
 fn series_row_ui(
     ui: &mut Ui,
     series: &Series,
@@ -377,52 +461,6 @@ fn series_row_ui(
     open: bool,
     collection: &Collection,
 ) -> egui::Response {
-    let (rect, response) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
-    let label = format!("Series: {}", series.name);
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, open, &label));
-    let response = response.on_hover_text(if open {
-        "Click to fold the series"
-    } else {
-        "Click to list the series in reading order"
-    });
-    if !ui.is_rect_visible(rect) {
-        return response;
-    }
-    let visuals = ui.visuals();
-    let painter = ui.painter_at(rect);
-    if response.hovered() {
-        let fill = visuals.widgets.hovered.weak_bg_fill;
-        painter.rect_filled(rect, CornerRadius::same(4), fill);
-    }
-    let (ink, faint) = (visuals.strong_text_color(), visuals.weak_text_color());
-    // An open or closed triangle where a story has its badge.
-    let c = rect.min + Vec2::new(19.0, 18.0);
-    let points = if open {
-        vec![
-            c + Vec2::new(-6.0, -3.0),
-            c + Vec2::new(6.0, -3.0),
-            c + Vec2::new(0.0, 4.0),
-        ]
-    } else {
-        vec![
-            c + Vec2::new(-3.0, -6.0),
-            c + Vec2::new(-3.0, 6.0),
-            c + Vec2::new(4.0, 0.0),
-        ]
-    };
-    painter.add(egui::Shape::convex_polygon(
-        points,
-        faint,
-        egui::Stroke::NONE,
-    ));
-    let x = rect.left() + 40.0;
-    let width = (rect.width() - 46.0).max(20.0);
-    let line = |text: &str, size: f32, color: Color32, y: f32| {
-        let galley = painter.layout_job(one_line(text, size, color, width));
-        painter.galley(Pos2::new(x, rect.top() + y), galley, color);
-    };
-    line(&series.name, 15.0, ink, 6.0);
     let members = series
         .members
         .iter()
@@ -441,17 +479,18 @@ fn series_row_ui(
         [one] => format!(" \u{00b7} {one}"),
         [one, ..] => format!(" \u{00b7} {one} and others"),
     };
-    line(
-        &format!("Series \u{00b7} {works} {noun}{by}"),
-        12.0,
-        faint,
-        26.0,
-    );
-    line(
-        &format!("{} words in all", thousands(words)),
-        11.5,
-        faint,
-        43.0,
-    );
-    response
+    group_row::group_row_ui(
+        ui,
+        &group_row::Group {
+            label: format!("Series: {}", series.name),
+            name: &series.name,
+            second: format!("Series \u{00b7} {works} {noun}{by}"),
+            third: format!("{} words in all", thousands(words)),
+            open,
+            tips: (
+                "Click to fold the series",
+                "Click to list the series in reading order",
+            ),
+        },
+    )
 }

@@ -127,6 +127,11 @@ impl ReaderView {
         }
     }
 
+    /// True when the end of the story was on screen in the last frame.
+    pub fn at_end(&self) -> bool {
+        !self.is_reading() && self.viewport > 0.0 && self.offset >= max_offset(self) - 2.0
+    }
+
     /// Where the reader is now.
     pub fn place(&self) -> Place {
         self.place
@@ -271,7 +276,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     view.place = place;
     ReaderOutput {
         moved_to: moved.then_some(place),
-        at_end: !view.is_reading() && view.offset >= max_offset(view) - 2.0,
+        at_end: view.at_end(),
         tag_clicked,
     }
 }
