@@ -309,16 +309,19 @@ impl State<'_> {
         if self.scope().has(Scope::HIDDEN) {
             return;
         }
-        // Word by word, not character by character: most text has single spaces.
-        let is_space = |c: char| c.is_whitespace() && c != '\u{a0}';
-        for (k, word) in s.split(is_space).enumerate() {
-            if k > 0 {
+        // Word by word, the white space between collapsed to one space; the style is the
+        // same for the whole of one text event.
+        let style = self.style();
+        let mut rest = s;
+        while !rest.is_empty() {
+            let spaces = space_len(rest);
+            if spaces > 0 {
                 self.space = true;
-            }
-            if word.is_empty() {
+                rest = &rest[spaces..];
                 continue;
             }
-            let style = self.style();
+            let (word, tail) = rest.split_at(word_len(rest));
+            rest = tail;
             if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
                 // A space between two words of one style belongs to their run.
                 let joins = self
@@ -439,6 +442,46 @@ impl State<'_> {
         }
         self.space = false;
     }
+}
+
+/// White space as HTML collapses it: any Unicode white space but the no-break space.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{a0}'
+}
+
+/// How many bytes of white space `s` starts with (ASCII byte by byte, the rest decoded).
+fn space_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&byte) = b.get(i) {
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => i += 1,
+            0..=0x7f => break,
+            _ => match s[i..].chars().next() {
+                Some(c) if is_space(c) => i += c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    i
+}
+
+/// How many bytes `s` has before its first white space.
+fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&byte) = b.get(i) {
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => break,
+            0..=0x7f => i += 1,
+            _ => match s[i..].chars().next() {
+                Some(c) if is_space(c) => break,
+                Some(c) => i += c.len_utf8(),
+                None => break,
+            },
+        }
+    }
+    i
 }
 
 /// What stands between two cells of a table row.

@@ -185,3 +185,9 @@ fn fanficfares_title_page_table_stays_cells() {
     let t: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(t, ["Rating:", "Teen"]);
 }
+
+#[test]
+fn unicode_white_space_collapses_but_a_no_break_space_stays() {
+    let c = texts("<p>a\u{2003}\u{3000} b\u{a0}c\u{85}d \t\r\n é</p>");
+    assert_eq!(c, ["a b\u{a0}c d é"]);
+}
