@@ -84,6 +84,8 @@ pub struct Notice {
     pub offer_import: Vec<PathBuf>,
     /// A story the filters hide, which the user may open anyway.
     pub offer_open: Option<PathBuf>,
+    /// A part of the open story to go to (the first new chapter), and the button's words.
+    pub offer_part: Option<(usize, String)>,
 }
 
 /// The application.
@@ -305,6 +307,7 @@ impl FicshelfApp {
             text: text.into(),
             offer_import: Vec::new(),
             offer_open: None,
+            offer_part: None,
         });
     }
 

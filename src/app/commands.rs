@@ -111,6 +111,12 @@ impl FicshelfApp {
             }
             Command::OpenSettings => self.show_settings = true,
             Command::DismissNotice => self.notice = None,
+            Command::GoToPart(part) => {
+                self.notice = None;
+                if let Some(view) = self.reader.as_mut() {
+                    view.go_to_part(part);
+                }
+            }
             Command::Reveal(i) => {
                 self.library.revealed.insert(i);
                 self.library.stale = true;

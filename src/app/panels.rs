@@ -9,6 +9,7 @@ use egui::Ui;
 
 use super::{FicshelfApp, looks};
 use crate::settings::Settings;
+use crate::ui::details::editions_ui;
 use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
 use crate::ui::library::{facets_ui, library_ui};
 use crate::ui::parts_bar::parts_bar_ui;
@@ -97,6 +98,8 @@ impl FicshelfApp {
                     .library
                     .selected
                     .and_then(|i| self.collection.entries.get(i).map(|e| (i, e)));
+                let editions = selected.map_or(&[][..], |(i, _)| self.library.editions.older(i));
+                let entries = &self.collection.entries;
                 let details = egui::Panel::bottom("details")
                     .resizable(true)
                     .default_size(self.window.details_height.unwrap_or(200.0))
@@ -115,13 +118,16 @@ impl FicshelfApp {
                                     .id_salt("details-scroll")
                                     .auto_shrink(false)
                                     .show(ui, |ui| match selected {
-                                        Some((index, entry)) => details_ui(
-                                            ui,
-                                            (index, entry),
-                                            Marks::of(&entry.hash, reading, lists),
-                                            hide_warnings,
-                                            commands,
-                                        ),
+                                        Some((index, entry)) => {
+                                            details_ui(
+                                                ui,
+                                                (index, entry),
+                                                Marks::of(&entry.hash, reading, lists),
+                                                hide_warnings,
+                                                commands,
+                                            );
+                                            editions_ui(ui, editions, entries, commands);
+                                        }
                                         None => {
                                             ui.add_space(8.0);
                                             ui.label(

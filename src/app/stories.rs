@@ -45,6 +45,7 @@ impl FicshelfApp {
                 text: format!("This story is hidden by your filters ({reasons}). Open it anyway?"),
                 offer_import: Vec::new(),
                 offer_open: Some(first.clone()),
+                offer_part: None,
             });
             return;
         }
@@ -63,6 +64,7 @@ impl FicshelfApp {
                 text: what,
                 offer_import: outside,
                 offer_open: None,
+                offer_part: None,
             });
         }
     }
@@ -88,12 +90,61 @@ impl FicshelfApp {
     pub(super) fn show_story(&mut self, path: &std::path::Path, opened: opening::Opened) {
         self.save_reading();
         let hash = &opened.hash;
+        let new_chapters = self.carry_over_from_older_edition(hash);
         let place = self.reading.record(hash).map(|r| r.place);
         if let Err(e) = self.reading.opened(hash, now_secs()) {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
         self.library.marks_changed(); // its status may now be Reading
-        self.reader = Some(opened.into_view(path, place));
+        let view = opened.into_view(path, place);
+        if let Some((read, now)) = new_chapters {
+            let new = now - read;
+            let noun = if new == 1 { "chapter" } else { "chapters" };
+            let text = format!(
+                "{new} new {noun} since you read this work ({read} then, {now} now); \
+                 your place and lists came with it."
+            );
+            let first_new = view.story.document.parts().get(read as usize);
+            let offer_part = first_new.map(|p| (read as usize, format!("Go to {}", p.title)));
+            self.notice = Some(Notice {
+                text,
+                offer_import: Vec::new(),
+                offer_open: None,
+                offer_part,
+            });
+        }
+        self.reader = Some(view);
+    }
+
+    /// A work saved again with new chapters, opened for the first time: the place, status
+    /// and lists of the edition read last come with it. Returns the chapters then and now,
+    /// when there are new ones.
+    fn carry_over_from_older_edition(&mut self, hash: &str) -> Option<(u32, u32)> {
+        if self.reading.record(hash).is_some() {
+            return None;
+        }
+        let entries = &self.collection.entries;
+        let newest = entries.iter().position(|e| e.hash == hash)?;
+        let log = self.reading.log();
+        let (old, record) = (self.library.editions.older(newest).iter())
+            .filter_map(|&i| Some((i, *log.get(&entries.get(i)?.hash)?)))
+            .max_by_key(|(_, r)| r.last_opened_secs)?;
+        let old_hash = entries[old].hash.clone();
+        let chapters = |i: usize| entries[i].meta.metadata.chapters_posted;
+        let counts = chapters(old).zip(chapters(newest)).filter(|(a, b)| b > a);
+        self.reading.set_place(hash, record.place, false);
+        let lists: Vec<i64> = (self.reading.lists().iter())
+            .filter(|l| l.items.contains(&old_hash))
+            .map(|l| l.id)
+            .collect();
+        let mut failed = self.reading.set_status(hash, record.status).err();
+        for id in lists {
+            failed = failed.or(self.reading.add_to_list(id, hash).err());
+        }
+        if let Some(e) = failed {
+            self.tell(format!("Your reading state could not be carried over: {e}"));
+        }
+        counts
     }
 
     /// Takes in the whole of a story opened on its first chunk, once it has been read.

@@ -1,6 +1,7 @@
 //! The collection: the folder of story files the library shows, read into cards, with
 //! search and sort. A file that can't be read is listed with its reason, never fatal.
 
+pub mod editions;
 pub mod filter;
 pub mod fulltext;
 pub mod import;

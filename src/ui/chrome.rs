@@ -48,6 +48,11 @@ pub fn notice_ui(
                 {
                     commands.push(Command::OpenAnyway(path.clone()));
                 }
+                if let Some((part, label)) = &notice.offer_part
+                    && ui.button(label).clicked()
+                {
+                    commands.push(Command::GoToPart(*part));
+                }
                 if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                     commands.push(Command::DismissNotice);
                 }

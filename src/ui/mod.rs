@@ -36,6 +36,8 @@ pub enum Command {
     Select(usize),
     /// Open a library entry in the reader.
     Open(usize),
+    /// Go to a part of the open story (index into its parts) and let the notice go.
+    GoToPart(usize),
     /// Show the native file dialog to import stories.
     PickImport,
     /// Import these files into the collection.

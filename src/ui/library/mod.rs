@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use egui::{Role, Ui, WidgetInfo};
 
 use super::Command;
+use crate::collection::editions::Editions;
 use crate::collection::filter::facets::{Counts, Facet, FacetIndex, Listed, SafetyCounts};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
@@ -71,6 +72,8 @@ pub struct LibraryState {
     pub series: SeriesIndex,
     /// The works in several files.
     pub works: WorkIndex,
+    /// The works saved more than once (a WIP saved again): only the newest is listed.
+    pub editions: Editions,
     /// Series and works opened to list their works or files (by folded name).
     pub open_series: HashSet<String>,
     /// The rows drawn: stories, and series gathering theirs.
@@ -134,6 +137,7 @@ impl LibraryState {
             self.facets = FacetIndex::build(entries);
             self.series = SeriesIndex::build(entries);
             self.works = WorkIndex::build(entries);
+            self.editions = Editions::build(entries);
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
@@ -176,6 +180,11 @@ impl LibraryState {
         (self.shown, self.hidden_count) = (Vec::new(), 0);
         let mut visible = Vec::with_capacity(result.len());
         for &index in &result {
+            // An older edition of a work is listed in the newest one's details, not here
+            // (a list the reader ordered keeps what they put in it).
+            if list.is_none() && self.editions.is_older(index) {
+                continue;
+            }
             let verdict = &self.judged[index];
             if verdict.is_hidden() {
                 self.hidden_count += 1;

@@ -4,11 +4,11 @@
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
+use super::group_row::{new_chapters, part_label, series_row_ui, work_row};
 use super::grouping::{self, Row};
-use super::{LibraryState, group_row, row_actions};
+use super::{LibraryState, row_actions};
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{Progress, ReadingList, ReadingLog};
-use crate::collection::series::Series;
 use crate::collection::{Collection, Entry};
 use crate::ui::{Command, append, rating_color, thousands, warning_markers};
 
@@ -98,6 +98,8 @@ pub fn rows_ui(
                 indent: in_series,
                 part: part.as_deref(),
                 draggable: state.list.is_some(),
+                new_chapters: new_chapters(state, collection, reading, index),
+                news: ui.visuals().hyperlink_color,
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
             if let Some(list) = state.list {
@@ -139,6 +141,10 @@ struct Look<'a> {
     part: Option<&'a str>,
     /// Shown in a list, where it can be dragged to another place.
     draggable: bool,
+    /// Chapters added since an older edition was read (a work saved again).
+    new_chapters: Option<u32>,
+    /// The colour news is told in.
+    news: Color32,
 }
 
 /// A folded row: "Hidden: Explicit, character death", and a click reveals it.
@@ -326,6 +332,10 @@ fn third_line(
 ) {
     let font = FontId::proportional(11.5);
     let mut job = LayoutJob::default();
+    if let Some(n) = look.new_chapters {
+        let noun = if n == 1 { "chapter" } else { "chapters" };
+        append(&mut job, &format!("{n} new {noun} · "), &font, look.news);
+    }
     let mut text = format!("{} words", thousands(meta.words));
     if meta.parts > 0 {
         text.push_str(&format!(" · {} parts", meta.parts));
@@ -368,129 +378,4 @@ pub(super) fn one_line(text: &str, size: f32, color: Color32, width: f32) -> Lay
     );
     job.wrap = TextWrapping::truncate_at_width(width);
     job
-}
-
-/// How a story listed under a group's row is numbered: its part of the work, or of the
-/// series.
-fn part_label(state: &LibraryState, index: usize) -> Option<String> {
-    if let Some(w) = state.works.of_entry(index) {
-        let files = &state.works.works[w].files;
-        let at = files.iter().position(|&f| f == index)?;
-        return Some(format!("Part {}", at + 1));
-    }
-    let s = state.series.of_entry(index)?;
-    state.series.series[s].part_label(index)
-}
-
-/// A work's row: a click opens or folds it; a double-click (or Enter) opens the part read
-/// last, else the first.
-fn work_row(
-    ui: &mut Ui,
-    state: &mut LibraryState,
-    (w, files): (usize, usize),
-    collection: &Collection,
-    reading: &ReadingLog,
-    commands: &mut Vec<Command>,
-) {
-    let work = &state.works.works[w];
-    let key = grouping::work_key(work);
-    let open = state.open_series.contains(&key);
-    let metas: Vec<&Entry> = (work.files.iter())
-        .filter_map(|&f| collection.entries.get(f))
-        .collect();
-    let words: usize = metas.iter().map(|e| e.meta.words).sum();
-    let parts = match work.parts_total {
-        Some(total) => format!("{} of {total} parts", work.parts_found),
-        None => format!("{} parts", work.parts_found),
-    };
-    let by = work
-        .author
-        .as_deref()
-        .map(|a| format!(" \u{00b7} {a}"))
-        .unwrap_or_default();
-    let state_word = match work.complete {
-        Some(true) => " \u{00b7} complete",
-        Some(false) => " \u{00b7} in progress",
-        None => "",
-    };
-    let listed = if files < work.files.len() {
-        format!(" ({files} shown)")
-    } else {
-        String::new()
-    };
-    let last = (work.files.iter().zip(&metas))
-        .filter(|(_, e)| reading.last_opened(&e.hash) > 0)
-        .max_by_key(|(_, e)| reading.last_opened(&e.hash))
-        .map(|(&f, _)| f);
-    let response = group_row::group_row_ui(
-        ui,
-        &group_row::Group {
-            label: format!("Work: {}", work.title),
-            name: &work.title,
-            second: format!("Work in {parts}{listed}{by}"),
-            third: format!("{} words in all{state_word}", thousands(words)),
-            open,
-            tips: (
-                "Click to fold the parts; double-click to read on",
-                "Click to list the parts; double-click to read on",
-            ),
-        },
-    );
-    let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    // A quick third click (egui counts it as a triple-click) still opens it.
-    if response.double_clicked() || response.triple_clicked() || enter {
-        let part = last.or_else(|| work.files.first().copied());
-        if let Some(part) = part {
-            commands.push(Command::Open(part));
-        }
-    } else if response.clicked() {
-        if open {
-            state.open_series.remove(&key);
-        } else {
-            state.open_series.insert(key);
-        }
-        state.stale = true;
-    }
-}
-
-/// A series' row: its name, how many works by whom, the words of them all.
-fn series_row_ui(
-    ui: &mut Ui,
-    series: &Series,
-    works: usize,
-    open: bool,
-    collection: &Collection,
-) -> egui::Response {
-    let members = series
-        .members
-        .iter()
-        .filter_map(|&m| collection.entries.get(m).map(|e| &e.meta));
-    let mut authors: Vec<&str> = Vec::new();
-    let mut words = 0;
-    for meta in members {
-        words += meta.words;
-        if let Some(a) = meta.author.as_deref().filter(|a| !authors.contains(a)) {
-            authors.push(a);
-        }
-    }
-    let noun = if works == 1 { "work" } else { "works" };
-    let by = match authors.as_slice() {
-        [] => String::new(),
-        [one] => format!(" \u{00b7} {one}"),
-        [one, ..] => format!(" \u{00b7} {one} and others"),
-    };
-    group_row::group_row_ui(
-        ui,
-        &group_row::Group {
-            label: format!("Series: {}", series.name),
-            name: &series.name,
-            second: format!("Series \u{00b7} {works} {noun}{by}"),
-            third: format!("{} words in all", thousands(words)),
-            open,
-            tips: (
-                "Click to fold the series",
-                "Click to list the series in reading order",
-            ),
-        },
-    )
 }
