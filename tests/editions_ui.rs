@@ -102,6 +102,10 @@ fn a_wip_saved_again_keeps_its_place_and_offers_the_new_chapter() {
         (now.within - place.within).abs() < 0.05,
         "{now:?} for {place:?}"
     );
+    assert!(
+        h.query_by_label_contains("(2 works here)").is_none(),
+        "the old copy is not another work of its series"
+    );
     let said = notice(&h);
     assert!(said.contains("1 new chapter"), "{said}");
     h.get_by_role_and_label(Role::Button, "Go to Chapter 2: The Ledger")

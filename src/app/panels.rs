@@ -180,8 +180,10 @@ impl FicshelfApp {
                 .iter()
                 .max_by_key(|(_, r)| r.last_opened_secs)
                 .map(|(h, _)| h.clone());
-            let resume =
-                last.and_then(|h| self.collection.entries.iter().position(|e| e.hash == h));
+            // A work saved again since goes on in its newest copy.
+            let resume = last
+                .and_then(|h| self.collection.entries.iter().position(|e| e.hash == h))
+                .map(|i| self.library.editions.newest_of(i).unwrap_or(i));
             chrome::welcome_ui(
                 ui,
                 resume.map(|i| (i, &self.collection.entries[i])),

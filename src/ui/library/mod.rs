@@ -135,9 +135,10 @@ impl LibraryState {
         // Facet values and series are indexed once per collection, not on every sort.
         if self.facets.len() != entries.len() {
             self.facets = FacetIndex::build(entries);
-            self.series = SeriesIndex::build(entries);
-            self.works = WorkIndex::build(entries);
             self.editions = Editions::build(entries);
+            let older = |i: usize| self.editions.is_older(i);
+            self.series = SeriesIndex::build_skipping(entries, older);
+            self.works = WorkIndex::build(entries);
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
