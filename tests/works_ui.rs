@@ -77,4 +77,11 @@ fn a_story_in_three_files_is_one_row_and_reads_on_from_file_to_file() {
     h.run_steps(3);
     double_click(&mut h, "Work: The Long Watch");
     assert_eq!(reading(&h).as_deref(), Some("long-watch-pt2.txt"));
+
+    // The contents list the work's files, and open any of them.
+    h.get_by_label("Contents").click();
+    h.run_steps(2);
+    h.get_by_label("Part 3: long-watch-pt3.txt").click();
+    h.run_steps(4);
+    assert_eq!(reading(&h).as_deref(), Some("long-watch-pt3.txt"));
 }

@@ -193,7 +193,18 @@ impl FicshelfApp {
         };
         let hash = view.hash.clone(); // the bar borrows the view
         let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
-        chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
+        let files: Vec<chrome::WorkFile> = match self.library.works.place_of(&hash) {
+            Some((work, here)) => (work.files.iter().enumerate())
+                .filter_map(|(k, &i)| {
+                    let name = self.collection.entries.get(i)?.path.file_name()?;
+                    let label = format!("Part {}: {}", k + 1, name.to_string_lossy());
+                    Some((i, label, k == here))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let bar = (marks, files.as_slice());
+        chrome::reader_bar_ui(ui, view, bar, self.show_library, commands);
         chrome::status_ui(ui, view, self.settings.words_per_minute);
         let series = &self.library.series;
         let filters = &self.settings.filters;

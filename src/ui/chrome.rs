@@ -61,12 +61,17 @@ pub fn notice_ui(
     });
 }
 
-/// The reader's top bar: library toggle, title, contents, find, text size, close; and the
-/// find bar under it when open.
+/// A file of a work in several: its entry, its name in the contents, and whether it is the
+/// one open.
+pub type WorkFile = (usize, String, bool);
+
+/// The reader's top bar: library toggle, title, contents (with the work's other files,
+/// `files`, when it is in several), find, text size, close; and the find bar under it when
+/// open.
 pub fn reader_bar_ui(
     ui: &mut Ui,
     view: &mut ReaderView,
-    marks: Marks<'_>,
+    (marks, files): (Marks<'_>, &[WorkFile]),
     library_shown: bool,
     commands: &mut Vec<Command>,
 ) {
@@ -99,7 +104,7 @@ pub fn reader_bar_ui(
                 }
                 size_buttons(ui, commands, true);
                 if !narrow && let Some(marks) = marks.take() {
-                    tool_buttons(ui, view, marks, commands, true);
+                    tool_buttons(ui, view, (marks, files), commands, true);
                 }
                 // The title takes what the buttons leave, cut short with an ellipsis.
                 let title = egui::Label::new(RichText::new(&view.story.title).strong()).truncate();
@@ -107,7 +112,7 @@ pub fn reader_bar_ui(
             });
         });
         if let Some(marks) = marks {
-            ui.horizontal_wrapped(|ui| tool_buttons(ui, view, marks, commands, false));
+            ui.horizontal_wrapped(|ui| tool_buttons(ui, view, (marks, files), commands, false));
         }
         if view.find.open {
             find_bar_ui(ui, view);
@@ -123,18 +128,18 @@ const NARROW_BAR: f32 = 640.0;
 fn tool_buttons(
     ui: &mut Ui,
     view: &mut ReaderView,
-    marks: Marks<'_>,
+    (marks, files): (Marks<'_>, &[WorkFile]),
     commands: &mut Vec<Command>,
     rtl: bool,
 ) {
     if rtl {
         super::reader::marks::bar_buttons_ui(ui, view);
         find_button(ui, view);
-        contents_menu(ui, view);
+        contents_menu(ui, view, files, commands);
         status_menu(ui, marks, commands);
     } else {
         status_menu(ui, marks, commands);
-        contents_menu(ui, view);
+        contents_menu(ui, view, files, commands);
         find_button(ui, view);
         super::reader::marks::bar_buttons_ui(ui, view);
     }
@@ -176,8 +181,13 @@ fn status_menu(ui: &mut Ui, marks: Marks<'_>, commands: &mut Vec<Command>) {
         });
 }
 
-fn contents_menu(ui: &mut Ui, view: &mut ReaderView) {
-    if view.story.document.parts().is_empty() {
+fn contents_menu(
+    ui: &mut Ui,
+    view: &mut ReaderView,
+    files: &[WorkFile],
+    commands: &mut Vec<Command>,
+) {
+    if view.story.document.parts().is_empty() && files.is_empty() {
         return;
     }
     if view.is_reading() {
@@ -192,6 +202,16 @@ fn contents_menu(ui: &mut Ui, view: &mut ReaderView) {
         egui::ScrollArea::vertical()
             .max_height(400.0)
             .show(ui, |ui| {
+                // A work in several files: its files first, the open one's parts below.
+                for (entry, name, open) in files {
+                    if ui.selectable_label(*open, name).clicked() && !open {
+                        commands.push(Command::Open(*entry));
+                        ui.close();
+                    }
+                }
+                if !files.is_empty() && !view.story.document.parts().is_empty() {
+                    ui.separator();
+                }
                 let current = view.current_part().map(str::to_string);
                 for (i, part) in view.story.document.parts().iter().enumerate() {
                     let here = current.as_deref() == Some(part.title.as_str());
