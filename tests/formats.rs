@@ -477,3 +477,20 @@ fn a_zip_of_several_stories_asks_to_be_unpacked() {
         "{err}"
     );
 }
+
+#[test]
+fn kindle_books_and_pdfs_are_named_not_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut mobi = vec![0u8; 60];
+    mobi.extend_from_slice(b"BOOKMOBI");
+    mobi.extend_from_slice(&[0u8; 200]);
+    for (name, bytes) in [
+        ("a.mobi", mobi),
+        ("b.pdf", b"%PDF-1.7\n%\xe2\xe3\n".to_vec()),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = Story::read(&path).unwrap_err().to_string();
+        assert!(err.contains("EPUB, HTML and text"), "{name}: {err}");
+    }
+}

@@ -62,6 +62,11 @@ pub enum FormatError {
     /// A ZIP archive (not an EPUB) with no HTML or text page inside.
     #[error("a ZIP archive with no story page (HTML or text) inside")]
     NoPageInArchive,
+    /// A Kindle book or a PDF: formats whose text Ficshelf doesn't read.
+    #[error(
+        "a {0} file: Ficshelf reads EPUB, HTML and text (AO3, FanFicFare and FicHub offer EPUB and HTML downloads of every work)"
+    )]
+    NotRead(&'static str),
     /// A ZIP archive of several pages: which is the story is not guessed.
     #[error("a ZIP archive of {0} story pages: unpack it and add them one by one")]
     SeveralPagesInArchive(usize),
@@ -101,6 +106,12 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
+    if let Some(kind) = unread_kind(bytes) {
+        return Err(ReadError::Format {
+            path: path.to_path_buf(),
+            source: FormatError::NotRead(kind),
+        });
+    }
     match detect(bytes, &name) {
         Format::Text if fanficfare_txt::looks_like(bytes) => fanficfare_txt::parse(path, bytes),
         Format::Text => Story::parse_text_file(path, bytes).map(with_emphasis),
@@ -110,6 +121,18 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
             path: path.to_path_buf(),
             source,
         }),
+    }
+}
+
+/// The e-book formats told by their bytes that are not read: MOBI and AZW3 (a Palm
+/// database of type `BOOKMOBI`) and PDF.
+pub(crate) fn unread_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.get(60..68) == Some(b"BOOKMOBI".as_slice()) {
+        Some("MOBI or AZW3 (Kindle)")
+    } else if bytes.starts_with(b"%PDF-") {
+        Some("PDF")
+    } else {
+        None
     }
 }
 

@@ -4,7 +4,7 @@
 //! it is in, and when it can't be (missing, damaged, too large, on the web), the block is a
 //! framed placeholder with the picture's words.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
@@ -19,12 +19,17 @@ const MAX_SIDE: u32 = 2048;
 const MAX_PIXELS_SIDE: u32 = 16_384;
 /// The most memory the decoder may take for one picture.
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+/// At most this many pictures are read at once (a book of a thousand drawings asks for
+/// the ones on screen first, a few at a time, not a thousand threads).
+const MAX_IN_FLIGHT: usize = 4;
 
 /// The pictures of the story open in the reader.
 #[derive(Default)]
 pub struct Pictures {
     state: RefCell<HashMap<usize, State>>,
     channel: Option<(Sender<Decoded>, Receiver<Decoded>)>,
+    /// Pictures being read now.
+    in_flight: Cell<usize>,
 }
 
 /// A picture's state, by story block.
@@ -44,22 +49,29 @@ impl Pictures {
             return;
         };
         let mut state = self.state.borrow_mut();
-        if state.contains_key(&block) {
-            return;
+        if state.contains_key(&block) || self.in_flight.get() >= MAX_IN_FLIGHT {
+            return; // asked again when next drawn
         }
         state.insert(block, State::Loading);
+        self.in_flight.set(self.in_flight.get() + 1);
         let (tx, ctx, path, src) = (tx.clone(), ctx.clone(), path.to_path_buf(), src.to_string());
         let spawned = std::thread::Builder::new()
             .name("ficshelf-picture".into())
             .spawn(move || {
-                let image = crate::formats::pictures::picture_bytes(&path, &src)
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| decode(&bytes));
+                // A decoder's panic on a hostile file is this picture's failure, not the
+                // window's, and the count of pictures being read still goes down.
+                let image = std::panic::catch_unwind(|| {
+                    crate::formats::pictures::picture_bytes(&path, &src)
+                        .map_err(|e| e.to_string())
+                        .and_then(|bytes| decode(&bytes))
+                })
+                .unwrap_or_else(|_| Err("the picture could not be decoded".to_string()));
                 let _ = tx.send((block, image));
                 ctx.request_repaint();
             });
         if spawned.is_err() {
             state.insert(block, State::Failed);
+            self.in_flight.set(self.in_flight.get() - 1);
         }
     }
 
@@ -70,6 +82,7 @@ impl Pictures {
         let mut changed = Vec::new();
         let state = self.state.get_mut();
         while let Ok((block, image)) = rx.try_recv() {
+            self.in_flight.set(self.in_flight.get().saturating_sub(1));
             let new = match image {
                 Ok(image) => State::Ready(ctx.load_texture(
                     format!("picture-{block}"),
