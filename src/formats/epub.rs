@@ -216,7 +216,8 @@ fn entry(
         return Ok(None);
     };
     let limit = max.min(budget.left);
-    let mut out = Vec::new();
+    // Room for what the header says, within the limit (a lie costs only this much).
+    let mut out = Vec::with_capacity(file.size().min(limit).min(16 * 1024 * 1024) as usize);
     // The sizes in the headers are the archive's word only: count what really comes out.
     let read = file.take(limit + 1).read_to_end(&mut out);
     if read.is_err() {

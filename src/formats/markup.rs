@@ -312,6 +312,11 @@ impl State<'_> {
         // Word by word, the white space between collapsed to one space; the style is the
         // same for the whole of one text event.
         let style = self.style();
+        self.text.reserve(s.len());
+        if style.is_plain() {
+            self.push_plain(s);
+            return;
+        }
         let mut rest = s;
         while !rest.is_empty() {
             let spaces = space_len(rest);
@@ -332,6 +337,27 @@ impl State<'_> {
             }
             self.space = false;
             self.append(word, style);
+        }
+    }
+
+    /// [`State::push_text`] for plain text, most of a story: no run to extend, so the words
+    /// go straight into the text.
+    fn push_plain(&mut self, s: &str) {
+        let mut rest = s;
+        while !rest.is_empty() {
+            let spaces = space_len(rest);
+            if spaces > 0 {
+                self.space = true;
+                rest = &rest[spaces..];
+                continue;
+            }
+            let (word, tail) = rest.split_at(word_len(rest));
+            rest = tail;
+            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(word);
         }
     }
 
@@ -466,22 +492,54 @@ fn space_len(s: &str) -> usize {
     i
 }
 
-/// How many bytes `s` has before its first white space.
+/// How many bytes `s` has before its first white space. Eight bytes are looked at a time:
+/// only a byte at or below a space, or above ASCII, can end a word.
 fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(&byte) = b.get(i) {
+    loop {
+        i = next_candidate(b, i);
+        let Some(&byte) = b.get(i) else {
+            return b.len();
+        };
         match byte {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => break,
-            0..=0x7f => i += 1,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return i,
+            0..=0x7f => i += 1, // another control character: part of the word
             _ => match s[i..].chars().next() {
-                Some(c) if is_space(c) => break,
+                Some(c) if is_space(c) => return i,
                 Some(c) => i += c.len_utf8(),
-                None => break,
+                None => return b.len(),
             },
         }
     }
-    i
+}
+
+/// The first byte from `from` on that is at or below a space, or above ASCII (or the
+/// length).
+fn next_candidate(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A high bit where a byte is below 0x21 (the classic "has less than" test) or
+        // has its own high bit set.
+        let low = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
+        let flagged = low | (x & HIGHS);
+        if flagged != 0 {
+            return i + (flagged.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&byte) = b.get(i) {
+        if byte <= b' ' || byte >= 0x80 {
+            return i;
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 /// What stands between two cells of a table row.

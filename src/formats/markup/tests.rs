@@ -191,3 +191,21 @@ fn unicode_white_space_collapses_but_a_no_break_space_stays() {
     let c = texts("<p>a\u{2003}\u{3000} b\u{a0}c\u{85}d \t\r\n é</p>");
     assert_eq!(c, ["a b\u{a0}c d é"]);
 }
+
+#[test]
+fn words_end_at_white_space_wherever_it_falls() {
+    // Every position of every kind of space, in and across the eight-byte steps.
+    for space in [" ", "\t", "\n", "\r", "\u{2003}", "\u{85}"] {
+        for at in 0..20 {
+            let word: String = "abcdefghijklmnopqrstu"[..at].to_string();
+            let text = format!("{word}{space}tail");
+            assert_eq!(super::word_len(&text), at, "{text:?}");
+        }
+    }
+    assert_eq!(
+        super::word_len("caf\u{e9}\u{a0}cr\u{e8}me\u{1}x"),
+        15,
+        "no-break space and controls stay"
+    );
+    assert_eq!(super::word_len(""), 0);
+}
