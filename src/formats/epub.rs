@@ -65,7 +65,6 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
     let package = entry(&mut zip, &opf_path, MAX_PACKAGE_BYTES, &mut budget)?
         .ok_or_else(|| FormatError::NoPackage(opf_path.clone()))?;
     let pkg = opf::package(&html::decode(&package).text, &opf_path);
-    let titles = toc_titles(&mut zip, &pkg, &mut budget)?;
 
     let mut chunks = Vec::new();
     let mut docs: Vec<(u32, String)> = Vec::new();
@@ -80,7 +79,7 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
         let Some(raw) = entry(&mut zip, &item.path, budget.left, &mut budget)? else {
             continue;
         };
-        let decoded = html::decode(&raw);
+        let decoded = html::decode_owned(raw);
         replacements += decoded.replacements;
         let doc = u32::try_from(index).unwrap_or(u32::MAX);
         let from = chunks.len();
@@ -99,9 +98,12 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
     } else if let Some((found, intro)) = fichub::read(&chunks) {
         // The introduction is the title page's, not story.
         chunks.retain(|c| c.doc != intro);
+        // Only books in no site's layout take their chapter titles from the navigation.
+        let titles = toc_titles(&mut zip, &pkg, &mut budget)?;
         let (_, body) = plain(&chunks, &docs, &titles, &[]);
         (found, body)
     } else {
+        let titles = toc_titles(&mut zip, &pkg, &mut budget)?;
         plain(&chunks, &docs, &titles, &pkg.subjects)
     };
     drop(chunks);

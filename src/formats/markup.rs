@@ -343,6 +343,16 @@ impl State<'_> {
     /// [`State::push_text`] for plain text, most of a story: no run to extend, so the words
     /// go straight into the text.
     fn push_plain(&mut self, s: &str) {
+        // Most paragraphs have one space between words and nothing to collapse: taken
+        // whole.
+        if is_collapsed(s.as_bytes()) {
+            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(s);
+            return;
+        }
         let mut rest = s;
         while !rest.is_empty() {
             let spaces = space_len(rest);
@@ -387,7 +397,10 @@ impl State<'_> {
         if self.text.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.text);
+        // The block's text in a string of its own size; the buffer stays for the next one
+        // (grown once, not for every paragraph).
+        let text = self.text.clone();
+        self.text.clear();
         let spans = std::mem::take(&mut self.spans);
         let links = std::mem::take(&mut self.links);
         let kind = self
@@ -473,6 +486,42 @@ impl State<'_> {
 /// White space as HTML collapses it: any Unicode white space but the no-break space.
 fn is_space(c: char) -> bool {
     c.is_whitespace() && c != '\u{a0}'
+}
+
+/// True when `b` is already as HTML collapses it: not empty, no white space at either
+/// end, none but single spaces between words (no tab, line break or Unicode space).
+fn is_collapsed(b: &[u8]) -> bool {
+    if b.first().is_none_or(|&c| c == b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous = 0u8;
+    for (i, &byte) in b.iter().enumerate() {
+        let plain = match byte {
+            b' ' => previous != b' ',
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => false,
+            // The lead bytes of Unicode's spaces (U+0085, U+1680, U+2000-U+200A, U+2028,
+            // U+2029, U+202F, U+205F, U+3000): looked at closely; every other is text.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => !starts_unicode_space(&b[i..]),
+            _ => true,
+        };
+        if !plain {
+            return false;
+        }
+        previous = byte;
+    }
+    true
+}
+
+/// True when `b` starts with a Unicode space other than the no-break space.
+fn starts_unicode_space(b: &[u8]) -> bool {
+    match b {
+        [0xc2, 0x85, ..]
+        | [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => true,
+        [0xe2, 0x80, x, ..] => matches!(x, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf),
+        _ => false,
+    }
 }
 
 /// How many bytes of white space `s` starts with (ASCII byte by byte, the rest decoded).

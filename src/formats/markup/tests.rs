@@ -209,3 +209,38 @@ fn words_end_at_white_space_wherever_it_falls() {
     );
     assert_eq!(super::word_len(""), 0);
 }
+
+#[test]
+fn text_already_collapsed_is_told_from_text_that_is_not() {
+    use super::is_collapsed;
+    assert!(is_collapsed(
+        "One two, \u{2019}three\u{2019} \u{2014} four.".as_bytes()
+    ));
+    assert!(
+        is_collapsed("caf\u{e9}\u{a0}cr\u{e8}me".as_bytes()),
+        "a no-break space stays"
+    );
+    for not in [
+        "",
+        " a",
+        "a ",
+        "a  b",
+        "a\tb",
+        "a\nb",
+        "a\u{2003}b",
+        "a\u{3000}b",
+        "a\u{85}b",
+        "a\u{2028}b",
+        "a\u{202f}b",
+        "a\u{205f}b",
+        "a\u{1680}b",
+    ] {
+        assert!(!is_collapsed(not.as_bytes()), "{not:?}");
+    }
+    // Every Unicode white space but the no-break space is one the check knows.
+    for c in (0..0x3001u32).filter_map(char::from_u32) {
+        if c.is_whitespace() && c != '\u{a0}' && !c.is_ascii() {
+            assert!(!is_collapsed(format!("a{c}b").as_bytes()), "{c:?}");
+        }
+    }
+}
