@@ -39,9 +39,20 @@ impl Opened {
 
 /// Opens the story at `path`: its first screen now, the rest beside the window.
 pub fn open(path: &Path) -> Result<Opened, ReadError> {
+    open_known(path, None)
+}
+
+/// As [`open`], with the file's fingerprint when the collection's index already knows it
+/// (the file unchanged since it was indexed): a big story's first screen then costs its
+/// first chunk only, not a pass over the whole file.
+pub fn open_known(path: &Path, known: Option<ContentHash>) -> Result<Opened, ReadError> {
     let big = std::fs::metadata(path).is_ok_and(|m| {
         m.is_file() && m.len() > 2 * FIRST_CHUNK_BYTES as u64 && m.len() <= MAX_STORY_BYTES
     });
+    let head_and_hash = |path: &Path| match known {
+        Some(hash) => head(path).map(|head| (head, hash)),
+        None => head_and_hash(path),
+    };
     if big
         && let (head, hash) = head_and_hash(path)?
         && let Some(rest) = first_screen(path, &head)
@@ -87,6 +98,20 @@ fn first_screen(path: &Path, head: &[u8]) -> Option<(Story, Rest)> {
         })
         .ok()?; // no thread to be had: the file is read whole, here
     Some((first, Rest::new(whole, start)))
+}
+
+/// The file's first [`FIRST_CHUNK_BYTES`].
+fn head(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut head = Vec::with_capacity(FIRST_CHUNK_BYTES);
+    file.take(FIRST_CHUNK_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    Ok(head)
 }
 
 /// The file's first [`FIRST_CHUNK_BYTES`] and its fingerprint (the same as
@@ -140,5 +165,11 @@ mod tests {
         let opened = open(&short).unwrap();
         assert!(opened.rest.is_none());
         assert_eq!(opened.hash, content_hash(b"Title: Short\n\nA line.\n"));
+
+        // A fingerprint the index knows is taken as it is, and the first chunk is the same.
+        let known = open_known(&path, Some("known".into())).unwrap();
+        assert_eq!(known.hash, "known");
+        let first = open(&path).unwrap().story;
+        assert_eq!(known.story, first);
     }
 }

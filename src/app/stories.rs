@@ -15,7 +15,7 @@ use crate::ui::reader::Reading;
 impl FicshelfApp {
     pub(super) fn open_from_command_line(&mut self, files: &[PathBuf]) {
         let Some(first) = files.first() else { return };
-        let opened = match opening::open(first) {
+        let opened = match opening::open_known(first, self.indexed_hash(first)) {
             Ok(opened) => opened,
             Err(e) => return self.tell(format!("This story could not be opened: {e}")),
         };
@@ -80,10 +80,20 @@ impl FicshelfApp {
 
     /// Opens any story file in the reader, in the collection or not.
     pub(super) fn open_file(&mut self, path: &std::path::Path) {
-        match opening::open(path) {
+        match opening::open_known(path, self.indexed_hash(path)) {
             Ok(opened) => self.show_story(path, opened),
             Err(e) => self.tell(format!("This story could not be opened: {e}")),
         }
+    }
+
+    /// The fingerprint the collection's index has for the file at `path`, if the file is
+    /// in it and unchanged since (same size, same modification time).
+    fn indexed_hash(&self, path: &std::path::Path) -> Option<crate::collection::ContentHash> {
+        let entry = &self.collection.entries[self.collection.find_path(path)?];
+        let meta = std::fs::metadata(path).ok()?;
+        let modified_secs = crate::collection::index::modified_ns(&meta) / 1_000_000_000;
+        (meta.len() == entry.bytes && modified_secs == entry.modified_secs && modified_secs > 0)
+            .then(|| entry.hash.clone())
     }
 
     /// Puts a story in the reader at its saved place.
