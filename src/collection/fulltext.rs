@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{Collection, ContentHash};
 use crate::engine::{BlockKind, Story};
@@ -55,6 +55,16 @@ pub struct FullTextError {
     source: rusqlite::Error,
 }
 
+impl FullTextError {
+    /// The file was locked by another writer for longer than the wait.
+    fn is_busy(&self) -> bool {
+        matches!(
+            self.source.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+}
+
 impl FullText {
     /// The index file for a collection folder whose index cache is `cache`.
     pub fn path_for(cache: &Path) -> PathBuf {
@@ -67,6 +77,8 @@ impl FullText {
         let path = path.to_path_buf();
         match Self::open_at(&path) {
             Ok(index) => Ok(index),
+            // Another writer held the file longer than the wait: it is not damaged.
+            Err(e) if e.is_busy() => Err(e),
             Err(_) => {
                 let mut damaged = path.clone().into_os_string();
                 damaged.push(".damaged");
@@ -87,8 +99,8 @@ impl FullText {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let conn = Connection::open(path).map_err(err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
+        let mut conn = Connection::open(path).map_err(err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(20))
             .map_err(err)?;
         // A cache that is built again when damaged: no need to wait for the disk.
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -101,25 +113,36 @@ impl FullText {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(err)?;
         if version != VERSION {
-            conn.execute_batch(
-                "DROP TABLE IF EXISTS stories;
-                 DROP TABLE IF EXISTS passages;
-                 CREATE TABLE stories (
-                     id INTEGER PRIMARY KEY,
-                     hash TEXT UNIQUE NOT NULL,
-                     path TEXT NOT NULL,
-                     title TEXT NOT NULL
-                 );
-                 CREATE VIRTUAL TABLE passages USING fts5(
-                     text,
-                     content = '',
-                     contentless_delete = 1,
-                     tokenize = 'unicode61 remove_diacritics 2'
-                 );",
-            )
-            .map_err(err)?;
-            conn.pragma_update(None, "user_version", VERSION)
+            // Made under the write lock, looked at again there: another writer may have
+            // made it meanwhile, and its stories must not be dropped.
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(err)?;
+            let version: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(err)?;
+            if version != VERSION {
+                tx.execute_batch(
+                    "DROP TABLE IF EXISTS stories;
+                     DROP TABLE IF EXISTS passages;
+                     CREATE TABLE stories (
+                         id INTEGER PRIMARY KEY,
+                         hash TEXT UNIQUE NOT NULL,
+                         path TEXT NOT NULL,
+                         title TEXT NOT NULL
+                     );
+                     CREATE VIRTUAL TABLE passages USING fts5(
+                         text,
+                         content = '',
+                         contentless_delete = 1,
+                         tokenize = 'unicode61 remove_diacritics 2'
+                     );",
+                )
+                .map_err(err)?;
+                tx.pragma_update(None, "user_version", VERSION)
+                    .map_err(err)?;
+            }
+            tx.commit().map_err(err)?;
         }
         // A quick look that the tables answer: a damaged file fails here.
         conn.query_row("SELECT count(*) FROM stories", [], |r| r.get::<_, i64>(0))
@@ -156,11 +179,22 @@ impl FullText {
     pub fn update(
         &mut self,
         collection: &Collection,
-        progress: impl FnMut(usize, usize),
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<usize, FullTextError> {
+        self.update_until(collection, &mut progress, &|| false)
+    }
+
+    /// [`Self::update`], stopping early (keeping what was written) once `stop` says so;
+    /// it is asked after each story.
+    pub fn update_until(
+        &mut self,
+        collection: &Collection,
+        progress: &mut dyn FnMut(usize, usize),
+        stop: &dyn Fn() -> bool,
     ) -> Result<usize, FullTextError> {
         let indexed = self.indexed()?;
         let path = self.path.clone();
-        let added = write(&mut self.conn, collection, &indexed, progress)
+        let added = write(&mut self.conn, collection, &indexed, progress, stop)
             .map_err(|source| FullTextError { path, source })?;
         // The log written while building goes into the file, so it does not stay as large.
         let _ = self
@@ -245,28 +279,41 @@ fn chapter_of(story: &Story, block: usize) -> Option<String> {
         .map(|p| p.title.clone())
 }
 
-/// [`FullText::update`]'s changes, in one transaction.
+/// Stories written in one transaction: a batch holds the file's write lock for well under
+/// a second, so another writer (a second window, the command line) gets its turn in between,
+/// and a stopped or killed update keeps what it wrote.
+const BATCH: usize = 200;
+
+/// [`FullText::update_until`]'s changes: the gone stories and moved paths in one
+/// transaction, then the new stories in batches.
 fn write(
     conn: &mut Connection,
     collection: &Collection,
     indexed: &HashMap<ContentHash, String>,
-    mut progress: impl FnMut(usize, usize),
+    progress: &mut dyn FnMut(usize, usize),
+    stop: &dyn Fn() -> bool,
 ) -> Result<usize, rusqlite::Error> {
     let present: HashSet<&str> = collection.entries.iter().map(|e| e.hash.as_str()).collect();
-    let tx = conn.transaction()?;
+    let mut missing = Vec::new();
+    // Immediate: the write lock is taken (or waited for) at the start, so a writer in
+    // another process never finds its snapshot stale halfway through.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for hash in indexed.keys().filter(|h| !present.contains(h.as_str())) {
-        let id: i64 = tx.query_row(
-            "SELECT id FROM stories WHERE hash = ?1",
-            params![hash],
-            |r| r.get(0),
-        )?;
+        // Another writer may have removed it since it was listed.
+        let id: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM stories WHERE hash = ?1",
+                params![hash],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(id) = id else { continue };
         tx.execute(
             "DELETE FROM passages WHERE rowid >= ?1 AND rowid < ?2",
             params![id << BLOCK_BITS, (id + 1) << BLOCK_BITS],
         )?;
         tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
     }
-    let mut missing = Vec::new();
     for entry in &collection.entries {
         let path = entry.path.to_string_lossy();
         match indexed.get(&entry.hash) {
@@ -280,13 +327,18 @@ fn write(
             Some(_) => {}
         }
     }
+    tx.commit()?;
+    if missing.is_empty() || stop() {
+        return Ok(0);
+    }
     // Stories are read on the other cores while this one writes them in.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().max(2) - 1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut added = 0;
+    let conn: &Connection = conn;
     std::thread::scope(|scope| {
-        // Made here, so that a failed write drops the receiver before the scope waits for
-        // the readers: their sends then fail and they stop.
+        // Made here, so that a failed write or a stop drops the receiver before the scope
+        // waits for the readers: their sends then fail and they stop.
         let (send, receive) = std::sync::mpsc::sync_channel(64);
         for _ in 0..workers {
             let (send, next, missing) = (send.clone(), &next, &missing);
@@ -303,30 +355,56 @@ fn write(
             });
         }
         drop(send);
+        let mut tx = None;
+        let mut in_batch = 0;
         for (done, (entry, story)) in receive.iter().enumerate() {
-            if let Some(story) = story {
-                add_story(&tx, &entry.hash, &entry.path, &story)?;
+            if tx.is_none() {
+                tx = Some(rusqlite::Transaction::new_unchecked(
+                    conn,
+                    TransactionBehavior::Immediate,
+                )?);
+            }
+            if let (Some(story), Some(tx)) = (story, &tx)
+                && add_story(tx, &entry.hash, &entry.path, &story)?
+            {
                 added += 1;
             }
+            in_batch += 1;
             progress(done + 1, missing.len());
+            let stopping = stop();
+            if in_batch >= BATCH || stopping {
+                if let Some(tx) = tx.take() {
+                    tx.commit()?;
+                }
+                in_batch = 0;
+            }
+            if stopping {
+                break;
+            }
+        }
+        if let Some(tx) = tx.take() {
+            tx.commit()?;
         }
         Ok::<(), rusqlite::Error>(())
     })?;
-    tx.commit()?;
     Ok(added)
 }
 
 /// Adds one story's text blocks, each a row whose id is the story's and the block's.
+/// Returns false when the story is in already (another writer added it meanwhile).
 fn add_story(
     tx: &rusqlite::Transaction<'_>,
     hash: &str,
     path: &Path,
     story: &Story,
-) -> Result<(), rusqlite::Error> {
-    tx.execute(
-        "INSERT INTO stories (hash, path, title) VALUES (?1, ?2, ?3)",
+) -> Result<bool, rusqlite::Error> {
+    let inserted = tx.execute(
+        "INSERT OR IGNORE INTO stories (hash, path, title) VALUES (?1, ?2, ?3)",
         params![hash, path.to_string_lossy(), story.title],
     )?;
+    if inserted == 0 {
+        return Ok(false);
+    }
     let id = tx.last_insert_rowid();
     let mut insert = tx.prepare_cached("INSERT INTO passages (rowid, text) VALUES (?1, ?2)")?;
     let doc = &story.document;
@@ -341,7 +419,7 @@ fn add_story(
         let block = i64::try_from(i).unwrap_or(0);
         insert.execute(params![(id << BLOCK_BITS) | block, text])?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The FTS5 expression for what a reader typed: each word and each quoted phrase as a

@@ -118,3 +118,71 @@ fn typed_queries_become_quoted_terms() {
     );
     assert_eq!(fts_query("  *  ( \" "), None);
 }
+
+#[test]
+fn two_writers_at_once_leave_one_whole_index() {
+    // Two windows, or a window and `ficshelf search`: each takes its turn at the file.
+    let dir = TestDir::named("fulltext-writers");
+    for i in 0..(BATCH + 40) {
+        write(
+            &dir,
+            &format!("s{i:03}.txt"),
+            &format!("Title: S{i}\n\nword{i} and the sea.\n"),
+        );
+    }
+    let stories = collection(&dir);
+    let added: Vec<usize> = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..2)
+            .map(|_| scope.spawn(|| open(&dir).update(&stories, |_, _| {})))
+            .collect();
+        writers
+            .into_iter()
+            .map(|w| match w.join() {
+                Ok(Ok(n)) => n,
+                Ok(Err(e)) => panic!("{e}"),
+                Err(_) => panic!("a writer panicked"),
+            })
+            .collect()
+    });
+    // Each story was written once, by one of them.
+    assert_eq!(added.iter().sum::<usize>(), BATCH + 40, "{added:?}");
+    let index = open(&dir);
+    for i in [0, BATCH, BATCH + 39] {
+        let hits = index
+            .search(&format!("word{i}"), 5)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(titles(&hits), [format!("S{i}")]);
+    }
+    assert_eq!(
+        index.search("sea", 1000).map(|h| h.len()).ok(),
+        Some(BATCH + 40)
+    );
+}
+
+#[test]
+fn a_stopped_update_keeps_what_it_wrote_and_the_next_one_finishes() {
+    let dir = TestDir::named("fulltext-stop");
+    for i in 0..(BATCH + 10) {
+        write(
+            &dir,
+            &format!("s{i:03}.txt"),
+            &format!("Title: S{i}\n\nThe tide {i}.\n"),
+        );
+    }
+    let stories = collection(&dir);
+    let mut index = open(&dir);
+    let written = std::cell::Cell::new(0);
+    let added = index
+        .update_until(&stories, &mut |done, _| written.set(done), &|| {
+            written.get() >= 5
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(added, 5, "stopped after the story it was at");
+    let count = |index: &FullText| index.search("tide", 1000).map(|h| h.len()).ok();
+    assert_eq!(count(&index), Some(5));
+    let rest = index
+        .update(&stories, |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rest, BATCH + 5);
+    assert_eq!(count(&index), Some(BATCH + 10));
+}
