@@ -1,3 +1,4 @@
+use super::build::BATCH;
 use super::*;
 use crate::testing::TestDir;
 
@@ -185,4 +186,44 @@ fn a_stopped_update_keeps_what_it_wrote_and_the_next_one_finishes() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(rest, BATCH + 5);
     assert_eq!(count(&index), Some(BATCH + 10));
+}
+
+#[test]
+fn a_match_in_a_long_story_names_its_own_block() {
+    // A story is written as rows of many blocks; the hit still names the block the words
+    // are in, in the first row and in a later one.
+    let dir = TestDir::named("fulltext-long");
+    let mut text = String::from("Title: Long Road\n\n");
+    for i in 0..8000 {
+        let words = match i {
+            37 => "The lantern keeper counted gulls.",
+            7100 => "Far along, the quince orchard burned.",
+            _ => "They walked on and on, saying little, the road unrolling ahead of them.",
+        };
+        text.push_str(&format!("{words} ({i})\n\n"));
+    }
+    assert!(text.len() > 2 * (256 << 10), "more than one row");
+    write(&dir, "long.txt", &text);
+    let mut index = open(&dir);
+    index
+        .update(&collection(&dir), |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    let story =
+        Story::read(&dir.join("stories").join("long.txt")).unwrap_or_else(|e| panic!("{e}"));
+    let doc = &story.document;
+    let block_of = |needle: &str| {
+        doc.blocks()
+            .iter()
+            .position(|b| doc.text(b).contains(needle))
+            .unwrap_or_else(|| panic!("{needle} is in the story"))
+    };
+    for (query, needle) in [
+        ("\"lantern keeper\"", "lantern"),
+        ("quince orchard", "quince"),
+    ] {
+        let hits = index.search(query, 5).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(hits.len(), 1, "{query}: {hits:?}");
+        assert_eq!(hits[0].block, block_of(needle), "{query}");
+        assert!(hits[0].snippet.contains('['), "{}", hits[0].snippet);
+    }
 }
