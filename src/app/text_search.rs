@@ -52,9 +52,10 @@ impl FicshelfApp {
     }
 
     /// Hands the collection to the indexing thread once it has changed and its scan is
-    /// done, starting the thread the first time.
+    /// done, starting the thread the first time. A folder out of reach (a drive unplugged)
+    /// leaves the index as it was: its stories are still there when the folder is back.
     fn follow_text_index(&mut self, ctx: &egui::Context) {
-        if !self.text_index.stale || self.first_scan.is_some() {
+        if !self.text_index.stale || self.first_scan.is_some() || self.folder_missing {
             return;
         }
         if self.text_index.indexer.is_none() {
