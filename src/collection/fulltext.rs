@@ -141,10 +141,10 @@ impl FullText {
                          contentless_delete = 1,
                          tokenize = 'unicode61 remove_diacritics 2'
                      );
-                     -- Words are gathered in memory up to 64 MB before a segment is
+                     -- Words are gathered in memory up to 16 MB before a segment is
                      -- written, and segments merged eight at a time: a build spends
                      -- its time reading words, not merging what it wrote.
-                     INSERT INTO passages(passages, rank) VALUES('hashsize', 67108864);
+                     INSERT INTO passages(passages, rank) VALUES('hashsize', 16777216);
                      INSERT INTO passages(passages, rank) VALUES('automerge', 8);",
                 )
                 .map_err(err)?;

@@ -160,7 +160,7 @@ fn fts5(rows: &[Row], file: &Path) -> Result<Figures, Box<dyn std::error::Error>
     conn.execute_batch(
         "CREATE VIRTUAL TABLE passages USING fts5(text, content = '', contentless_delete = 1,
              tokenize = 'unicode61 remove_diacritics 2');
-         INSERT INTO passages(passages, rank) VALUES('hashsize', 67108864);
+         INSERT INTO passages(passages, rank) VALUES('hashsize', 16777216);
          INSERT INTO passages(passages, rank) VALUES('automerge', 8);",
     )?;
     let start = Instant::now();

@@ -15,7 +15,7 @@ use crate::engine::{BlockKind, Document, Story};
 /// about a second, so another writer (a second window, the command line) gets its turn in
 /// between, and a stopped or killed update keeps what it wrote.
 pub(super) const BATCH: usize = 250;
-/// Text written in one transaction, at most (FTS5 keeps it in memory until the commit).
+/// Text written in one transaction, at most (FTS5 keeps up to 16 MB of words in memory).
 const BATCH_BYTES: usize = 32 << 20;
 /// A row's text, at most: a story is one row unless it is longer (most fan fiction is).
 /// Fewer, longer rows make a smaller index built faster (the words' row ids and sizes are
