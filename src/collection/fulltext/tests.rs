@@ -227,3 +227,48 @@ fn a_match_in_a_long_story_names_its_own_block() {
         assert!(hits[0].snippet.contains('['), "{}", hits[0].snippet);
     }
 }
+
+#[test]
+fn an_index_of_an_older_version_is_built_again_and_gives_its_room_back() {
+    // Version 3 had a row per paragraph and no auto_vacuum: it is emptied, vacuumed (so
+    // pages freed later go back) and filled again.
+    let dir = TestDir::named("fulltext-older");
+    write(&dir, "tide.txt", TIDE);
+    let file = dir.join("data").join("index").join("x.search.sqlite");
+    std::fs::create_dir_all(dir.join("data/index")).unwrap_or_else(|e| panic!("{e}"));
+    {
+        let old = Connection::open(&file).unwrap_or_else(|e| panic!("{e}"));
+        old.execute_batch(
+            "CREATE TABLE stories (id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL,
+                 path TEXT NOT NULL, title TEXT NOT NULL);
+             CREATE VIRTUAL TABLE passages USING fts5(text, content = '');
+             INSERT INTO stories VALUES (1, 'gone', '/nowhere.txt', 'Gone');
+             INSERT INTO passages (rowid, text) VALUES (16777216, 'nobody at all');
+             PRAGMA user_version = 3;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut index = open(&dir);
+    let auto_vacuum: i64 = index
+        .conn
+        .query_row("PRAGMA auto_vacuum", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(auto_vacuum, 2, "incremental");
+    assert!(
+        index
+            .search("nobody", 5)
+            .map(|h| h.is_empty())
+            .unwrap_or(false)
+    );
+    index
+        .update(&collection(&dir), |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        titles(&index.search("nobody", 5).unwrap_or_default()),
+        ["Tide"]
+    );
+    assert!(
+        !file.with_extension("sqlite.damaged").exists(),
+        "not taken for damage"
+    );
+}
