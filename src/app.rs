@@ -13,6 +13,7 @@ pub mod opening;
 mod panels;
 mod screenshot;
 mod stories;
+mod text_index;
 mod text_search;
 mod watch;
 
@@ -122,6 +123,8 @@ pub struct FicshelfApp {
     show_text_search: bool,
     text_search: crate::ui::text_search::TextSearch,
     text_search_job: Option<text_search::TextSearchJob>,
+    /// The full-text index kept up to date on its own thread.
+    text_index: text_search::TextIndexing,
     marks_view: crate::ui::marks_view::MarksView,
     /// The first scan of a collection with no index yet.
     first_scan: Option<first_scan::FirstScan>,
@@ -205,6 +208,7 @@ impl FicshelfApp {
             show_text_search: false,
             text_search: Default::default(),
             text_search_job: None,
+            text_index: Default::default(),
             marks_view: Default::default(),
             first_scan,
             pending_files: Vec::new(),
@@ -331,7 +335,7 @@ impl FicshelfApp {
                 let summary = report.summary();
                 let first = report.added.first().map(|e| e.path.clone());
                 self.collection.entries.extend(report.added);
-                self.library.collection_changed();
+                self.collection_changed();
                 if let Some(index) = first.and_then(|p| self.collection.find_path(&p)) {
                     self.library.selected = Some(index);
                     self.library.reveal_selected = true;
@@ -353,6 +357,7 @@ impl FicshelfApp {
         }
         self.watch = None; // watch the new folder from the next frame
         self.library = LibraryState::new();
+        self.text_index.stale = true;
         self.folder_missing = missing.is_some();
         self.tell(
             missing.unwrap_or_else(|| format!("Showing the stories in {}.", folder.display())),

@@ -204,7 +204,7 @@ impl FicshelfApp {
                     self.reader = None;
                 }
                 self.library.selected = None;
-                self.library.collection_changed();
+                self.collection_changed();
                 self.tell(format!(
                     "\u{201c}{}\u{201d} is in the Trash; restore it from there to read it again.",
                     entry.meta.title
