@@ -299,7 +299,11 @@ impl State<'_> {
         if (is_block(name) && !table_cell) || blocks_inside {
             self.flush();
         } else if name == b"title" {
+            // The title's text is plain: runs and links in it go with it, not to the next
+            // block (their offsets are this text's).
             let text = std::mem::take(&mut self.text);
+            self.spans.clear();
+            self.links.clear();
             self.emit(ChunkKind::Title, text);
         }
         self.stack.truncate(at);
@@ -451,7 +455,8 @@ impl State<'_> {
             // the space between its words included.
             Some(last)
                 if last.target == target
-                    && self.text[last.range.end..range.start].trim().is_empty() =>
+                    && (self.text.get(last.range.end..range.start))
+                        .is_some_and(|gap| gap.trim().is_empty()) =>
             {
                 last.range.end = range.end;
             }

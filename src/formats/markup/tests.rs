@@ -244,3 +244,18 @@ fn text_already_collapsed_is_told_from_text_that_is_not() {
         }
     }
 }
+
+#[test]
+fn runs_and_links_in_a_title_stay_with_it() {
+    // Tag soup from the fuzzer: a link and bold inside a `<title>` that a body follows.
+    let c = parse(
+        r#"<title><a href="x"><b>Long title words</b></a></title><body><p><a href="x">here</a> now</p>"#,
+    );
+    let p = c
+        .iter()
+        .find(|c| c.text == "here now")
+        .expect("the paragraph");
+    assert_eq!(p.refs.links.len(), 1);
+    assert_eq!(&p.text[p.refs.links[0].range.clone()], "here");
+    assert!(p.spans.iter().all(|s| s.range.end <= p.text.len()));
+}
