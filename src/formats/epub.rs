@@ -40,16 +40,22 @@ struct Budget {
     left: u64,
 }
 
-/// Reads an EPUB as a story.
-pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
-    let mut zip =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormatError::Zip(e.to_string()))?;
+/// The ZIP archive in `bytes`, refused when damaged or holding more than [`MAX_ENTRIES`]
+/// files.
+pub fn open_archive(bytes: &[u8]) -> Result<ZipArchive<Cursor<&[u8]>>, FormatError> {
+    let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormatError::Zip(e.to_string()))?;
     if zip.len() > MAX_ENTRIES {
         return Err(FormatError::TooManyEntries {
             count: zip.len(),
             limit: MAX_ENTRIES,
         });
     }
+    Ok(zip)
+}
+
+/// Reads an EPUB as a story.
+pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
+    let mut zip = open_archive(bytes)?;
     let mut budget = Budget {
         left: MAX_INFLATED_BYTES,
     };

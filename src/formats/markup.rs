@@ -317,8 +317,14 @@ impl State<'_> {
         // same for the whole of one text event.
         let style = self.style();
         self.text.reserve(s.len());
-        if style.is_plain() {
-            self.push_plain(s);
+        // Most paragraphs are plain, with one space between words and nothing to collapse:
+        // taken whole.
+        if style.is_plain() && is_collapsed(s.as_bytes()) {
+            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(s);
             return;
         }
         let mut rest = s;
@@ -341,37 +347,6 @@ impl State<'_> {
             }
             self.space = false;
             self.append(word, style);
-        }
-    }
-
-    /// [`State::push_text`] for plain text, most of a story: no run to extend, so the words
-    /// go straight into the text.
-    fn push_plain(&mut self, s: &str) {
-        // Most paragraphs have one space between words and nothing to collapse: taken
-        // whole.
-        if is_collapsed(s.as_bytes()) {
-            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
-                self.text.push(' ');
-            }
-            self.space = false;
-            self.text.push_str(s);
-            return;
-        }
-        let mut rest = s;
-        while !rest.is_empty() {
-            let spaces = space_len(rest);
-            if spaces > 0 {
-                self.space = true;
-                rest = &rest[spaces..];
-                continue;
-            }
-            let (word, tail) = rest.split_at(word_len(rest));
-            rest = tail;
-            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
-                self.text.push(' ');
-            }
-            self.space = false;
-            self.text.push_str(word);
         }
     }
 

@@ -4,12 +4,10 @@
 //! clear error that asks for it to be unpacked, never a guess at which one was meant. The
 //! same limits as an EPUB's keep a ZIP bomb an error, not an exhausted machine.
 
-use std::io::{Cursor, Read};
-
-use zip::ZipArchive;
+use std::io::Read;
 
 use super::FormatError;
-use super::epub::{MAX_ENTRIES, MAX_INFLATED_BYTES};
+use super::epub::{MAX_INFLATED_BYTES, open_archive};
 
 /// The kind of page found inside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,14 +20,7 @@ pub enum Page {
 
 /// The one story page inside a ZIP: its name, kind and bytes.
 pub fn single_page(bytes: &[u8]) -> Result<(String, Page, Vec<u8>), FormatError> {
-    let mut zip =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormatError::Zip(e.to_string()))?;
-    if zip.len() > MAX_ENTRIES {
-        return Err(FormatError::TooManyEntries {
-            count: zip.len(),
-            limit: MAX_ENTRIES,
-        });
-    }
+    let mut zip = open_archive(bytes)?;
     let pages: Vec<(String, Page)> = zip
         .file_names()
         .flatten()
@@ -69,7 +60,7 @@ fn page_kind(name: &str) -> Option<Page> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
+    use std::io::{Cursor, Write};
 
     use super::*;
 
