@@ -1,9 +1,9 @@
 //! Opening a story file for the reader: a big plain-text story shows its first chunk at once
 //! while a thread reads the whole (see [`crate::engine::opening`] and the reader's
 //! [`crate::ui::reader::Rest`]); anything else is read whole, in place, before it shows.
-//! For a big story only its first 256 KB are kept before the first frame: the fingerprint
-//! (which keys the saved place) is taken in one streaming pass, and the thread reads the
-//! file again for the whole story.
+//! For a big story only its first 256 KB are read before the first frame: the thread reads
+//! the whole file and takes its fingerprint (which keys the saved place, the marks and the
+//! story in the collection) from the same bytes, so the first frame waits for neither.
 
 use std::io::Read as _;
 use std::path::Path;
@@ -19,20 +19,20 @@ use crate::ui::reader::{ReaderView, Rest, START_ANYWAY};
 pub struct Opened {
     /// The story, or its first chunk while `rest` reads the whole.
     pub story: Story,
-    /// The file's fingerprint.
-    pub hash: ContentHash,
+    /// The file's fingerprint; `None` while `rest` reads it with the whole story.
+    pub hash: Option<ContentHash>,
     /// The whole story, being read.
     pub rest: Option<Rest>,
 }
 
 impl Opened {
-    /// The reader's view of it, at the saved `place` (once the whole story is in, if that
-    /// place lies beyond the first chunk).
+    /// The reader's view of it, at the saved `place` (a big story being read starts at its
+    /// start: its place is looked up when its fingerprint arrives).
     pub fn into_view(self, path: &Path, place: Option<Place>) -> ReaderView {
         let path = path.to_path_buf();
-        match self.rest {
-            Some(rest) => ReaderView::reading(self.hash, path, self.story, place, rest),
-            None => ReaderView::new(self.hash, path, self.story, place),
+        match (self.rest, self.hash) {
+            (Some(rest), _) => ReaderView::reading(path, self.story, rest),
+            (None, hash) => ReaderView::new(hash.unwrap_or_default(), path, self.story, place),
         }
     }
 }
@@ -42,14 +42,10 @@ pub fn open(path: &Path) -> Result<Opened, ReadError> {
     let big = std::fs::metadata(path).is_ok_and(|m| {
         m.is_file() && m.len() > 2 * FIRST_CHUNK_BYTES as u64 && m.len() <= MAX_STORY_BYTES
     });
-    if big
-        && let (head, hash) = head_and_hash(path)?
-        && let Some(rest) = first_screen(path, &head)
-    {
-        let (first, rest) = rest;
+    if big && let Some((first, rest)) = first_screen(path, &head(path)?) {
         return Ok(Opened {
             story: first,
-            hash,
+            hash: None,
             rest: Some(rest),
         });
     }
@@ -59,7 +55,7 @@ pub fn open(path: &Path) -> Result<Opened, ReadError> {
     let story = read_owned(path, bytes)?;
     Ok(Opened {
         story,
-        hash,
+        hash: Some(hash),
         rest: None,
     })
 }
@@ -81,7 +77,10 @@ fn first_screen(path: &Path, head: &[u8]) -> Option<(Story, Rest)> {
             // Not while the first screen is drawn: on two cores it would slow it down.
             let _ = started.recv_timeout(START_ANYWAY);
             let whole = read_bytes(&whole_path)
-                .and_then(|bytes| read_owned(&whole_path, bytes))
+                .and_then(|bytes| {
+                    let hash = content_hash(&bytes);
+                    Ok((hash, read_owned(&whole_path, bytes)?))
+                })
                 .map_err(|e| e.to_string());
             let _ = send.send(whole); // the reader may have moved on to another story
         })
@@ -89,29 +88,18 @@ fn first_screen(path: &Path, head: &[u8]) -> Option<(Story, Rest)> {
     Some((first, Rest::new(whole, start)))
 }
 
-/// The file's first [`FIRST_CHUNK_BYTES`] and its fingerprint (the same as
-/// [`content_hash`] of all its bytes), in one pass with a small buffer.
-fn head_and_hash(path: &Path) -> Result<(Vec<u8>, ContentHash), ReadError> {
+/// The file's first [`FIRST_CHUNK_BYTES`] (fewer if it is shorter).
+fn head(path: &Path) -> Result<Vec<u8>, ReadError> {
     let io = |source| ReadError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let file = std::fs::File::open(path).map_err(io)?;
     let mut head = Vec::with_capacity(FIRST_CHUNK_BYTES);
-    let mut buffer = vec![0; 1 << 20];
-    loop {
-        let n = match file.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(io(e)),
-        };
-        hasher.update(&buffer[..n]);
-        let room = FIRST_CHUNK_BYTES - head.len();
-        head.extend_from_slice(&buffer[..n.min(room)]);
-    }
-    Ok((head, format!("{:032x}", hasher.digest128())))
+    file.take(FIRST_CHUNK_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    Ok(head)
 }
 
 #[cfg(test)]
@@ -119,7 +107,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_big_story_opens_on_its_first_chunk_with_the_whole_files_fingerprint() {
+    fn a_big_story_opens_on_its_first_chunk_and_its_fingerprint_comes_with_the_whole() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("long.txt");
         let mut text = String::from("Title: Long\nAuthor: Jo\n\n\n");
@@ -128,17 +116,21 @@ mod tests {
         }
         std::fs::write(&path, &text).unwrap();
         let opened = open(&path).unwrap();
-        assert_eq!(opened.hash, content_hash(text.as_bytes()));
+        assert_eq!(opened.hash, None, "not taken before the first screen");
         assert!(opened.story.document.full_text().len() < FIRST_CHUNK_BYTES);
         let rest = opened.rest.expect("the rest is read");
         rest.start.expect("not started yet").send(()).unwrap();
-        let whole = rest.whole.recv().unwrap().unwrap();
+        let (hash, whole) = rest.whole.recv().unwrap().unwrap();
+        assert_eq!(hash, content_hash(text.as_bytes()), "the whole file's");
         assert_eq!(whole, Story::read(&path).unwrap());
 
         let short = dir.path().join("short.txt");
         std::fs::write(&short, "Title: Short\n\nA line.\n").unwrap();
         let opened = open(&short).unwrap();
         assert!(opened.rest.is_none());
-        assert_eq!(opened.hash, content_hash(b"Title: Short\n\nA line.\n"));
+        assert_eq!(
+            opened.hash,
+            Some(content_hash(b"Title: Short\n\nA line.\n"))
+        );
     }
 }

@@ -182,7 +182,8 @@ impl FicshelfApp {
             );
             return;
         };
-        let hash = view.hash.clone(); // the bar borrows the view
+        // The bar borrows the view. No fingerprint yet (a big story being read): no marks.
+        let hash = view.hash.clone().unwrap_or_default();
         let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
         chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
         chrome::status_ui(ui, view, self.settings.words_per_minute);
@@ -195,8 +196,10 @@ impl FicshelfApp {
             let include = crate::collection::filter::facets::Mark::Included;
             commands.push(Command::ChooseFacet(facet, tag, include));
         }
-        if let Some(place) = out.moved_to {
-            self.reading.set_place(&view.hash, place, out.at_end);
+        if let Some(place) = out.moved_to
+            && let Some(hash) = &view.hash
+        {
+            self.reading.set_place(hash, place, out.at_end);
             self.unsaved_place.get_or_insert_with(Instant::now);
         }
     }

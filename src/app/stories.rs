@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::{FicshelfApp, Notice, opening};
 use crate::collection::filter::Verdict;
-use crate::collection::reading::now_secs;
+use crate::collection::reading::{Place, now_secs};
 use crate::collection::{StoryMeta, content_hash};
 use crate::engine::read_bytes;
 use crate::ui::reader::Reading;
@@ -28,10 +28,17 @@ impl FicshelfApp {
                     .or_else(|| read_bytes(f).ok().map(|b| content_hash(&b)))
                     .is_some_and(|h| self.collection.find_hash(&h).is_some())
         };
+        // A big story's fingerprint comes with its whole reading: a file not in the collection
+        // by place is said to be outside it now (the notice comes with the first frame, not
+        // over the text later), and taken back if its content is found there after all.
+        let first_known = hash.is_some() || self.collection.find_path(first).is_some();
         let outside: Vec<PathBuf> = files
             .iter()
             .enumerate()
-            .filter(|(i, f)| !in_collection(f, (*i == 0).then_some(hash.as_str())))
+            .filter(|(i, f)| match i {
+                0 => !first_known || !in_collection(f, hash.as_deref()),
+                _ => !in_collection(f, None),
+            })
             .map(|(_, f)| f.clone())
             .collect();
         // A story the filters hide is not shown without asking.
@@ -49,22 +56,38 @@ impl FicshelfApp {
             return;
         }
         // Show the story in the library too when the collection has it (by content).
-        if let Some(index) = self.collection.entries.iter().position(|e| e.hash == hash) {
+        if let Some(hash) = &hash {
+            self.select_by_content(hash);
+        }
+        self.show_story(first, opened);
+        self.unplaced_file = (!first_known).then(|| first.clone());
+        self.offer_import(outside);
+    }
+
+    /// Shows the story in the library too when the collection has it (by content).
+    fn select_by_content(&mut self, hash: &str) -> bool {
+        let found = self.collection.entries.iter().position(|e| e.hash == hash);
+        if let Some(index) = found {
             self.library.selected = Some(index);
             self.library.reveal_selected = true;
         }
-        self.show_story(first, opened);
-        if !outside.is_empty() {
-            let what = match outside.len() {
-                1 => "This story is not in your collection.".to_string(),
-                n => format!("{n} of the files you opened are not in your collection."),
-            };
-            self.notice = Some(Notice {
-                text: what,
-                offer_import: outside,
-                offer_open: None,
-            });
+        found.is_some()
+    }
+
+    /// Says which of the files opened are not in the collection, offering to add them.
+    fn offer_import(&mut self, outside: Vec<PathBuf>) {
+        if outside.is_empty() {
+            return;
         }
+        let what = match outside.len() {
+            1 => "This story is not in your collection.".to_string(),
+            n => format!("{n} of the files you opened are not in your collection."),
+        };
+        self.notice = Some(Notice {
+            text: what,
+            offer_import: outside,
+            offer_open: None,
+        });
     }
 
     pub(super) fn open_entry(&mut self, index: usize) {
@@ -84,16 +107,42 @@ impl FicshelfApp {
         }
     }
 
-    /// Puts a story in the reader at its saved place.
+    /// Puts a story in the reader at its saved place (a big story's, once its fingerprint
+    /// is known: see [`Self::story_fingerprinted`]).
     pub(super) fn show_story(&mut self, path: &std::path::Path, opened: opening::Opened) {
         self.save_reading();
-        let hash = &opened.hash;
+        self.unplaced_file = None;
+        let place = opened.hash.as_deref().and_then(|h| self.story_opened(h));
+        self.reader = Some(opened.into_view(path, place));
+    }
+
+    /// Notes that the story `hash` is open; its saved place.
+    fn story_opened(&mut self, hash: &str) -> Option<Place> {
         let place = self.reading.record(hash).map(|r| r.place);
         if let Err(e) = self.reading.opened(hash, now_secs()) {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
         self.library.marks_changed(); // its status may now be Reading
-        self.reader = Some(opened.into_view(path, place));
+        place
+    }
+
+    /// A big story's fingerprint has come with its whole reading: its saved place is gone
+    /// to (once), and the command line's story is looked for in the collection by content
+    /// (a copy of a collected story): found, it is selected there and no longer offered.
+    fn story_fingerprinted(&mut self, hash: &str) {
+        let place = self.story_opened(hash);
+        let Some(view) = self.reader.as_mut() else {
+            return;
+        };
+        view.go_to_saved(place);
+        let path = view.path.clone();
+        if self.unplaced_file.take().is_some_and(|f| f == path)
+            && self.select_by_content(hash)
+            && let Some(notice) = self.notice.take_if(|n| n.offer_import.contains(&path))
+        {
+            let outside = notice.offer_import.into_iter().filter(|f| *f != path);
+            self.offer_import(outside.collect());
+        }
     }
 
     /// Takes in the whole of a story opened on its first chunk, once it has been read.
@@ -103,6 +152,7 @@ impl FicshelfApp {
         };
         match view.follow_reading() {
             Reading::Done => {}
+            Reading::Arrived(hash) => self.story_fingerprinted(&hash),
             // Looked at again soon: the thread does not wake the window.
             Reading::Going => ctx.request_repaint_after(Duration::from_millis(30)),
             Reading::Failed(e) => {

@@ -111,13 +111,18 @@ pub fn reader_bar_ui(
                 }
                 contents_menu(ui, view);
                 let status = marks.status.label();
-                ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
-                    .response
-                    .on_hover_text("Status and lists")
-                    .widget_info(|| {
-                        let label = format!("Status and lists: {status}");
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, label)
-                    });
+                // Greyed until the fingerprint that keys them is known.
+                let known = view.hash.is_some();
+                ui.add_enabled_ui(known, |ui| {
+                    ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
+                })
+                .inner
+                .response
+                .on_hover_text("Status and lists")
+                .widget_info(|| {
+                    let label = format!("Status and lists: {status}");
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+                });
                 // The title takes what the buttons leave, cut short with an ellipsis.
                 let title = egui::Label::new(RichText::new(&view.story.title).strong()).truncate();
                 ui.with_layout(Layout::left_to_right(Align::Center), |ui| ui.add(title));

@@ -39,8 +39,9 @@ const MAX_MEASURED_PER_FRAME: usize = 400;
 
 /// A story open in the reader, with its layout state.
 pub struct ReaderView {
-    /// Fingerprint of the story's file.
-    pub hash: ContentHash,
+    /// Fingerprint of the story's file: `None` while a big story's rest is read (it is
+    /// taken on that thread), so that nothing is saved or looked up under a wrong key.
+    pub hash: Option<ContentHash>,
     /// Where the file is.
     pub path: PathBuf,
     /// The story.
@@ -62,8 +63,6 @@ pub struct ReaderView {
     pub marks: marks::ReaderMarks,
     /// The whole story, while it is read beside the window (see [`rest`]).
     rest: Option<Rest>,
-    /// A saved place beyond the first chunk, gone to when the whole story is in.
-    waiting_place: Option<Place>,
     /// The first chunk's reading and heights, just replaced by the whole story's.
     replaced: Option<Box<rest::Replaced>>,
 }
@@ -101,7 +100,7 @@ impl ReaderView {
     pub fn new(hash: ContentHash, path: PathBuf, story: Story, place: Option<Place>) -> ReaderView {
         let place = place.unwrap_or_default();
         ReaderView {
-            hash,
+            hash: Some(hash),
             path,
             story,
             find: Find::default(),
@@ -113,7 +112,6 @@ impl ReaderView {
             place,
             marks: marks::ReaderMarks::default(),
             rest: None,
-            waiting_place: None,
             replaced: None,
         }
     }

@@ -1,20 +1,22 @@
 //! A big story opens on its first chunk (see [`crate::engine::opening`]) while the rest is
-//! read beside the window. Until it arrives the reader shows the chunk's title page and first
-//! screens, keeps no place (the chunk knows neither the story's length nor its end) and the
+//! read beside the window, with the file's fingerprint. Until they arrive the reader shows
+//! the chunk's title page and first screens, keeps no place (the chunk knows neither the
+//! story's length nor its end, and the fingerprint that keys the place is not known) and the
 //! bars say "reading…"; then the whole reading takes the chunk's place, with the heights
-//! already measured carried over, so the text under the reader's eyes does not move. A saved
-//! place beyond the chunk is jumped to then, once.
+//! already measured carried over, so the text under the reader's eyes does not move. The
+//! saved place, looked up by the app under the fingerprint, is jumped to then, once.
 
 use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 
 use super::{Heights, Jump, ReaderView};
+use crate::collection::ContentHash;
 use crate::collection::reading::Place;
 use crate::engine::Story;
 
 /// The whole story being read beside the window.
 pub struct Rest {
-    /// The whole story, or why it could not be read.
-    pub whole: Receiver<Result<Story, String>>,
+    /// The file's fingerprint and the whole story, or why they could not be read.
+    pub whole: Receiver<Result<(ContentHash, Story), String>>,
     /// Told when the first screen is on show: the reading waits for it (or for
     /// [`START_ANYWAY`]), so that it does not compete with the first frame.
     pub start: Option<Sender<()>>,
@@ -27,7 +29,7 @@ pub const START_ANYWAY: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Rest {
     /// The reading `whole`, to be started through `start`.
-    pub fn new(whole: Receiver<Result<Story, String>>, start: Sender<()>) -> Rest {
+    pub fn new(whole: Receiver<Result<(ContentHash, Story), String>>, start: Sender<()>) -> Rest {
         Rest {
             whole,
             start: Some(start),
@@ -43,6 +45,9 @@ pub enum Reading {
     Going,
     /// The whole story is in (or was from the start).
     Done,
+    /// The whole story and its fingerprint have just come in (the view's `hash` is set):
+    /// the app looks up the saved place ([`ReaderView::go_to_saved`]) and the marks.
+    Arrived(ContentHash),
     /// The rest could not be read; the first chunk stays.
     Failed(String),
 }
@@ -54,25 +59,20 @@ pub(super) struct Replaced {
 }
 
 impl ReaderView {
-    /// Opens the first chunk of a story whose rest is being read; `place` is the saved one.
-    /// A place inside the chunk (short of its last tenth, whose blocks may yet change) is
-    /// gone to at once; one further waits for the whole story.
-    pub fn reading(
-        hash: crate::collection::ContentHash,
-        path: std::path::PathBuf,
-        first: Story,
-        place: Option<Place>,
-        rest: Rest,
-    ) -> ReaderView {
-        let known = first.document.blocks().len() * 9 / 10;
-        let (now, later) = match place {
-            Some(p) if p.block <= known => (Some(p), None),
-            other => (None, other),
-        };
-        let mut view = ReaderView::new(hash, path, first, now);
+    /// Opens the first chunk of a story whose rest (and fingerprint) is being read, at its
+    /// start: the saved place is known once the fingerprint is.
+    pub fn reading(path: std::path::PathBuf, first: Story, rest: Rest) -> ReaderView {
+        let mut view = ReaderView::new(ContentHash::new(), path, first, None);
+        view.hash = None;
         view.rest = Some(rest);
-        view.waiting_place = later;
         view
+    }
+
+    /// Goes to the saved place once the whole story is in (call on [`Reading::Arrived`]).
+    pub fn go_to_saved(&mut self, place: Option<Place>) {
+        if let Some(place) = place {
+            self.jump = Some(Jump::Place(place));
+        }
     }
 
     /// True while the rest of the story is being read.
@@ -98,19 +98,17 @@ impl ReaderView {
         };
         self.rest = None;
         match whole {
-            Ok(story) => {
+            Ok((hash, story)) => {
+                self.hash = Some(hash.clone());
                 self.take_whole(story);
-                Reading::Done
+                Reading::Arrived(hash)
             }
-            Err(e) => {
-                self.waiting_place = None;
-                Reading::Failed(e)
-            }
+            Err(e) => Reading::Failed(e),
         }
     }
 
     /// Puts the whole story in the chunk's place, to be laid out next frame at the same
-    /// place (or the saved one it was waiting for).
+    /// place.
     fn take_whole(&mut self, story: Story) {
         let first = std::mem::replace(&mut self.story, story);
         let heights = std::mem::take(&mut self.heights);
@@ -119,8 +117,7 @@ impl ReaderView {
             heights,
         }));
         self.layout_key = None;
-        let place = self.waiting_place.take().unwrap_or(self.place);
-        self.jump = Some(Jump::Place(place));
+        self.jump = Some(Jump::Place(self.place));
         // The marks are found again in the whole text (the chunk held only the first).
         self.marks.read_at = None;
         // Find starts over on the whole text (it searched nothing while reading).
