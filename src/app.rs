@@ -13,6 +13,7 @@ pub mod opening;
 mod panels;
 mod screenshot;
 mod stories;
+mod text_index;
 mod text_search;
 mod watch;
 
@@ -84,6 +85,8 @@ pub struct Notice {
     pub offer_import: Vec<PathBuf>,
     /// A story the filters hide, which the user may open anyway.
     pub offer_open: Option<PathBuf>,
+    /// A part of the open story to go to (the first new chapter), and the button's words.
+    pub offer_part: Option<(usize, String)>,
 }
 
 /// The application.
@@ -120,6 +123,8 @@ pub struct FicshelfApp {
     show_text_search: bool,
     text_search: crate::ui::text_search::TextSearch,
     text_search_job: Option<text_search::TextSearchJob>,
+    /// The full-text index kept up to date on its own thread.
+    text_index: text_search::TextIndexing,
     marks_view: crate::ui::marks_view::MarksView,
     /// The first scan of a collection with no index yet.
     first_scan: Option<first_scan::FirstScan>,
@@ -207,6 +212,7 @@ impl FicshelfApp {
             show_text_search: false,
             text_search: Default::default(),
             text_search_job: None,
+            text_index: Default::default(),
             marks_view: Default::default(),
             first_scan,
             pending_files: Vec::new(),
@@ -309,6 +315,7 @@ impl FicshelfApp {
             text: text.into(),
             offer_import: Vec::new(),
             offer_open: None,
+            offer_part: None,
         });
     }
 
@@ -332,7 +339,7 @@ impl FicshelfApp {
                 let summary = report.summary();
                 let first = report.added.first().map(|e| e.path.clone());
                 self.collection.entries.extend(report.added);
-                self.library.collection_changed();
+                self.collection_changed();
                 if let Some(index) = first.and_then(|p| self.collection.find_path(&p)) {
                     self.library.selected = Some(index);
                     self.library.reveal_selected = true;
@@ -354,6 +361,7 @@ impl FicshelfApp {
         }
         self.watch = None; // watch the new folder from the next frame
         self.library = LibraryState::new();
+        self.text_index.stale = true;
         self.folder_missing = missing.is_some();
         self.tell(
             missing.unwrap_or_else(|| format!("Showing the stories in {}.", folder.display())),

@@ -435,3 +435,62 @@ fn a_fichub_epub_gives_its_introduction_and_ffn_line() {
             .any(|(t, style)| t == "once more" && *style == Inline::ITALIC)
     );
 }
+
+#[test]
+fn a_fichub_html_zip_gives_the_same_as_its_epub() {
+    let zip = read("fichub_quiet_harbour.zip");
+    let epub = read("fichub_quiet_harbour.epub");
+    assert_eq!(zip.format, Format::Html, "the page inside the ZIP");
+    assert_eq!(zip.title, epub.title);
+    assert_eq!(zip.author, epub.author);
+    assert_eq!(zip.rating, epub.rating);
+    assert_eq!(zip.summary(), epub.summary());
+    // The HTML page gives no status nor dates of its own (the FFN line's are FFN's words).
+    assert_eq!(zip.complete, None);
+    let mut m = epub.metadata.clone();
+    (m.published, m.updated) = (None, None);
+    assert_eq!(zip.metadata, m);
+    assert_eq!(part_titles(&zip), ["1. Letters", "2. Replies"]);
+    assert_eq!(zip.document.full_text(), epub.document.full_text());
+    let text = zip.document.full_text();
+    assert!(
+        !text.contains("next chapter"),
+        "the chapter links are not story"
+    );
+}
+
+#[test]
+fn a_zip_of_several_stories_asks_to_be_unpacked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.zip");
+    let file = std::fs::File::create(&path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    for name in ["a.txt", "b.txt"] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, b"Title: A\n\nOnce.").unwrap();
+    }
+    zip.finish().unwrap();
+    let err = Story::read(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("2 story pages") && err.contains("unpack"),
+        "{err}"
+    );
+}
+
+#[test]
+fn kindle_books_and_pdfs_are_named_not_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut mobi = vec![0u8; 60];
+    mobi.extend_from_slice(b"BOOKMOBI");
+    mobi.extend_from_slice(&[0u8; 200]);
+    for (name, bytes) in [
+        ("a.mobi", mobi),
+        ("b.pdf", b"%PDF-1.7\n%\xe2\xe3\n".to_vec()),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = Story::read(&path).unwrap_err().to_string();
+        assert!(err.contains("EPUB, HTML and text"), "{name}: {err}");
+    }
+}

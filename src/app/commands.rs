@@ -111,6 +111,12 @@ impl FicshelfApp {
             }
             Command::OpenSettings => self.show_settings = true,
             Command::DismissNotice => self.notice = None,
+            Command::GoToPart(part) => {
+                self.notice = None;
+                if let Some(view) = self.reader.as_mut() {
+                    view.go_to_part(part);
+                }
+            }
             Command::Reveal(i) => {
                 self.library.revealed.insert(i);
                 self.library.stale = true;
@@ -202,7 +208,7 @@ impl FicshelfApp {
                     self.reader = None;
                 }
                 self.library.selected = None;
-                self.library.collection_changed();
+                self.collection_changed();
                 self.tell(format!(
                     "\u{201c}{}\u{201d} is in the Trash; restore it from there to read it again.",
                     entry.meta.title

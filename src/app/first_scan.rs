@@ -83,7 +83,7 @@ impl super::FicshelfApp {
             Some(done) => {
                 self.first_scan = None;
                 self.collection = done.collection;
-                self.library.collection_changed();
+                self.collection_changed();
                 if let Some(missing) = done.missing {
                     self.folder_missing = true;
                     self.tell(missing_note(&missing));

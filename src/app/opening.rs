@@ -19,19 +19,20 @@ use crate::ui::reader::{ReaderView, Rest, START_ANYWAY};
 pub struct Opened {
     /// The story, or its first chunk while `rest` reads the whole.
     pub story: Story,
-    /// The file's fingerprint; `None` while `rest` reads it with the whole story.
+    /// The file's fingerprint; for a big story, the one the collection's index knows, or
+    /// `None` until `rest` takes it with the whole story.
     pub hash: Option<ContentHash>,
     /// The whole story, being read.
     pub rest: Option<Rest>,
 }
 
 impl Opened {
-    /// The reader's view of it, at the saved `place` (a big story being read starts at its
-    /// start: its place is looked up when its fingerprint arrives).
+    /// The reader's view of it, at the saved `place` (see [`ReaderView::reading`] for a big
+    /// story being read).
     pub fn into_view(self, path: &Path, place: Option<Place>) -> ReaderView {
         let path = path.to_path_buf();
         match (self.rest, self.hash) {
-            (Some(rest), _) => ReaderView::reading(path, self.story, rest),
+            (Some(rest), hash) => ReaderView::reading(path, self.story, rest, (hash, place)),
             (None, hash) => ReaderView::new(hash.unwrap_or_default(), path, self.story, place),
         }
     }
@@ -39,13 +40,20 @@ impl Opened {
 
 /// Opens the story at `path`: its first screen now, the rest beside the window.
 pub fn open(path: &Path) -> Result<Opened, ReadError> {
+    open_known(path, None)
+}
+
+/// As [`open`], with the file's fingerprint when the collection's index already knows it
+/// (the file unchanged since it was indexed): a big story's first screen then costs its
+/// first chunk only, not a pass over the whole file.
+pub fn open_known(path: &Path, known: Option<ContentHash>) -> Result<Opened, ReadError> {
     let big = std::fs::metadata(path).is_ok_and(|m| {
         m.is_file() && m.len() > 2 * FIRST_CHUNK_BYTES as u64 && m.len() <= MAX_STORY_BYTES
     });
     if big && let Some((first, rest)) = first_screen(path, &head(path)?) {
         return Ok(Opened {
             story: first,
-            hash: None,
+            hash: known,
             rest: Some(rest),
         });
     }
@@ -132,5 +140,11 @@ mod tests {
             opened.hash,
             Some(content_hash(b"Title: Short\n\nA line.\n"))
         );
+
+        // A fingerprint the index knows is taken as it is, and the first chunk is the same.
+        let known = open_known(&path, Some("known".into())).unwrap();
+        assert_eq!(known.hash.as_deref(), Some("known"));
+        let first = open(&path).unwrap().story;
+        assert_eq!(known.story, first);
     }
 }

@@ -9,8 +9,10 @@ use egui::Ui;
 
 use super::{FicshelfApp, looks};
 use crate::settings::Settings;
+use crate::ui::details::editions_ui;
 use crate::ui::details::{actions_ui as details_actions_ui, details_ui};
 use crate::ui::library::{facets_ui, library_ui};
+use crate::ui::parts_bar::parts_bar_ui;
 use crate::ui::reader::reader_ui;
 use crate::ui::series_bar::series_bar_ui;
 use crate::ui::settings_panel::settings_ui;
@@ -96,6 +98,8 @@ impl FicshelfApp {
                     .library
                     .selected
                     .and_then(|i| self.collection.entries.get(i).map(|e| (i, e)));
+                let editions = selected.map_or(&[][..], |(i, _)| self.library.editions.older(i));
+                let entries = &self.collection.entries;
                 let details = egui::Panel::bottom("details")
                     .resizable(true)
                     .default_size(self.window.details_height.unwrap_or(200.0))
@@ -114,13 +118,16 @@ impl FicshelfApp {
                                     .id_salt("details-scroll")
                                     .auto_shrink(false)
                                     .show(ui, |ui| match selected {
-                                        Some((index, entry)) => details_ui(
-                                            ui,
-                                            (index, entry),
-                                            Marks::of(&entry.hash, reading, lists),
-                                            hide_warnings,
-                                            commands,
-                                        ),
+                                        Some((index, entry)) => {
+                                            details_ui(
+                                                ui,
+                                                (index, entry),
+                                                Marks::of(&entry.hash, reading, lists),
+                                                hide_warnings,
+                                                commands,
+                                            );
+                                            editions_ui(ui, editions, entries, commands);
+                                        }
                                         None => {
                                             ui.add_space(8.0);
                                             ui.label(
@@ -173,8 +180,10 @@ impl FicshelfApp {
                 .iter()
                 .max_by_key(|(_, r)| r.last_opened_secs)
                 .map(|(h, _)| h.clone());
-            let resume =
-                last.and_then(|h| self.collection.entries.iter().position(|e| e.hash == h));
+            // A work saved again since goes on in its newest copy.
+            let resume = last
+                .and_then(|h| self.collection.entries.iter().position(|e| e.hash == h))
+                .map(|i| self.library.editions.newest_of(i).unwrap_or(i));
             chrome::welcome_ui(
                 ui,
                 resume.map(|i| (i, &self.collection.entries[i])),
@@ -185,11 +194,34 @@ impl FicshelfApp {
         // The bar borrows the view. No fingerprint yet (a big story being read): no marks.
         let hash = view.hash.clone().unwrap_or_default();
         let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
-        chrome::reader_bar_ui(ui, view, marks, self.show_library, commands);
+        let files: Vec<chrome::WorkFile> = match self.library.works.place_of(&hash) {
+            Some((work, here)) => (work.files.iter().enumerate())
+                .filter_map(|(k, &i)| {
+                    let name = self.collection.entries.get(i)?.path.file_name()?;
+                    let label = format!("Part {}: {}", k + 1, name.to_string_lossy());
+                    Some((i, label, k == here))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let bar = (marks, files.as_slice());
+        chrome::reader_bar_ui(ui, view, bar, self.show_library, commands);
         chrome::status_ui(ui, view, self.settings.words_per_minute);
         let series = &self.library.series;
         let filters = &self.settings.filters;
         series_bar_ui(ui, (&hash, filters), series, &self.collection, commands);
+        let works = &self.library.works;
+        parts_bar_ui(ui, &hash, works, &self.collection, commands);
+        // At the end of a part, the key that turns the page goes on into the next file.
+        let go_on = view.at_end()
+            && !ui.ctx().text_edit_focused()
+            && ui.input(|i| {
+                (i.key_pressed(egui::Key::Space) && !i.modifiers.shift)
+                    || i.key_pressed(egui::Key::PageDown)
+            });
+        if let Some(next) = works.next(&hash).filter(|_| go_on) {
+            commands.push(Command::Open(next));
+        }
         let paged = self.settings.reading_mode == crate::settings::ReadingMode::Paged;
         let out = reader_ui(ui, view, &t, paged);
         if let Some((facet, tag)) = out.tag_clicked {

@@ -15,7 +15,7 @@ use crate::ui::reader::Reading;
 impl FicshelfApp {
     pub(super) fn open_from_command_line(&mut self, files: &[PathBuf]) {
         let Some(first) = files.first() else { return };
-        let opened = match opening::open(first) {
+        let opened = match opening::open_known(first, self.indexed_hash(first)) {
             Ok(opened) => opened,
             Err(e) => return self.tell(format!("This story could not be opened: {e}")),
         };
@@ -28,9 +28,9 @@ impl FicshelfApp {
                     .or_else(|| read_bytes(f).ok().map(|b| content_hash(&b)))
                     .is_some_and(|h| self.collection.find_hash(&h).is_some())
         };
-        // A big story's fingerprint comes with its whole reading: a file not in the collection
-        // by place is said to be outside it now (the notice comes with the first frame, not
-        // over the text later), and taken back if its content is found there after all.
+        // A big story's fingerprint may come with its whole reading: a file not in the
+        // collection by place is said to be outside it now (the notice comes with the first
+        // frame, not over the text later), and taken back if its content is found there.
         let first_known = hash.is_some() || self.collection.find_path(first).is_some();
         let outside: Vec<PathBuf> = files
             .iter()
@@ -52,10 +52,10 @@ impl FicshelfApp {
                 text: format!("This story is hidden by your filters ({reasons}). Open it anyway?"),
                 offer_import: Vec::new(),
                 offer_open: Some(first.clone()),
+                offer_part: None,
             });
             return;
         }
-        // Show the story in the library too when the collection has it (by content).
         if let Some(hash) = &hash {
             self.select_by_content(hash);
         }
@@ -87,6 +87,7 @@ impl FicshelfApp {
             text: what,
             offer_import: outside,
             offer_open: None,
+            offer_part: None,
         });
     }
 
@@ -101,36 +102,53 @@ impl FicshelfApp {
 
     /// Opens any story file in the reader, in the collection or not.
     pub(super) fn open_file(&mut self, path: &std::path::Path) {
-        match opening::open(path) {
+        match opening::open_known(path, self.indexed_hash(path)) {
             Ok(opened) => self.show_story(path, opened),
             Err(e) => self.tell(format!("This story could not be opened: {e}")),
         }
     }
 
-    /// Puts a story in the reader at its saved place (a big story's, once its fingerprint
-    /// is known: see [`Self::story_fingerprinted`]).
+    /// The fingerprint the collection's index has for the file at `path`, if the file is
+    /// in it and unchanged since (same size, same modification time).
+    fn indexed_hash(&self, path: &std::path::Path) -> Option<crate::collection::ContentHash> {
+        let entry = &self.collection.entries[self.collection.find_path(path)?];
+        let meta = std::fs::metadata(path).ok()?;
+        let modified_secs = crate::collection::index::modified_ns(&meta) / 1_000_000_000;
+        (meta.len() == entry.bytes && modified_secs == entry.modified_secs && modified_secs > 0)
+            .then(|| entry.hash.clone())
+    }
+
+    /// Puts a story in the reader at its saved place (a big story's whose fingerprint is
+    /// taken with its whole reading, once that is in: see [`Self::story_fingerprinted`]).
     pub(super) fn show_story(&mut self, path: &std::path::Path, opened: opening::Opened) {
         self.save_reading();
         self.unplaced_file = None;
-        let place = opened.hash.as_deref().and_then(|h| self.story_opened(h));
-        self.reader = Some(opened.into_view(path, place));
+        let (place, new_chapters) = match &opened.hash {
+            Some(hash) => self.story_opened(hash),
+            None => (None, None),
+        };
+        let view = opened.into_view(path, place);
+        self.reader = Some(view);
+        self.tell_new_chapters(new_chapters);
     }
 
-    /// Notes that the story `hash` is open; its saved place.
-    fn story_opened(&mut self, hash: &str) -> Option<Place> {
+    /// Notes that the story `hash` is open: its saved place (carried over from an older
+    /// edition's if need be), and the chapters read then and now if there are new ones.
+    fn story_opened(&mut self, hash: &str) -> (Option<Place>, Option<(u32, u32)>) {
+        let new_chapters = self.carry_over_from_older_edition(hash);
         let place = self.reading.record(hash).map(|r| r.place);
         if let Err(e) = self.reading.opened(hash, now_secs()) {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
         self.library.marks_changed(); // its status may now be Reading
-        place
+        (place, new_chapters)
     }
 
-    /// A big story's fingerprint has come with its whole reading: its saved place is gone
+    /// A big story's whole reading has come with its fingerprint: its saved place is gone
     /// to (once), and the command line's story is looked for in the collection by content
     /// (a copy of a collected story): found, it is selected there and no longer offered.
     fn story_fingerprinted(&mut self, hash: &str) {
-        let place = self.story_opened(hash);
+        let (place, new_chapters) = self.story_opened(hash);
         let Some(view) = self.reader.as_mut() else {
             return;
         };
@@ -143,6 +161,60 @@ impl FicshelfApp {
             let outside = notice.offer_import.into_iter().filter(|f| *f != path);
             self.offer_import(outside.collect());
         }
+        self.tell_new_chapters(new_chapters);
+    }
+
+    /// Says how many chapters are new since the reader last read this work, offering to go
+    /// to the first of them.
+    fn tell_new_chapters(&mut self, new_chapters: Option<(u32, u32)>) {
+        let Some(view) = &self.reader else { return };
+        if let Some((read, now)) = new_chapters {
+            let new = now - read;
+            let noun = if new == 1 { "chapter" } else { "chapters" };
+            let text = format!(
+                "{new} new {noun} since you read this work ({read} then, {now} now); \
+                 your place and lists came with it."
+            );
+            let first_new = view.story.document.parts().get(read as usize);
+            let offer_part = first_new.map(|p| (read as usize, format!("Go to {}", p.title)));
+            self.notice = Some(Notice {
+                text,
+                offer_import: Vec::new(),
+                offer_open: None,
+                offer_part,
+            });
+        }
+    }
+
+    /// A work saved again with new chapters, opened for the first time: the place, status
+    /// and lists of the edition read last come with it. Returns the chapters then and now,
+    /// when there are new ones.
+    fn carry_over_from_older_edition(&mut self, hash: &str) -> Option<(u32, u32)> {
+        if self.reading.record(hash).is_some() {
+            return None;
+        }
+        let entries = &self.collection.entries;
+        let newest = entries.iter().position(|e| e.hash == hash)?;
+        let log = self.reading.log();
+        let (old, record) = (self.library.editions.older(newest).iter())
+            .filter_map(|&i| Some((i, *log.get(&entries.get(i)?.hash)?)))
+            .max_by_key(|(_, r)| r.last_opened_secs)?;
+        let old_hash = entries[old].hash.clone();
+        let chapters = |i: usize| entries[i].meta.metadata.chapters_posted;
+        let counts = chapters(old).zip(chapters(newest)).filter(|(a, b)| b > a);
+        self.reading.set_place(hash, record.place, false);
+        let lists: Vec<i64> = (self.reading.lists().iter())
+            .filter(|l| l.items.contains(&old_hash))
+            .map(|l| l.id)
+            .collect();
+        let mut failed = self.reading.set_status(hash, record.status).err();
+        for id in lists {
+            failed = failed.or(self.reading.add_to_list(id, hash).err());
+        }
+        if let Some(e) = failed {
+            self.tell(format!("Your reading state could not be carried over: {e}"));
+        }
+        counts
     }
 
     /// Takes in the whole of a story opened on its first chunk, once it has been read.

@@ -174,7 +174,7 @@ impl super::FicshelfApp {
             self.library.selected =
                 selected.and_then(|p| self.collection.entries.iter().position(|e| e.path == p));
             self.library.revealed.clear();
-            self.library.collection_changed();
+            self.collection_changed();
         }
     }
 }

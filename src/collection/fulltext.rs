@@ -8,20 +8,20 @@
 //! their content fingerprints: new and changed texts are added, gone ones removed. A
 //! damaged index file is set aside and built again; it is never fatal.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 use super::{Collection, ContentHash};
-use crate::engine::{BlockKind, Story};
+use crate::engine::Story;
 
 /// The index file's name: the collection index cache's name with this extension.
 pub const EXTENSION: &str = "search.sqlite";
 
 /// What the schema looks like; an index of another version is built again.
-const VERSION: i64 = 3;
-/// A passage's row id is its story's id shifted by this many bits, plus its block.
+const VERSION: i64 = 4;
+/// A row's id is its story's id shifted by this many bits, plus its first block.
 const BLOCK_BITS: u32 = 24;
 
 /// The open index.
@@ -55,6 +55,16 @@ pub struct FullTextError {
     source: rusqlite::Error,
 }
 
+impl FullTextError {
+    /// The file was locked by another writer for longer than the wait.
+    fn is_busy(&self) -> bool {
+        matches!(
+            self.source.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+}
+
 impl FullText {
     /// The index file for a collection folder whose index cache is `cache`.
     pub fn path_for(cache: &Path) -> PathBuf {
@@ -67,6 +77,8 @@ impl FullText {
         let path = path.to_path_buf();
         match Self::open_at(&path) {
             Ok(index) => Ok(index),
+            // Another writer held the file longer than the wait: it is not damaged.
+            Err(e) if e.is_busy() => Err(e),
             Err(_) => {
                 let mut damaged = path.clone().into_os_string();
                 damaged.push(".damaged");
@@ -87,10 +99,14 @@ impl FullText {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let conn = Connection::open(path).map_err(err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
+        let mut conn = Connection::open(path).map_err(err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(20))
             .map_err(err)?;
         // A cache that is built again when damaged: no need to wait for the disk.
+        // Pages freed as FTS5 merges its segments go back to the disk after each update
+        // (only takes effect in a new file, or after the VACUUM below).
+        conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")
+            .map_err(err)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(err)?;
         conn.pragma_update(None, "synchronous", "OFF")
@@ -101,25 +117,47 @@ impl FullText {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(err)?;
         if version != VERSION {
-            conn.execute_batch(
-                "DROP TABLE IF EXISTS stories;
-                 DROP TABLE IF EXISTS passages;
-                 CREATE TABLE stories (
-                     id INTEGER PRIMARY KEY,
-                     hash TEXT UNIQUE NOT NULL,
-                     path TEXT NOT NULL,
-                     title TEXT NOT NULL
-                 );
-                 CREATE VIRTUAL TABLE passages USING fts5(
-                     text,
-                     content = '',
-                     contentless_delete = 1,
-                     tokenize = 'unicode61 remove_diacritics 2'
-                 );",
-            )
-            .map_err(err)?;
-            conn.pragma_update(None, "user_version", VERSION)
+            // Made under the write lock, looked at again there: another writer may have
+            // made it meanwhile, and its stories must not be dropped.
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(err)?;
+            let version: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(err)?;
+            if version != VERSION {
+                tx.execute_batch(
+                    "DROP TABLE IF EXISTS stories;
+                     DROP TABLE IF EXISTS passages;
+                     CREATE TABLE stories (
+                         id INTEGER PRIMARY KEY,
+                         hash TEXT UNIQUE NOT NULL,
+                         path TEXT NOT NULL,
+                         title TEXT NOT NULL
+                     );
+                     CREATE VIRTUAL TABLE passages USING fts5(
+                         text,
+                         content = '',
+                         contentless_delete = 1,
+                         tokenize = 'unicode61 remove_diacritics 2'
+                     );
+                     -- Words are gathered in memory up to 16 MB before a segment is
+                     -- written, and segments merged eight at a time: a build spends
+                     -- its time reading words, not merging what it wrote.
+                     INSERT INTO passages(passages, rank) VALUES('hashsize', 16777216);
+                     INSERT INTO passages(passages, rank) VALUES('automerge', 8);",
+                )
+                .map_err(err)?;
+                tx.pragma_update(None, "user_version", VERSION)
+                    .map_err(err)?;
+                tx.commit().map_err(err)?;
+                if version != 0 {
+                    // An older index emptied: its pages go, and auto_vacuum takes hold.
+                    conn.execute_batch("VACUUM").map_err(err)?;
+                }
+            } else {
+                tx.commit().map_err(err)?;
+            }
         }
         // A quick look that the tables answer: a damaged file fails here.
         conn.query_row("SELECT count(*) FROM stories", [], |r| r.get::<_, i64>(0))
@@ -156,13 +194,28 @@ impl FullText {
     pub fn update(
         &mut self,
         collection: &Collection,
-        progress: impl FnMut(usize, usize),
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<usize, FullTextError> {
+        self.update_until(collection, &mut progress, &|| false)
+    }
+
+    /// [`Self::update`], stopping early (keeping what was written) once `stop` says so;
+    /// it is asked after each story.
+    pub fn update_until(
+        &mut self,
+        collection: &Collection,
+        progress: &mut dyn FnMut(usize, usize),
+        stop: &dyn Fn() -> bool,
     ) -> Result<usize, FullTextError> {
         let indexed = self.indexed()?;
         let path = self.path.clone();
-        let added = write(&mut self.conn, collection, &indexed, progress)
+        let added = build::write(&mut self.conn, collection, &indexed, progress, stop)
             .map_err(|source| FullTextError { path, source })?;
-        // The log written while building goes into the file, so it does not stay as large.
+        // The pages merges freed are given back (each step of the pragma frees one), and
+        // the log written goes into the file, so neither stays as large.
+        if let Ok(mut vacuum) = self.conn.prepare("PRAGMA incremental_vacuum") {
+            let _ = vacuum.query_map([], |_| Ok(())).map(Iterator::count);
+        }
         let _ = self
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
@@ -209,17 +262,20 @@ impl FullText {
                     stories.len() - 1
                 }
             };
-            let (chapter, snippet) = match &stories[k].1 {
-                Some(story) => (
-                    chapter_of(story, block),
-                    story
-                        .document
-                        .blocks()
-                        .get(block)
-                        .map(|b| snippet::make(story.document.text(b), &terms))
-                        .unwrap_or_default(),
-                ),
-                None => (None, String::new()),
+            let (block, chapter, snippet) = match &stories[k].1 {
+                Some(story) => {
+                    let block = best_block(story, block, &terms);
+                    let doc = &story.document;
+                    let snippet = doc.blocks().get(block).map(|b| doc.text(b));
+                    (
+                        block,
+                        chapter_of(story, block),
+                        snippet
+                            .map(|t| snippet::make(t, &terms))
+                            .unwrap_or_default(),
+                    )
+                }
+                None => (block, None, String::new()),
             };
             hits.push(Hit {
                 path: PathBuf::from(path),
@@ -235,6 +291,29 @@ impl FullText {
     }
 }
 
+/// The block of the row starting at `first` that holds the most of the query's terms (the
+/// first of those): where the reader is taken.
+fn best_block(story: &Story, first: usize, terms: &[Vec<String>]) -> usize {
+    let doc = &story.document;
+    let Some(row) = build::rows(doc)
+        .into_iter()
+        .find(|r| r.first() == Some(&first))
+    else {
+        return first; // the story changed since it was indexed
+    };
+    let mut best = (0, first);
+    for block in row {
+        let found = snippet::found(doc.text(&doc.blocks()[block]), terms);
+        if found > best.0 {
+            best = (found, block);
+        }
+        if found == terms.len() {
+            break;
+        }
+    }
+    best.1
+}
+
 /// The heading of the part a block is in.
 fn chapter_of(story: &Story, block: usize) -> Option<String> {
     let doc = &story.document;
@@ -243,105 +322,6 @@ fn chapter_of(story: &Story, block: usize) -> Option<String> {
         .take_while(|p| p.block <= block)
         .last()
         .map(|p| p.title.clone())
-}
-
-/// [`FullText::update`]'s changes, in one transaction.
-fn write(
-    conn: &mut Connection,
-    collection: &Collection,
-    indexed: &HashMap<ContentHash, String>,
-    mut progress: impl FnMut(usize, usize),
-) -> Result<usize, rusqlite::Error> {
-    let present: HashSet<&str> = collection.entries.iter().map(|e| e.hash.as_str()).collect();
-    let tx = conn.transaction()?;
-    for hash in indexed.keys().filter(|h| !present.contains(h.as_str())) {
-        let id: i64 = tx.query_row(
-            "SELECT id FROM stories WHERE hash = ?1",
-            params![hash],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "DELETE FROM passages WHERE rowid >= ?1 AND rowid < ?2",
-            params![id << BLOCK_BITS, (id + 1) << BLOCK_BITS],
-        )?;
-        tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
-    }
-    let mut missing = Vec::new();
-    for entry in &collection.entries {
-        let path = entry.path.to_string_lossy();
-        match indexed.get(&entry.hash) {
-            None => missing.push(entry),
-            Some(was) if *was != path => {
-                tx.execute(
-                    "UPDATE stories SET path = ?2 WHERE hash = ?1",
-                    params![entry.hash, path],
-                )?;
-            }
-            Some(_) => {}
-        }
-    }
-    // Stories are read on the other cores while this one writes them in.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().max(2) - 1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut added = 0;
-    std::thread::scope(|scope| {
-        // Made here, so that a failed write drops the receiver before the scope waits for
-        // the readers: their sends then fail and they stop.
-        let (send, receive) = std::sync::mpsc::sync_channel(64);
-        for _ in 0..workers {
-            let (send, next, missing) = (send.clone(), &next, &missing);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(entry) = missing.get(i) else { break };
-                    // A file that can no longer be read is left out until it can.
-                    let story = Story::read(&entry.path).ok();
-                    if send.send((*entry, story)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(send);
-        for (done, (entry, story)) in receive.iter().enumerate() {
-            if let Some(story) = story {
-                add_story(&tx, &entry.hash, &entry.path, &story)?;
-                added += 1;
-            }
-            progress(done + 1, missing.len());
-        }
-        Ok::<(), rusqlite::Error>(())
-    })?;
-    tx.commit()?;
-    Ok(added)
-}
-
-/// Adds one story's text blocks, each a row whose id is the story's and the block's.
-fn add_story(
-    tx: &rusqlite::Transaction<'_>,
-    hash: &str,
-    path: &Path,
-    story: &Story,
-) -> Result<(), rusqlite::Error> {
-    tx.execute(
-        "INSERT INTO stories (hash, path, title) VALUES (?1, ?2, ?3)",
-        params![hash, path.to_string_lossy(), story.title],
-    )?;
-    let id = tx.last_insert_rowid();
-    let mut insert = tx.prepare_cached("INSERT INTO passages (rowid, text) VALUES (?1, ?2)")?;
-    let doc = &story.document;
-    for (i, block) in doc.blocks().iter().enumerate().take(1 << BLOCK_BITS) {
-        if matches!(block.kind, BlockKind::SceneBreak | BlockKind::Image) {
-            continue;
-        }
-        let text = doc.text(block);
-        if text.trim().is_empty() {
-            continue;
-        }
-        let block = i64::try_from(i).unwrap_or(0);
-        insert.execute(params![(id << BLOCK_BITS) | block, text])?;
-    }
-    Ok(())
 }
 
 /// The FTS5 expression for what a reader typed: each word and each quoted phrase as a
@@ -366,6 +346,7 @@ pub fn fts_query(query: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
+mod build;
 mod snippet;
 
 #[cfg(test)]

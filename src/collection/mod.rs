@@ -1,6 +1,7 @@
 //! The collection: the folder of story files the library shows, read into cards, with
 //! search and sort. A file that can't be read is listed with its reason, never fatal.
 
+pub mod editions;
 pub mod filter;
 pub mod fulltext;
 pub mod import;
@@ -22,10 +23,11 @@ use filter::facets::Facet;
 use index::Found;
 use search::{Pairs, Query};
 
-/// File extensions read as stories: plain text, EPUB and HTML (the content decides how a
-/// file is read; see [`crate::formats`]).
-pub const STORY_EXTENSIONS: &[&str] =
-    &["txt", "text", "asc", "fic", "epub", "html", "htm", "xhtml"];
+/// File extensions read as stories: plain text, EPUB, HTML and a zipped HTML page (FicHub's
+/// download; the content decides how a file is read; see [`crate::formats`]).
+pub const STORY_EXTENSIONS: &[&str] = &[
+    "txt", "text", "asc", "fic", "epub", "html", "htm", "xhtml", "zip",
+];
 /// How deep the scan follows sub-folders.
 const MAX_DEPTH: usize = 16;
 

@@ -43,13 +43,19 @@ pub struct SeriesIndex {
 impl SeriesIndex {
     /// Groups the entries that name a series.
     pub fn build(entries: &[Entry]) -> SeriesIndex {
+        SeriesIndex::build_skipping(entries, |_| false)
+    }
+
+    /// Groups the entries that name a series, but those `skip` says (older copies of a
+    /// work saved again, which are not works of the series of their own).
+    pub fn build_skipping(entries: &[Entry], skip: impl Fn(usize) -> bool) -> SeriesIndex {
         let mut index = SeriesIndex {
             of_entry: vec![None; entries.len()],
             ..SeriesIndex::default()
         };
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (i, part) in named_series(entries).into_iter().enumerate() {
-            let Some(part) = part else {
+            let Some(part) = part.filter(|_| !skip(i)) else {
                 continue;
             };
             let key = normalise(&part.name);

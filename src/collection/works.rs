@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::Entry;
 use super::filter::facets::normalise;
+use super::{ContentHash, Entry};
 use crate::engine::SeriesPart;
 
 /// One work and the files it is made of.
@@ -217,6 +217,60 @@ fn single(entries: &[Entry], i: usize) -> Work {
         parts_total: marked.and_then(|m| m.total),
         series: m.series.clone(),
         complete: meta.complete,
+    }
+}
+
+/// The works of a collection that are in several files, for the window: one row in the
+/// library, and each part leading to the next in the reader.
+#[derive(Debug, Clone, Default)]
+pub struct WorkIndex {
+    /// The works in two files or more, in the order their first file is listed.
+    pub works: Vec<Work>,
+    /// Per entry: its work.
+    of_entry: Vec<Option<usize>>,
+    /// Per file (by content): its work and which part it is (0-based).
+    of_hash: HashMap<ContentHash, (usize, usize)>,
+}
+
+impl WorkIndex {
+    /// Groups the entries' files into works, keeping those in several files.
+    pub fn build(entries: &[Entry]) -> WorkIndex {
+        let mut index = WorkIndex {
+            of_entry: vec![None; entries.len()],
+            ..WorkIndex::default()
+        };
+        for work in works(entries).into_iter().filter(|w| w.files.len() >= 2) {
+            let w = index.works.len();
+            for (part, &file) in work.files.iter().enumerate() {
+                index.of_entry[file] = Some(w);
+                index.of_hash.insert(entries[file].hash.clone(), (w, part));
+            }
+            index.works.push(work);
+        }
+        index
+    }
+
+    /// The work an entry is a part of, when it is in several files.
+    pub fn of_entry(&self, entry: usize) -> Option<usize> {
+        self.of_entry.get(entry).copied().flatten()
+    }
+
+    /// The work of the file with this content and which part it is (0-based).
+    pub fn place_of(&self, hash: &str) -> Option<(&Work, usize)> {
+        let &(w, part) = self.of_hash.get(hash)?;
+        Some((&self.works[w], part))
+    }
+
+    /// The entry of the part after this file's, if the collection has it.
+    pub fn next(&self, hash: &str) -> Option<usize> {
+        let (work, part) = self.place_of(hash)?;
+        work.files.get(part + 1).copied()
+    }
+
+    /// The entry of the part before this file's.
+    pub fn previous(&self, hash: &str) -> Option<usize> {
+        let (work, part) = self.place_of(hash)?;
+        work.files.get(part.checked_sub(1)?).copied()
     }
 }
 

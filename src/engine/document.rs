@@ -11,12 +11,14 @@ pub use words::count_words;
 
 use super::byline::byline;
 use super::lines::{Ending, comment_end, ending, heading, is_scene_break, starts_note};
-use super::reflow::{self, Layout, Line, Link, Style};
+use super::reflow::{self, Layout, Line, Link as LineLink, Style};
 use super::{spacing, tail};
 
+mod refs;
 mod rich;
 
-pub use rich::{Inline, Span};
+pub use refs::{Link, Refs};
+pub use rich::{Inline, RichBlock, Span};
 
 /// What a block of the story is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -71,6 +73,8 @@ pub struct Document {
     ending: Option<Ending>,
     /// Styled runs of text (EPUB and HTML only), in text order: see [`rich`].
     spans: Vec<rich::Stored>,
+    /// Links, anchors and pictures (EPUB and HTML only): see [`refs`].
+    refs: refs::Stored,
 }
 
 impl Document {
@@ -174,9 +178,10 @@ impl Document {
     fn compact_text(&mut self) {
         let mut text = String::with_capacity(self.text.len());
         let mut moves = Vec::new();
+        let rich = !self.spans.is_empty() || !self.refs.is_empty();
         for block in &mut self.blocks {
             let start = text.len();
-            if !self.spans.is_empty() {
+            if rich {
                 moves.push((block.start, block.end, to_u32(start)));
             }
             text.push_str(
@@ -189,6 +194,9 @@ impl Document {
         self.text = text;
         if !self.spans.is_empty() {
             self.spans = rich::remap(&self.spans, &moves);
+        }
+        if !self.refs.is_empty() {
+            self.refs.remap(&moves, to_u32(self.text.len()));
         }
     }
 }
@@ -374,20 +382,20 @@ fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document, joins: &mut usize) 
             g.width,
             g.min_indent,
         ) {
-            Link::Break => break,
+            LineLink::Break => break,
             l => links.push(l),
         }
         end += 1;
     }
     let run = &lines[k..end];
-    let verse = links.contains(&Link::Verse);
-    *joins += links.iter().filter(|l| **l == Link::Join).count();
+    let verse = links.contains(&LineLink::Verse);
+    *joins += links.iter().filter(|l| **l == LineLink::Join).count();
     if verse && !reflow::run_is_verse(g.layout, run) {
         // Short lines of dialogue: each its own paragraph, but a sentence broken across
         // lines (a `Join`) stays whole.
         let mut from = 0;
         for (j, link) in links.iter().enumerate() {
-            if *link != Link::Join {
+            if *link != LineLink::Join {
                 push_paragraph(&run[from..=j], &links[from..j], doc);
                 from = j + 1;
             }
@@ -400,13 +408,13 @@ fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document, joins: &mut usize) 
 }
 
 /// Appends lines as one block, joined by `links` (a `Verse` link keeps the line break).
-fn push_paragraph(run: &[Line<'_>], links: &[Link], doc: &mut Document) {
+fn push_paragraph(run: &[Line<'_>], links: &[LineLink], doc: &mut Document) {
     let start = doc.text.len();
     for (j, line) in run.iter().enumerate() {
         let t = line.text.trim();
         if j > 0 {
             match links.get(j - 1) {
-                Some(Link::Verse) => doc.text.push('\n'),
+                Some(LineLink::Verse) => doc.text.push('\n'),
                 _ if doc.text.ends_with('-') => {}
                 _ => doc.text.push(' '),
             }
@@ -416,7 +424,7 @@ fn push_paragraph(run: &[Line<'_>], links: &[Link], doc: &mut Document) {
     let text = &doc.text[start..];
     let kind = if starts_note(text) {
         BlockKind::Note
-    } else if links.contains(&Link::Verse) {
+    } else if links.contains(&LineLink::Verse) {
         BlockKind::Verse
     } else {
         BlockKind::Paragraph

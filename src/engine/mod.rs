@@ -26,7 +26,7 @@ pub mod warnings;
 use std::path::{Path, PathBuf};
 
 pub use decode::{DecodeError, Encoding};
-pub use document::{Block, BlockKind, Document, Inline, Part, Span};
+pub use document::{Block, BlockKind, Document, Inline, Link, Part, Refs, RichBlock, Span};
 pub use header::{Field, TitleSource};
 pub use labels::FieldKey;
 pub use metadata::{Format, Metadata, SeriesPart};

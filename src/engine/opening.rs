@@ -35,6 +35,7 @@ pub fn head_chunk<'a>(head: &'a [u8], file_name: &str) -> Option<&'a [u8]> {
         || head.starts_with(b"\xFF\xFE")
         || head.starts_with(b"\xFE\xFF")
         || crate::formats::detect(head, file_name) != super::Format::Text
+        || crate::formats::unread_kind(head).is_some()
         || memchr::memmem::find(head, b"\nTABLE OF CONTENTS\n").is_some()
     {
         return None;
@@ -114,6 +115,7 @@ pub fn read_owned(path: &Path, bytes: Vec<u8>) -> Result<Story, ReadError> {
         .unwrap_or_default();
     if crate::formats::detect(&bytes, &name) != super::Format::Text
         || crate::formats::fanficfare_txt::looks_like(&bytes)
+        || crate::formats::unread_kind(&bytes).is_some()
     {
         return crate::formats::read(path, &bytes);
     }

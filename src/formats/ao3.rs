@@ -78,16 +78,17 @@ fn preface(chunks: &[Chunk], i: usize, found: &mut Found, body: &mut Vec<Piece>)
         ChunkKind::Para if !c.scope.has(Scope::QUOTE) => {
             let (quote, next) = quote_after(chunks, i);
             match c.text.as_str() {
-                "Summary" => found.summary = quote.map(|q| q.0),
+                "Summary" => found.summary = quote.map(|q| q.text),
                 "Notes" => {
-                    if let Some((text, spans)) = &quote {
+                    if let Some(q) = &quote {
                         body.push(Piece {
                             kind: BlockKind::Note,
-                            text: text.clone(),
-                            spans: spans.clone(),
+                            text: q.text.clone(),
+                            spans: q.spans.clone(),
+                            refs: q.refs.clone(),
                         });
                     }
-                    found.notes = quote.map(|q| q.0);
+                    found.notes = quote.map(|q| q.text);
                 }
                 _ => return i + 1,
             }
@@ -191,11 +192,14 @@ fn chapter_chunk(chunks: &[Chunk], i: usize, body: &mut Vec<Piece>) -> usize {
     if in_meta || labelled {
         let (quote, next) = quote_after(chunks, i);
         let note = match quote {
-            Some(q) if !c.scope.has(Scope::QUOTE) => Piece::labelled_note(&c.text, q),
+            Some(q) if !c.scope.has(Scope::QUOTE) => {
+                Piece::labelled_note(&c.text, q, &c.refs.anchors)
+            }
             _ => Piece {
                 kind: BlockKind::Note,
                 text: c.text.clone(),
                 spans: c.spans.clone(),
+                refs: c.refs.clone(),
             },
         };
         body.push(note);
@@ -214,7 +218,7 @@ fn afterword(chunks: &[Chunk], i: usize, body: &mut Vec<Piece>) -> usize {
     {
         let (quote, next) = quote_after(chunks, i);
         if let Some(q) = quote {
-            body.push(Piece::labelled_note(&c.text, q));
+            body.push(Piece::labelled_note(&c.text, q, &c.refs.anchors));
         }
         return next.max(i + 1);
     }

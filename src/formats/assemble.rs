@@ -5,8 +5,8 @@
 
 use crate::engine::metadata::{Format, Metadata, SeriesPart};
 use crate::engine::{
-    BlockKind, Document, Encoding, Field, FieldKey, Inline, Rating, Span, Story, TitleSource,
-    Warnings, lines::is_scene_break,
+    BlockKind, Document, Encoding, Field, FieldKey, Inline, Link, Rating, Refs, RichBlock, Span,
+    Story, TitleSource, Warnings, lines::is_scene_break,
 };
 
 use super::markup::{Chunk, ChunkKind, Scope};
@@ -80,6 +80,8 @@ pub struct Piece {
     pub text: String,
     /// Styled runs of `text`, in order.
     pub spans: Vec<Span>,
+    /// Its links, anchors and picture.
+    pub refs: Refs,
 }
 
 impl Piece {
@@ -89,11 +91,18 @@ impl Piece {
             kind,
             text: text.into(),
             spans: Vec::new(),
+            refs: Refs::default(),
         }
     }
 
-    /// A note under a label (`Chapter Notes:`), the label in bold.
-    pub fn labelled_note(label: &str, (text, spans): (String, Vec<Span>)) -> Piece {
+    /// A note under a label (`Chapter Notes:`), the label in bold; `anchors` are the
+    /// label's own (AO3's `#endnotes`).
+    pub fn labelled_note(label: &str, quote: Quote, anchors: &[String]) -> Piece {
+        let Quote {
+            text,
+            spans,
+            mut refs,
+        } = quote;
         let head = format!("{label}:\n");
         let mut all = vec![Span {
             range: 0..head.len() - 1,
@@ -103,12 +112,28 @@ impl Piece {
             range: s.range.start + head.len()..s.range.end + head.len(),
             style: s.style,
         }));
+        for link in &mut refs.links {
+            link.range = link.range.start + head.len()..link.range.end + head.len();
+        }
+        refs.anchors.splice(0..0, anchors.iter().cloned());
         Piece {
             kind: BlockKind::Note,
             text: head + &text,
             spans: all,
+            refs,
         }
     }
+}
+
+/// The paragraphs of a block quote, joined: their text, styled runs and references.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quote {
+    /// The paragraphs, separated by blank lines.
+    pub text: String,
+    /// Their styled runs.
+    pub spans: Vec<Span>,
+    /// Their links and anchors.
+    pub refs: Refs,
 }
 
 /// The text of a file and how it was decoded.
@@ -124,9 +149,9 @@ pub struct Source {
 /// Builds the story from what was found and the body's blocks.
 pub fn story(found: Found, body: &[Piece], source: Source, file_name: &str) -> Story {
     let fields = fields_of(&found);
-    let document = Document::from_rich_blocks(
+    let document = Document::from_pieces(
         body.iter()
-            .map(|p| (p.kind, p.text.as_str(), p.spans.as_slice())),
+            .map(|p| RichBlock::new(p.kind, &p.text, &p.spans, &p.refs)),
     );
     let (title, title_source) = match found.title.filter(|t| !t.trim().is_empty()) {
         Some(t) => (t, TitleSource::Header),
@@ -220,12 +245,18 @@ pub fn block(chunk: &Chunk) -> Option<Piece> {
     let kind = match chunk.kind {
         ChunkKind::Title => return None,
         ChunkKind::Rule => return Some(Piece::plain(BlockKind::SceneBreak, "")),
-        ChunkKind::Image => return Some(Piece::plain(BlockKind::Image, text)),
+        ChunkKind::Image => {
+            return Some(Piece {
+                refs: chunk.refs.clone(),
+                ..Piece::plain(BlockKind::Image, text)
+            });
+        }
         ChunkKind::Heading(_) => {
             return Some(Piece {
                 kind: BlockKind::Heading,
                 text: text.replace('\n', " "),
                 spans: chunk.spans.clone(),
+                refs: chunk.refs.clone(),
             });
         }
         _ if chunk.text.chars().count() <= 40 && is_scene_break(&chunk.text) => {
@@ -240,25 +271,31 @@ pub fn block(chunk: &Chunk) -> Option<Piece> {
         kind,
         text,
         spans: chunk.spans.clone(),
+        refs: chunk.refs.clone(),
     })
 }
 
 /// Paragraphs of the `blockquote` that follows `chunks[i]`, joined by blank lines with their
-/// styled runs, and the index after them.
-pub fn quote_after(chunks: &[Chunk], i: usize) -> (Option<(String, Vec<Span>)>, usize) {
+/// styled runs and references, and the index after them.
+pub fn quote_after(chunks: &[Chunk], i: usize) -> (Option<Quote>, usize) {
     let mut j = i + 1;
-    let (mut text, mut spans) = (String::new(), Vec::new());
+    let mut q = Quote::default();
     while let Some(c) = chunks.get(j).filter(|c| c.scope.has(Scope::QUOTE)) {
         if j > i + 1 {
-            text.push_str("\n\n");
+            q.text.push_str("\n\n");
         }
-        let at = text.len();
-        text.push_str(&c.text);
-        spans.extend(c.spans.iter().map(|s| Span {
+        let at = q.text.len();
+        q.text.push_str(&c.text);
+        q.spans.extend(c.spans.iter().map(|s| Span {
             range: s.range.start + at..s.range.end + at,
             style: s.style,
         }));
+        q.refs.links.extend(c.refs.links.iter().map(|l| Link {
+            range: l.range.start + at..l.range.end + at,
+            target: l.target.clone(),
+        }));
+        q.refs.anchors.extend(c.refs.anchors.iter().cloned());
         j += 1;
     }
-    ((j > i + 1).then_some((text, spans)), j)
+    ((j > i + 1).then_some(q), j)
 }

@@ -15,7 +15,7 @@ use crate::engine::{BlockKind, Encoding, Format, Story};
 
 use super::assemble::{self, Found, Piece, Source};
 use super::markup::{self, Chunk, ChunkKind};
-use super::{FormatError, ao3, fanficfare, fichub, html, opf};
+use super::{FormatError, ao3, fanficfare, fichub, html, opf, targets};
 
 /// No book holds more files than this; an archive that does is not read.
 pub const MAX_ENTRIES: usize = 20_000;
@@ -65,7 +65,6 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
     let package = entry(&mut zip, &opf_path, MAX_PACKAGE_BYTES, &mut budget)?
         .ok_or_else(|| FormatError::NoPackage(opf_path.clone()))?;
     let pkg = opf::package(&html::decode(&package).text, &opf_path);
-    let titles = toc_titles(&mut zip, &pkg, &mut budget)?;
 
     let mut chunks = Vec::new();
     let mut docs: Vec<(u32, String)> = Vec::new();
@@ -80,11 +79,12 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
         let Some(raw) = entry(&mut zip, &item.path, budget.left, &mut budget)? else {
             continue;
         };
-        let decoded = html::decode(&raw);
+        let decoded = html::decode_owned(raw);
         replacements += decoded.replacements;
         let doc = u32::try_from(index).unwrap_or(u32::MAX);
         let from = chunks.len();
         markup::chunks(&decoded.text, doc, &mut chunks);
+        targets::resolve(&mut chunks[from..], &item.path);
         drop_picture_page(&mut chunks, from);
         docs.push((doc, item.path.clone()));
     }
@@ -98,9 +98,12 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Story, FormatError> {
     } else if let Some((found, intro)) = fichub::read(&chunks) {
         // The introduction is the title page's, not story.
         chunks.retain(|c| c.doc != intro);
+        // Only books in no site's layout take their chapter titles from the navigation.
+        let titles = toc_titles(&mut zip, &pkg, &mut budget)?;
         let (_, body) = plain(&chunks, &docs, &titles, &[]);
         (found, body)
     } else {
+        let titles = toc_titles(&mut zip, &pkg, &mut budget)?;
         plain(&chunks, &docs, &titles, &pkg.subjects)
     };
     drop(chunks);
@@ -215,7 +218,8 @@ fn entry(
         return Ok(None);
     };
     let limit = max.min(budget.left);
-    let mut out = Vec::new();
+    // Room for what the header says, within the limit (a lie costs only this much).
+    let mut out = Vec::with_capacity(file.size().min(limit).min(16 * 1024 * 1024) as usize);
     // The sizes in the headers are the archive's word only: count what really comes out.
     let read = file.take(limit + 1).read_to_end(&mut out);
     if read.is_err() {

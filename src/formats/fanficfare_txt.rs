@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use crate::engine::metadata::Format;
-use crate::engine::{BlockKind, ReadError, Story, decode, document};
+use crate::engine::{BlockKind, ReadError, Refs, Story, decode, document};
 
 use super::assemble::{self, Found, Piece, Source};
 use super::{emphasis, fanficfare};
@@ -184,6 +184,7 @@ fn chapter_text(lines: &[&str], body: &mut Vec<Piece>) {
             kind: block.kind,
             text,
             spans,
+            refs: Refs::default(),
         });
     }
 }

@@ -11,7 +11,7 @@
 
 use crate::engine::metadata::{parse_count, split_tags};
 
-use super::assemble::Found;
+use super::assemble::{self, Found, Piece};
 use super::markup::{Chunk, ChunkKind};
 
 /// FanFiction.Net's genres, which may hold a `/` of their own.
@@ -42,20 +42,64 @@ const FFN_GENRES: [&str; 21] = [
 /// The introduction's metadata and which document of the book it is, when the book is
 /// FicHub's (its introduction says it was exported with FicHub's help).
 pub fn read(chunks: &[Chunk]) -> Option<(Found, u32)> {
-    let credit = chunks.iter().find(|c| {
-        c.text.starts_with("Exported with the assistance of") && c.text.contains("FicHub")
-    })?;
+    let credit = chunks.iter().find(|c| is_credit(c))?;
     let intro: Vec<&Chunk> = chunks.iter().filter(|c| c.doc == credit.doc).collect();
+    Some((intro_found(&intro), credit.doc))
+}
+
+/// FicHub's HTML download (`full_fic.html`, zipped alone): the same introduction with
+/// `by Author` as an `h2`, a contents list, then each chapter in a `div#chap_N` that opens
+/// with links to the chapters beside it. Gives the metadata and the story's blocks.
+pub fn read_html(chunks: &[Chunk]) -> Option<(Found, Vec<Piece>)> {
+    let credit = chunks.iter().position(is_credit)?;
+    let chapters = chunks
+        .iter()
+        .position(|c| c.refs.anchors.iter().any(|a| a.starts_with("#chap_")))?;
+    let intro: Vec<&Chunk> = chunks[..credit.min(chapters)].iter().collect();
+    let found = intro_found(&intro);
+    let body = chunks[chapters..]
+        .iter()
+        .filter(|c| !is_chapter_nav(&c.text))
+        .filter_map(assemble::block)
+        .collect();
+    Some((found, body))
+}
+
+fn is_credit(c: &Chunk) -> bool {
+    c.text.starts_with("Exported with the assistance of") && c.text.contains("FicHub")
+}
+
+/// The links between chapters (`previous chapter`, `next chapter`, `chapter list`).
+fn is_chapter_nav(text: &str) -> bool {
+    let mut rest = text.to_string();
+    for words in [
+        "(back to chapter list)",
+        "previous chapter",
+        "next chapter",
+        "chapter list",
+    ] {
+        rest = rest.replace(words, " ");
+    }
+    rest.trim().is_empty()
+}
+
+/// The introduction's metadata: title, author, description and `Label: value` entries.
+fn intro_found(intro: &[&Chunk]) -> Found {
     let mut found = Found::default();
     let mut description = Vec::new();
     let mut in_description = false;
-    for c in &intro {
+    for c in intro {
         let text = c.text.trim();
         if c.kind == ChunkKind::Heading(1) && found.title.is_none() {
             found.title = Some(text.to_string());
             continue;
         }
-        if let Some(author) = text.strip_prefix("By:") {
+        let by = text.strip_prefix("By:").or_else(|| {
+            (c.kind == ChunkKind::Heading(2))
+                .then(|| text.strip_prefix("by "))
+                .flatten()
+        });
+        if let Some(author) = by {
             found.authors = split_tags(author);
             in_description = true;
             continue;
@@ -80,7 +124,7 @@ pub fn read(chunks: &[Chunk]) -> Option<(Found, u32)> {
     if found.complete == Some(true) {
         found.meta.chapters_total = found.meta.chapters_posted;
     }
-    Some((found, credit.doc))
+    found
 }
 
 fn is_label(label: &str) -> bool {

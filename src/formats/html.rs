@@ -7,7 +7,7 @@ use crate::engine::{Encoding, Format, Story};
 
 use super::assemble::{self, Found, Piece, Source};
 use super::markup::{self, Chunk, ChunkKind};
-use super::{ao3, fanficfare};
+use super::{ao3, fanficfare, fichub};
 
 /// How far into a file its charset declaration is looked for (HTML's own prescan limit).
 const PRESCAN_BYTES: usize = 1024;
@@ -97,6 +97,27 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// As [`decode`], for bytes the caller gives up: UTF-8 with no BOM and no other charset
+/// declared becomes the text without a copy (an EPUB's documents, nearly always).
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    let declared_other = || declared_charset(&bytes).is_some_and(|e| e != encoding_rs::UTF_8);
+    if bytes.starts_with(b"\xEF\xBB\xBF")
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || declared_other()
+    {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text,
+            encoding: Encoding::Utf8,
+            replacements: 0,
+        },
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// The encoding named by `charset=` or `encoding=` in the first kilobyte.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(PRESCAN_BYTES)]).to_lowercase();
@@ -126,6 +147,7 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Story {
     let title_link = h1_link(&decoded.text);
     let mut chunks = Vec::new();
     markup::chunks(&decoded.text, 0, &mut chunks);
+    super::targets::resolve(&mut chunks, "");
     // Each copy of a 200 MB page's text is dropped as soon as the next one is made.
     drop(decoded.text);
     let (found, body) = if ao3::is_ao3(&chunks) {
@@ -137,6 +159,8 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Story {
         let m = &mut found.meta;
         m.source_url = m.source_url.take().or(title_link);
         (found, body)
+    } else if let Some(read) = fichub::read_html(&chunks) {
+        read
     } else {
         plain(&chunks)
     };
@@ -223,6 +247,21 @@ mod tests {
         assert_eq!(d.encoding, Encoding::Utf8Bom);
         let d = decode(b"<html><p>caf\xe9</p>");
         assert!(d.text.contains("caf\u{e9}"));
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let pages: [&[u8]; 5] = [
+            b"<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xe9</p>",
+            b"\xEF\xBB\xBF<html><p>x</p>",
+            b"<html><p>caf\xe9</p>",
+            "<html><p>caf\u{e9} \u{2014} d\u{e9}j\u{e0}</p>".as_bytes(),
+            b"\xFF\xFE<\0p\0>\0",
+        ];
+        for page in pages {
+            let (a, b) = (decode(page), decode_owned(page.to_vec()));
+            assert_eq!((a.text, a.encoding), (b.text, b.encoding), "{page:?}");
+        }
     }
 
     #[test]

@@ -14,8 +14,11 @@ use quick_xml::Reader;
 use quick_xml::escape::resolve_html5_entity;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::engine::{Inline, Span};
-use elements::{element_scope, image_words, inline_style, is_block, is_void, lower, text_kind};
+use crate::engine::{Inline, Link, Refs, Span};
+use elements::{
+    anchors, element_scope, href, image_source, image_words, inline_style, is_block, is_void,
+    lower, text_kind,
+};
 
 /// What a chunk of text is, from the element that holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +104,9 @@ pub struct Chunk {
     pub doc: u32,
     /// Its styled runs (italics, bold, ...), as byte ranges of `text`, in order.
     pub spans: Vec<Span>,
+    /// Its links (ranges of `text`, targets as written), the ids it can be reached by, and
+    /// an image's picture (`src` as written).
+    pub refs: Refs,
 }
 
 /// Open elements deeper than this are not tracked (their text still is), so hostile
@@ -114,6 +120,8 @@ struct Open {
     scope: Scope,
     style: Inline,
     items: u32,
+    /// A link's target (`<a href>`).
+    href: Option<String>,
 }
 
 /// Appends the chunks of one HTML or XHTML document to `out`. Never fails: what can't be
@@ -131,6 +139,8 @@ pub fn chunks(text: &str, doc: u32, out: &mut Vec<Chunk>) -> usize {
         stack: Vec::new(),
         text: String::new(),
         spans: Vec::new(),
+        links: Vec::new(),
+        anchors: Vec::new(),
         space: false,
     };
     let mut errors = 0;
@@ -176,6 +186,10 @@ struct State<'o> {
     text: String,
     /// Its styled runs.
     spans: Vec<Span>,
+    /// Its links.
+    links: Vec<Link>,
+    /// Ids seen since the last chunk: the next chunk's anchors.
+    anchors: Vec<String>,
     /// Whitespace was seen since the last character pushed.
     space: bool,
 }
@@ -199,24 +213,31 @@ impl State<'_> {
             }
             b"hr" => {
                 self.flush();
+                anchors(e, &mut self.anchors);
                 self.emit(ChunkKind::Rule, String::new());
                 return;
             }
             b"img" => {
                 self.flush();
-                self.emit(ChunkKind::Image, image_words(e));
+                anchors(e, &mut self.anchors);
+                let refs = Refs {
+                    picture: image_source(e),
+                    ..Refs::default()
+                };
+                self.emit_full(ChunkKind::Image, image_words(e), Vec::new(), refs);
                 return;
             }
             _ => {}
         }
-        if is_void(&name) {
-            return;
-        }
-        if is_block(&name) {
+        let cell = self.in_simple_table() && matches!(name.as_slice(), b"tr" | b"td" | b"th");
+        if cell {
+            self.start_cell(&name);
+        } else if is_block(&name) {
             self.flush();
             self.close_implied(&name);
         }
-        if empty {
+        anchors(e, &mut self.anchors);
+        if empty || is_void(&name) {
             return;
         }
         if name == b"li" {
@@ -225,11 +246,13 @@ impl State<'_> {
         if self.stack.len() < MAX_DEPTH {
             let scope = self.scope().with(element_scope(&name, e));
             let style = self.style().with(inline_style(&name, e));
+            let href = (name == b"a").then(|| href(e)).flatten();
             self.stack.push(Open {
                 name,
                 scope,
                 style,
                 items: 0,
+                href,
             });
         }
     }
@@ -268,10 +291,19 @@ impl State<'_> {
         let Some(at) = self.stack.iter().rposition(|o| o.name == name) else {
             return; // an end tag with no open element: ignored, as browsers do
         };
-        if is_block(name) || self.stack[at..].iter().any(|o| is_block(&o.name)) {
+        let cell = |n: &[u8]| matches!(n, b"tr" | b"td" | b"th");
+        let table_cell = cell(name) && self.in_simple_table();
+        let blocks_inside = self.stack[at..]
+            .iter()
+            .any(|o| is_block(&o.name) && !(table_cell && cell(&o.name)));
+        if (is_block(name) && !table_cell) || blocks_inside {
             self.flush();
         } else if name == b"title" {
+            // The title's text is plain: runs and links in it go with it, not to the next
+            // block (their offsets are this text's).
             let text = std::mem::take(&mut self.text);
+            self.spans.clear();
+            self.links.clear();
             self.emit(ChunkKind::Title, text);
         }
         self.stack.truncate(at);
@@ -281,16 +313,24 @@ impl State<'_> {
         if self.scope().has(Scope::HIDDEN) {
             return;
         }
-        // Word by word, not character by character: most text has single spaces.
-        let is_space = |c: char| c.is_whitespace() && c != '\u{a0}';
-        for (k, word) in s.split(is_space).enumerate() {
-            if k > 0 {
+        // Word by word, the white space between collapsed to one space; the style is the
+        // same for the whole of one text event.
+        let style = self.style();
+        self.text.reserve(s.len());
+        if style.is_plain() {
+            self.push_plain(s);
+            return;
+        }
+        let mut rest = s;
+        while !rest.is_empty() {
+            let spaces = space_len(rest);
+            if spaces > 0 {
                 self.space = true;
-            }
-            if word.is_empty() {
+                rest = &rest[spaces..];
                 continue;
             }
-            let style = self.style();
+            let (word, tail) = rest.split_at(word_len(rest));
+            rest = tail;
             if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
                 // A space between two words of one style belongs to their run.
                 let joins = self
@@ -304,6 +344,37 @@ impl State<'_> {
         }
     }
 
+    /// [`State::push_text`] for plain text, most of a story: no run to extend, so the words
+    /// go straight into the text.
+    fn push_plain(&mut self, s: &str) {
+        // Most paragraphs have one space between words and nothing to collapse: taken
+        // whole.
+        if is_collapsed(s.as_bytes()) {
+            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(s);
+            return;
+        }
+        let mut rest = s;
+        while !rest.is_empty() {
+            let spaces = space_len(rest);
+            if spaces > 0 {
+                self.space = true;
+                rest = &rest[spaces..];
+                continue;
+            }
+            let (word, tail) = rest.split_at(word_len(rest));
+            rest = tail;
+            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(word);
+        }
+    }
+
     /// Appends text in a style, extending the last run when it is the same style.
     fn append(&mut self, s: &str, style: Inline) {
         let start = self.text.len();
@@ -312,6 +383,9 @@ impl State<'_> {
             return;
         }
         let end = self.text.len();
+        if style.has(Inline::LINK) {
+            self.add_link(start..end);
+        }
         match self.spans.last_mut() {
             Some(last) if last.style == style && last.range.end == start => last.range.end = end,
             _ => self.spans.push(Span {
@@ -327,45 +401,209 @@ impl State<'_> {
         if self.text.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.text);
+        // The block's text in a string of its own size; the buffer stays for the next one
+        // (grown once, not for every paragraph).
+        let text = self.text.clone();
+        self.text.clear();
         let spans = std::mem::take(&mut self.spans);
+        let links = std::mem::take(&mut self.links);
         let kind = self
             .stack
             .iter()
             .rev()
             .find_map(|o| text_kind(&o.name))
             .unwrap_or(ChunkKind::Para);
-        self.emit_styled(kind, text, spans);
+        let refs = Refs {
+            links,
+            ..Refs::default()
+        };
+        self.emit_full(kind, text, spans, refs);
     }
 
     fn emit(&mut self, kind: ChunkKind, text: String) {
-        self.emit_styled(kind, text, Vec::new());
+        self.emit_full(kind, text, Vec::new(), Refs::default());
     }
 
-    fn emit_styled(&mut self, kind: ChunkKind, text: String, spans: Vec<Span>) {
+    fn emit_full(&mut self, kind: ChunkKind, text: String, spans: Vec<Span>, mut refs: Refs) {
         let scope = self.scope();
         if scope.has(Scope::HIDDEN) || (scope.has(Scope::HEAD) && kind != ChunkKind::Title) {
             return;
         }
-        let (text, spans) = tidy_lines(text, spans);
+        let (text, spans, links) = tidy_lines(text, spans, refs.links);
         if text.is_empty() && !matches!(kind, ChunkKind::Rule | ChunkKind::Image) {
             return;
         }
+        refs.links = links;
+        refs.anchors = std::mem::take(&mut self.anchors);
         self.out.push(Chunk {
             kind,
             text,
             scope,
             doc: self.doc,
             spans,
+            refs,
         });
+    }
+
+    /// Extends the last link over `range` when it is the same link, else starts one.
+    fn add_link(&mut self, range: std::ops::Range<usize>) {
+        let Some(target) = self.stack.iter().rev().find_map(|o| o.href.as_deref()) else {
+            return;
+        };
+        match self.links.last_mut() {
+            // The same link across a change of style (`<a>the <i>note</i></a>`): one run,
+            // the space between its words included.
+            Some(last)
+                if last.target == target
+                    && (self.text.get(last.range.end..range.start))
+                        .is_some_and(|gap| gap.trim().is_empty()) =>
+            {
+                last.range.end = range.end;
+            }
+            _ => self.links.push(Link {
+                range,
+                target: target.to_string(),
+            }),
+        }
+    }
+
+    /// True inside a table that is laid out as text (not FanFicFare's title page table).
+    fn in_simple_table(&self) -> bool {
+        !self.scope().has(Scope::FFF_TABLE) && self.stack.iter().any(|o| o.name == b"table")
+    }
+
+    /// A row or cell of a simple table: rows become lines and cells are set apart by a
+    /// bar, so the whole table is one block of lines.
+    fn start_cell(&mut self, name: &[u8]) {
+        if self.text.is_empty() || self.text.ends_with('\n') {
+            self.space = false;
+            return;
+        }
+        if name == b"tr" {
+            self.text.push('\n');
+        } else {
+            self.append(CELL_SEPARATOR, Inline::PLAIN);
+        }
+        self.space = false;
     }
 }
 
+/// White space as HTML collapses it: any Unicode white space but the no-break space.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{a0}'
+}
+
+/// True when `b` is already as HTML collapses it: not empty, no white space at either
+/// end, none but single spaces between words (no tab, line break or Unicode space).
+fn is_collapsed(b: &[u8]) -> bool {
+    if b.first().is_none_or(|&c| c == b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous = 0u8;
+    for (i, &byte) in b.iter().enumerate() {
+        let plain = match byte {
+            b' ' => previous != b' ',
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => false,
+            // The lead bytes of Unicode's spaces (U+0085, U+1680, U+2000-U+200A, U+2028,
+            // U+2029, U+202F, U+205F, U+3000): looked at closely; every other is text.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => !starts_unicode_space(&b[i..]),
+            _ => true,
+        };
+        if !plain {
+            return false;
+        }
+        previous = byte;
+    }
+    true
+}
+
+/// True when `b` starts with a Unicode space other than the no-break space.
+fn starts_unicode_space(b: &[u8]) -> bool {
+    match b {
+        [0xc2, 0x85, ..]
+        | [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => true,
+        [0xe2, 0x80, x, ..] => matches!(x, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf),
+        _ => false,
+    }
+}
+
+/// How many bytes of white space `s` starts with (ASCII byte by byte, the rest decoded).
+fn space_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&byte) = b.get(i) {
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => i += 1,
+            0..=0x7f => break,
+            _ => match s[i..].chars().next() {
+                Some(c) if is_space(c) => i += c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    i
+}
+
+/// How many bytes `s` has before its first white space. Eight bytes are looked at a time:
+/// only a byte at or below a space, or above ASCII, can end a word.
+fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        i = next_candidate(b, i);
+        let Some(&byte) = b.get(i) else {
+            return b.len();
+        };
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return i,
+            0..=0x7f => i += 1, // another control character: part of the word
+            _ => match s[i..].chars().next() {
+                Some(c) if is_space(c) => return i,
+                Some(c) => i += c.len_utf8(),
+                None => return b.len(),
+            },
+        }
+    }
+}
+
+/// The first byte from `from` on that is at or below a space, or above ASCII (or the
+/// length).
+fn next_candidate(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A high bit where a byte is below 0x21 (the classic "has less than" test) or
+        // has its own high bit set.
+        let low = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
+        let flagged = low | (x & HIGHS);
+        if flagged != 0 {
+            return i + (flagged.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&byte) = b.get(i) {
+        if byte <= b' ' || byte >= 0x80 {
+            return i;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// What stands between two cells of a table row.
+pub const CELL_SEPARATOR: &str = " | ";
+
 /// Trims each line and drops blank ones at either end (`<br>` before `</p>`), moving the
 /// styled runs with their text.
-fn tidy_lines(text: String, spans: Vec<Span>) -> (String, Vec<Span>) {
+fn tidy_lines(text: String, spans: Vec<Span>, links: Vec<Link>) -> (String, Vec<Span>, Vec<Link>) {
     if !text.contains('\n') && text.trim() == text {
-        return (text, spans);
+        return (text, spans, links);
     }
     // The kept piece of each line, as a byte range of `text`.
     let mut pieces = Vec::new();
@@ -409,7 +647,15 @@ fn tidy_lines(text: String, spans: Vec<Span>) -> (String, Vec<Span>) {
         })
         .filter(|s| !s.range.is_empty())
         .collect();
-    (out, spans)
+    let links = links
+        .into_iter()
+        .map(|l| Link {
+            range: moved(l.range.start)..moved(l.range.end),
+            target: l.target,
+        })
+        .filter(|l| !l.range.is_empty())
+        .collect();
+    (out, spans, links)
 }
 
 #[cfg(test)]

@@ -20,6 +20,9 @@ pub mod fichub;
 pub mod html;
 pub mod markup;
 mod opf;
+pub mod pictures;
+mod targets;
+pub mod zipped;
 
 use std::path::Path;
 
@@ -56,6 +59,17 @@ pub enum FormatError {
     /// No document in the spine could be read: there is no story text.
     #[error("not a readable EPUB (no document in its reading order could be read)")]
     EmptySpine,
+    /// A ZIP archive (not an EPUB) with no HTML or text page inside.
+    #[error("a ZIP archive with no story page (HTML or text) inside")]
+    NoPageInArchive,
+    /// A Kindle book or a PDF: formats whose text Ficshelf doesn't read.
+    #[error(
+        "a {0} file: Ficshelf reads EPUB, HTML and text (AO3, FanFicFare and FicHub offer EPUB and HTML downloads of every work)"
+    )]
+    NotRead(&'static str),
+    /// A ZIP archive of several pages: which is the story is not guessed.
+    #[error("a ZIP archive of {0} story pages: unpack it and add them one by one")]
+    SeveralPagesInArchive(usize),
 }
 
 /// The format the bytes of a file called `file_name` are in, judged by their content: an
@@ -71,9 +85,13 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Format {
         .any(|x| x.eq_ignore_ascii_case(ext));
     // A `.epub` that is a ZIP but breaks the `mimetype`-first rule is still read as one,
     // so that it gets the EPUB reader's words when it fails, not "binary data".
-    let epub_name = ext.eq_ignore_ascii_case("epub") && bytes.starts_with(b"PK\x03\x04");
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let epub_name = ext.eq_ignore_ascii_case("epub") && zip;
     if epub::is_epub(bytes) || epub_name {
         Format::Epub
+    } else if zip && ext.eq_ignore_ascii_case("zip") {
+        // FicHub's HTML download: a page zipped (see [`zipped`]).
+        Format::Html
     } else if html::is_html(bytes, html_name) {
         Format::Html
     } else {
@@ -88,14 +106,47 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
+    if let Some(kind) = unread_kind(bytes) {
+        return Err(ReadError::Format {
+            path: path.to_path_buf(),
+            source: FormatError::NotRead(kind),
+        });
+    }
     match detect(bytes, &name) {
         Format::Text if fanficfare_txt::looks_like(bytes) => fanficfare_txt::parse(path, bytes),
         Format::Text => Story::parse_text_file(path, bytes).map(with_emphasis),
+        Format::Html if bytes.starts_with(b"PK\x03\x04") => read_zipped(path, bytes),
         Format::Html => Ok(html::parse(bytes, &name)),
         Format::Epub => epub::parse(bytes, &name).map_err(|source| ReadError::Format {
             path: path.to_path_buf(),
             source,
         }),
+    }
+}
+
+/// The e-book formats told by their bytes that are not read: MOBI and AZW3 (a Palm
+/// database of type `BOOKMOBI`) and PDF.
+pub(crate) fn unread_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.get(60..68) == Some(b"BOOKMOBI".as_slice()) {
+        Some("MOBI or AZW3 (Kindle)")
+    } else if bytes.starts_with(b"%PDF-") {
+        Some("PDF")
+    } else {
+        None
+    }
+}
+
+/// The one page inside a ZIP, read as that page.
+fn read_zipped(path: &Path, bytes: &[u8]) -> Result<Story, ReadError> {
+    let (name, page, inner) = zipped::single_page(bytes).map_err(|source| ReadError::Format {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    match page {
+        zipped::Page::Html => Ok(html::parse(&inner, &name)),
+        zipped::Page::Text => {
+            Story::parse_text_file(&path.with_file_name(&name), &inner).map(with_emphasis)
+        }
     }
 }
 

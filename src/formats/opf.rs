@@ -304,7 +304,7 @@ fn unescaped(raw: &str) -> String {
 }
 
 /// `OEBPS/content.opf` → `OEBPS/`.
-fn folder_of(path: &str) -> String {
+pub fn folder_of(path: &str) -> String {
     path.rfind('/')
         .map_or(String::new(), |i| path[..=i].to_string())
 }

@@ -48,6 +48,11 @@ pub fn notice_ui(
                 {
                     commands.push(Command::OpenAnyway(path.clone()));
                 }
+                if let Some((part, label)) = &notice.offer_part
+                    && ui.button(label).clicked()
+                {
+                    commands.push(Command::GoToPart(*part));
+                }
                 if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                     commands.push(Command::DismissNotice);
                 }
@@ -56,16 +61,26 @@ pub fn notice_ui(
     });
 }
 
-/// The reader's top bar: library toggle, title, contents, find, text size, close; and the
-/// find bar under it when open.
+/// A file of a work in several: its entry, its name in the contents, and whether it is the
+/// one open.
+pub type WorkFile = (usize, String, bool);
+
+/// The reader's top bar: library toggle, title, contents (with the work's other files,
+/// `files`, when it is in several), find, text size, close; and the find bar under it when
+/// open.
 pub fn reader_bar_ui(
     ui: &mut Ui,
     view: &mut ReaderView,
-    marks: Marks<'_>,
+    (marks, files): (Marks<'_>, &[WorkFile]),
     library_shown: bool,
     commands: &mut Vec<Command>,
 ) {
     egui::Panel::top("reader-bar").show(ui, |ui| {
+        // Too narrow for one row (a small window with the library and the filters open):
+        // the title, text size and Close keep the first row, the other buttons go to a
+        // second.
+        let narrow = ui.available_width() < NARROW_BAR;
+        let mut marks = Some(marks);
         ui.horizontal(|ui| {
             let toggle = if library_shown {
                 "« Library"
@@ -87,55 +102,96 @@ pub fn reader_bar_ui(
                 {
                     commands.push(Command::CloseReader);
                 }
-                if ui
-                    .button("A+")
-                    .on_hover_text("Larger text (Ctrl+=)")
-                    .clicked()
-                {
-                    commands.push(Command::TextSize(1.0));
+                size_buttons(ui, commands, true);
+                if !narrow && let Some(marks) = marks.take() {
+                    tool_buttons(ui, view, (marks, files), commands, true);
                 }
-                if ui
-                    .button("A−")
-                    .on_hover_text("Smaller text (Ctrl+-)")
-                    .clicked()
-                {
-                    commands.push(Command::TextSize(-1.0));
-                }
-                super::reader::marks::bar_buttons_ui(ui, view);
-                if ui
-                    .button("Find")
-                    .on_hover_text("Find in story (Ctrl+F)")
-                    .clicked()
-                {
-                    view.find.open();
-                }
-                contents_menu(ui, view);
-                let status = marks.status.label();
-                // Greyed until the fingerprint that keys them is known.
-                let known = view.hash.is_some();
-                ui.add_enabled_ui(known, |ui| {
-                    ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
-                })
-                .inner
-                .response
-                .on_hover_text("Status and lists")
-                .widget_info(|| {
-                    let label = format!("Status and lists: {status}");
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, label)
-                });
                 // The title takes what the buttons leave, cut short with an ellipsis.
                 let title = egui::Label::new(RichText::new(&view.story.title).strong()).truncate();
                 ui.with_layout(Layout::left_to_right(Align::Center), |ui| ui.add(title));
             });
         });
+        if let Some(marks) = marks {
+            ui.horizontal_wrapped(|ui| tool_buttons(ui, view, (marks, files), commands, false));
+        }
         if view.find.open {
             find_bar_ui(ui, view);
         }
     });
 }
 
-fn contents_menu(ui: &mut Ui, view: &mut ReaderView) {
-    if view.story.document.parts().is_empty() {
+/// Below this width the reader's bar takes two rows.
+const NARROW_BAR: f32 = 640.0;
+
+/// The bar's buttons between the title and the text size: status and lists, contents,
+/// find and marks, as they read left to right (`rtl`: added from the right).
+fn tool_buttons(
+    ui: &mut Ui,
+    view: &mut ReaderView,
+    (marks, files): (Marks<'_>, &[WorkFile]),
+    commands: &mut Vec<Command>,
+    rtl: bool,
+) {
+    if rtl {
+        super::reader::marks::bar_buttons_ui(ui, view);
+        find_button(ui, view);
+        contents_menu(ui, view, files, commands);
+        status_menu(ui, view.hash.is_some(), marks, commands);
+    } else {
+        status_menu(ui, view.hash.is_some(), marks, commands);
+        contents_menu(ui, view, files, commands);
+        find_button(ui, view);
+        super::reader::marks::bar_buttons_ui(ui, view);
+    }
+}
+
+/// A− and A+ (A− on the left however they are added).
+fn size_buttons(ui: &mut Ui, commands: &mut Vec<Command>, rtl: bool) {
+    let order = if rtl { [1.0, -1.0] } else { [-1.0, 1.0] };
+    for step in order {
+        let (label, tip) = if step > 0.0 {
+            ("A+", "Larger text (Ctrl+=)")
+        } else {
+            ("A−", "Smaller text (Ctrl+-)")
+        };
+        if ui.button(label).on_hover_text(tip).clicked() {
+            commands.push(Command::TextSize(step));
+        }
+    }
+}
+
+fn find_button(ui: &mut Ui, view: &mut ReaderView) {
+    if ui
+        .button("Find")
+        .on_hover_text("Find in story (Ctrl+F)")
+        .clicked()
+    {
+        view.find.open();
+    }
+}
+
+/// Greyed until the fingerprint that keys the marks is known (a big story being read).
+fn status_menu(ui: &mut Ui, known: bool, marks: Marks<'_>, commands: &mut Vec<Command>) {
+    let status = marks.status.label();
+    ui.add_enabled_ui(known, |ui| {
+        ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
+    })
+    .inner
+    .response
+    .on_hover_text("Status and lists")
+    .widget_info(|| {
+        let label = format!("Status and lists: {status}");
+        egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+    });
+}
+
+fn contents_menu(
+    ui: &mut Ui,
+    view: &mut ReaderView,
+    files: &[WorkFile],
+    commands: &mut Vec<Command>,
+) {
+    if view.story.document.parts().is_empty() && files.is_empty() {
         return;
     }
     if view.is_reading() {
@@ -150,6 +206,16 @@ fn contents_menu(ui: &mut Ui, view: &mut ReaderView) {
         egui::ScrollArea::vertical()
             .max_height(400.0)
             .show(ui, |ui| {
+                // A work in several files: its files first, the open one's parts below.
+                for (entry, name, open) in files {
+                    if ui.selectable_label(*open, name).clicked() && !open {
+                        commands.push(Command::Open(*entry));
+                        ui.close();
+                    }
+                }
+                if !files.is_empty() && !view.story.document.parts().is_empty() {
+                    ui.separator();
+                }
                 let current = view.current_part().map(str::to_string);
                 for (i, part) in view.story.document.parts().iter().enumerate() {
                     let here = current.as_deref() == Some(part.title.as_str());

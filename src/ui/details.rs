@@ -174,3 +174,32 @@ pub fn actions_ui(ui: &mut Ui, index: usize, commands: &mut Vec<Command>) {
         }
     });
 }
+
+/// The older copies of a work saved again (a WIP downloaded once more), newest first: each
+/// named by its file and chapters, a click opens it.
+pub fn editions_ui(ui: &mut Ui, older: &[usize], entries: &[Entry], commands: &mut Vec<Command>) {
+    if older.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Older copies of this work").small().strong());
+    for &i in older {
+        let Some(e) = entries.get(i) else {
+            continue;
+        };
+        let name = e
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let chapters = match e.meta.metadata.chapters_posted {
+            Some(1) => " (1 chapter)".to_string(),
+            Some(n) => format!(" ({n} chapters)"),
+            None => String::new(),
+        };
+        let text = RichText::new(format!("{name}{chapters}")).small();
+        if ui.link(text).on_hover_text("Open this copy").clicked() {
+            commands.push(Command::Open(i));
+        }
+    }
+}

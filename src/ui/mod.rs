@@ -11,6 +11,7 @@ pub mod help;
 pub mod library;
 pub mod marks_panel;
 pub mod marks_view;
+pub mod parts_bar;
 pub mod reader;
 pub mod series_bar;
 pub mod settings_panel;
@@ -35,6 +36,8 @@ pub enum Command {
     Select(usize),
     /// Open a library entry in the reader.
     Open(usize),
+    /// Go to a part of the open story (index into its parts) and let the notice go.
+    GoToPart(usize),
     /// Show the native file dialog to import stories.
     PickImport,
     /// Import these files into the collection.

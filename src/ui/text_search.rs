@@ -19,6 +19,10 @@ pub struct TextSearch {
     pub searched: Option<String>,
     /// What the search is doing (`Indexing 3,400 of 10,000 stories`), while it works.
     pub status: Option<String>,
+    /// How far the index is being brought up to date, while it is.
+    pub indexing: Option<String>,
+    /// Why the index could not be brought up to date, the last time it was tried.
+    pub failed: Option<String>,
     /// Ask for keyboard focus on the query box next frame.
     pub focus: bool,
 }
@@ -58,6 +62,14 @@ pub fn text_search_ui(
                     ui.spinner();
                     ui.label(RichText::new(status).weak());
                 });
+            } else if let Some(indexing) = &state.indexing {
+                // Quiet: searching works meanwhile, once the stories in hand are written.
+                ui.label(RichText::new(indexing).weak());
+            } else if let Some(failed) = &state.failed {
+                ui.label(RichText::new(format!(
+                    "The index could not be brought up to date ({failed}); it is tried \
+                     again at the next search."
+                )));
             }
             ui.separator();
             egui::ScrollArea::vertical()

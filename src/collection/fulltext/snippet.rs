@@ -20,6 +20,17 @@ pub fn terms(query: &str) -> Vec<Vec<String>> {
     terms
 }
 
+/// How many of `terms` are in `text`.
+pub fn found(text: &str, terms: &[Vec<String>]) -> usize {
+    let folded: Vec<String> = words(text).map(|(_, w)| fold(w)).collect();
+    terms
+        .iter()
+        .filter(|term| {
+            !term.is_empty() && folded.windows(term.len()).any(|run| run == term.as_slice())
+        })
+        .count()
+}
+
 /// The snippet of `text` for `terms`.
 pub fn make(text: &str, terms: &[Vec<String>]) -> String {
     let tokens: Vec<(usize, &str)> = words(text).collect();

@@ -1,3 +1,4 @@
+use super::build::BATCH;
 use super::*;
 use crate::testing::TestDir;
 
@@ -117,4 +118,157 @@ fn typed_queries_become_quoted_terms() {
         Some("\"old sea\" AND \"wall\"")
     );
     assert_eq!(fts_query("  *  ( \" "), None);
+}
+
+#[test]
+fn two_writers_at_once_leave_one_whole_index() {
+    // Two windows, or a window and `ficshelf search`: each takes its turn at the file.
+    let dir = TestDir::named("fulltext-writers");
+    for i in 0..(BATCH + 40) {
+        write(
+            &dir,
+            &format!("s{i:03}.txt"),
+            &format!("Title: S{i}\n\nword{i} and the sea.\n"),
+        );
+    }
+    let stories = collection(&dir);
+    let added: Vec<usize> = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..2)
+            .map(|_| scope.spawn(|| open(&dir).update(&stories, |_, _| {})))
+            .collect();
+        writers
+            .into_iter()
+            .map(|w| match w.join() {
+                Ok(Ok(n)) => n,
+                Ok(Err(e)) => panic!("{e}"),
+                Err(_) => panic!("a writer panicked"),
+            })
+            .collect()
+    });
+    // Each story was written once, by one of them.
+    assert_eq!(added.iter().sum::<usize>(), BATCH + 40, "{added:?}");
+    let index = open(&dir);
+    for i in [0, BATCH, BATCH + 39] {
+        let hits = index
+            .search(&format!("word{i}"), 5)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(titles(&hits), [format!("S{i}")]);
+    }
+    assert_eq!(
+        index.search("sea", 1000).map(|h| h.len()).ok(),
+        Some(BATCH + 40)
+    );
+}
+
+#[test]
+fn a_stopped_update_keeps_what_it_wrote_and_the_next_one_finishes() {
+    let dir = TestDir::named("fulltext-stop");
+    for i in 0..(BATCH + 10) {
+        write(
+            &dir,
+            &format!("s{i:03}.txt"),
+            &format!("Title: S{i}\n\nThe tide {i}.\n"),
+        );
+    }
+    let stories = collection(&dir);
+    let mut index = open(&dir);
+    let written = std::cell::Cell::new(0);
+    let added = index
+        .update_until(&stories, &mut |done, _| written.set(done), &|| {
+            written.get() >= 5
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(added, 5, "stopped after the story it was at");
+    let count = |index: &FullText| index.search("tide", 1000).map(|h| h.len()).ok();
+    assert_eq!(count(&index), Some(5));
+    let rest = index
+        .update(&stories, |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rest, BATCH + 5);
+    assert_eq!(count(&index), Some(BATCH + 10));
+}
+
+#[test]
+fn a_match_in_a_long_story_names_its_own_block() {
+    // A story is written as rows of many blocks; the hit still names the block the words
+    // are in, in the first row and in a later one.
+    let dir = TestDir::named("fulltext-long");
+    let mut text = String::from("Title: Long Road\n\n");
+    for i in 0..8000 {
+        let words = match i {
+            37 => "The lantern keeper counted gulls.",
+            7100 => "Far along, the quince orchard burned.",
+            _ => "They walked on and on, saying little, the road unrolling ahead of them.",
+        };
+        text.push_str(&format!("{words} ({i})\n\n"));
+    }
+    assert!(text.len() > 2 * (256 << 10), "more than one row");
+    write(&dir, "long.txt", &text);
+    let mut index = open(&dir);
+    index
+        .update(&collection(&dir), |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    let story =
+        Story::read(&dir.join("stories").join("long.txt")).unwrap_or_else(|e| panic!("{e}"));
+    let doc = &story.document;
+    let block_of = |needle: &str| {
+        doc.blocks()
+            .iter()
+            .position(|b| doc.text(b).contains(needle))
+            .unwrap_or_else(|| panic!("{needle} is in the story"))
+    };
+    for (query, needle) in [
+        ("\"lantern keeper\"", "lantern"),
+        ("quince orchard", "quince"),
+    ] {
+        let hits = index.search(query, 5).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(hits.len(), 1, "{query}: {hits:?}");
+        assert_eq!(hits[0].block, block_of(needle), "{query}");
+        assert!(hits[0].snippet.contains('['), "{}", hits[0].snippet);
+    }
+}
+
+#[test]
+fn an_index_of_an_older_version_is_built_again_and_gives_its_room_back() {
+    // Version 3 had a row per paragraph and no auto_vacuum: it is emptied, vacuumed (so
+    // pages freed later go back) and filled again.
+    let dir = TestDir::named("fulltext-older");
+    write(&dir, "tide.txt", TIDE);
+    let file = dir.join("data").join("index").join("x.search.sqlite");
+    std::fs::create_dir_all(dir.join("data/index")).unwrap_or_else(|e| panic!("{e}"));
+    {
+        let old = Connection::open(&file).unwrap_or_else(|e| panic!("{e}"));
+        old.execute_batch(
+            "CREATE TABLE stories (id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL,
+                 path TEXT NOT NULL, title TEXT NOT NULL);
+             CREATE VIRTUAL TABLE passages USING fts5(text, content = '');
+             INSERT INTO stories VALUES (1, 'gone', '/nowhere.txt', 'Gone');
+             INSERT INTO passages (rowid, text) VALUES (16777216, 'nobody at all');
+             PRAGMA user_version = 3;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut index = open(&dir);
+    let auto_vacuum: i64 = index
+        .conn
+        .query_row("PRAGMA auto_vacuum", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(auto_vacuum, 2, "incremental");
+    assert!(
+        index
+            .search("nobody", 5)
+            .map(|h| h.is_empty())
+            .unwrap_or(false)
+    );
+    index
+        .update(&collection(&dir), |_, _| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        titles(&index.search("nobody", 5).unwrap_or_default()),
+        ["Tide"]
+    );
+    assert!(
+        !file.with_extension("sqlite.damaged").exists(),
+        "not taken for damage"
+    );
 }

@@ -87,3 +87,25 @@ fn files_of_one_work_are_grouped_and_the_rest_stand_alone() {
     assert_eq!(works.iter().filter(|w| w.title == "Twice").count(), 2);
     assert_eq!(works.len(), 6);
 }
+
+#[test]
+fn the_index_leads_from_each_part_to_the_next() {
+    let entries = vec![
+        entry("b/y.txt", "Title: Salt (3/3)\nAuthor: Wren\n\nThird."),
+        entry("a/other.txt", "Title: Alone\nAuthor: Marram"),
+        entry("b/x.txt", "Title: Salt (1/3)\nAuthor: Wren\n\nFirst."),
+        entry("b/z.txt", "Title: Salt (2/3)\nAuthor: Wren\n\nSecond."),
+    ];
+    let index = WorkIndex::build(&entries);
+    assert_eq!(index.works.len(), 1, "a work of one file is not indexed");
+    assert_eq!(index.of_entry(1), None);
+    assert_eq!(index.of_entry(0), Some(0));
+    let hash = |i: usize| entries[i].hash.as_str();
+    let (work, part) = index.place_of(hash(3)).unwrap();
+    assert_eq!((work.title.as_str(), part), ("Salt", 1));
+    assert_eq!(index.next(hash(2)), Some(3));
+    assert_eq!(index.next(hash(3)), Some(0));
+    assert_eq!(index.next(hash(0)), None);
+    assert_eq!(index.previous(hash(3)), Some(2));
+    assert_eq!(index.previous(hash(2)), None);
+}

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::refs::Refs;
 use super::{Block, BlockKind, Document, finish, to_u32};
 
 /// A set of inline styles, as bits.
@@ -100,10 +101,29 @@ impl Document {
     pub fn from_rich_blocks<'a>(
         blocks: impl IntoIterator<Item = (BlockKind, &'a str, &'a [Span])>,
     ) -> Document {
+        let none = Refs::default();
+        Document::from_pieces(
+            blocks
+                .into_iter()
+                .map(|(kind, text, spans)| RichBlock::new(kind, text, spans, &none)),
+        )
+    }
+
+    /// As [`Document::from_rich_blocks`], with each block's links, anchors and picture
+    /// (see [`super::refs`]). The anchors of a block left out (empty) name the next one.
+    pub fn from_pieces<'a>(blocks: impl IntoIterator<Item = RichBlock<'a>>) -> Document {
         let mut doc = Document::default();
-        for (kind, text, spans) in blocks {
+        let mut orphans = Refs::default();
+        for RichBlock {
+            kind,
+            text,
+            spans,
+            refs,
+        } in blocks
+        {
             let trimmed = text.trim();
             if trimmed.is_empty() && kind != BlockKind::SceneBreak {
+                orphans.anchors.extend(refs.anchors.iter().cloned());
                 continue;
             }
             let lead = text.len() - text.trim_start().len();
@@ -128,9 +148,37 @@ impl Document {
                     });
                 }
             }
+            if !orphans.is_empty() {
+                doc.refs
+                    .add(&std::mem::take(&mut orphans), at, 0, trimmed.len());
+            }
+            if !refs.is_empty() {
+                doc.refs.add(refs, at, lead, trimmed.len());
+            }
         }
         finish(&mut doc);
+        doc.refs.seal();
         doc
+    }
+}
+
+/// One block handed to [`Document::from_pieces`].
+pub struct RichBlock<'a> {
+    kind: BlockKind,
+    text: &'a str,
+    spans: &'a [Span],
+    refs: &'a Refs,
+}
+
+impl<'a> RichBlock<'a> {
+    /// A block: its kind, its text, its styled runs and its references.
+    pub fn new(kind: BlockKind, text: &'a str, spans: &'a [Span], refs: &'a Refs) -> Self {
+        RichBlock {
+            kind,
+            text,
+            spans,
+            refs,
+        }
     }
 }
 
@@ -143,7 +191,7 @@ impl Document {
         mut self,
         mut restyle: impl FnMut(BlockKind, &str) -> Option<(String, Vec<Span>)>,
     ) -> Document {
-        if !self.spans.is_empty() {
+        if !self.spans.is_empty() || !self.refs.is_empty() {
             return self;
         }
         let mut text = String::with_capacity(self.text.len());

@@ -132,7 +132,7 @@ fn class_scope(name: &[u8], class: &str) -> Scope {
 pub fn inline_style(name: &[u8], e: &BytesStart<'_>) -> Inline {
     let mut style = match name {
         b"i" | b"em" | b"cite" | b"var" | b"dfn" => Inline::ITALIC,
-        b"b" | b"strong" => Inline::BOLD,
+        b"b" | b"strong" | b"th" => Inline::BOLD,
         b"u" | b"ins" => Inline::UNDERLINE,
         b"s" | b"strike" | b"del" => Inline::STRIKE,
         b"code" | b"tt" | b"kbd" | b"samp" => Inline::MONO,
@@ -201,4 +201,40 @@ pub fn image_words(e: &BytesStart<'_>) -> String {
     }
     let name = src.map(|s| s.rsplit('/').next().unwrap_or("").to_string());
     alt.filter(|a| !a.is_empty()).or(name).unwrap_or_default()
+}
+
+/// An image's `src` as written, when it has one.
+pub fn image_source(e: &BytesStart<'_>) -> Option<String> {
+    attribute(e, "src")
+}
+
+/// A link's `href` as written, when it has one.
+pub fn href(e: &BytesStart<'_>) -> Option<String> {
+    attribute(e, "href")
+}
+
+/// The names an element can be linked to by: its `id`, and an `<a name>`.
+pub fn anchors(e: &BytesStart<'_>, out: &mut Vec<String>) {
+    for attr in e.html_attributes().flatten() {
+        let key = attr.key.local_name();
+        let is_name = key.as_ref() == "name" && lower(e.local_name().as_ref().as_bytes()) == b"a";
+        if key.as_ref() == "id" || is_name {
+            let value = attr.value.trim();
+            if !value.is_empty() && out.len() < MAX_ANCHORS_PER_CHUNK {
+                out.push(value.to_string());
+            }
+        }
+    }
+}
+
+/// At most this many ids are kept for one chunk: hostile markup can't grow the list
+/// without end.
+const MAX_ANCHORS_PER_CHUNK: usize = 64;
+
+fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.html_attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| a.value.trim().to_string())
+        .filter(|v| !v.is_empty())
 }

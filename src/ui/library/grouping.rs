@@ -1,10 +1,13 @@
-//! Series as one row: the library's stories turned into the rows drawn, where the works of
-//! a series with two or more in the result are gathered under one row at the place of the
-//! first of them, and listed beneath it in reading order when it is opened.
+//! Series and works in several files as one row: the library's stories turned into the
+//! rows drawn, where the files of a work (`story-pt1.txt` ... `story-pt7.txt`) and the works
+//! of a series, with two or more in the result, are gathered under one row at the place of
+//! the first of them, and listed beneath it in reading order when it is opened. A work's
+//! files are gathered first; a series gathers the works of one file.
 
 use std::collections::HashSet;
 
 use crate::collection::series::SeriesIndex;
+use crate::collection::works::{Work, WorkIndex};
 
 /// One row of the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +26,14 @@ pub enum Row {
         /// Its works in the result.
         works: usize,
     },
+    /// A work in several files (index into [`WorkIndex::works`]) and how many of its files
+    /// are listed.
+    Work {
+        /// The work.
+        work: usize,
+        /// Its files in the result.
+        files: usize,
+    },
 }
 
 /// The rows for `shown` (entries in list order), and `shown` again in the order drawn:
@@ -30,21 +41,54 @@ pub enum Row {
 pub fn group(
     shown: &[usize],
     entries: usize,
-    index: &SeriesIndex,
+    (index, works): (&SeriesIndex, &WorkIndex),
     open: &HashSet<String>,
 ) -> (Vec<Row>, Vec<usize>) {
     let mut listed = vec![false; entries];
     let mut in_result = vec![0usize; index.series.len()];
+    let mut files_in_result = vec![0usize; works.works.len()];
     for &e in shown {
         listed[e] = true;
-        if let Some(s) = index.of_entry(e) {
-            in_result[s] += 1;
+        match works.of_entry(e) {
+            Some(w) => files_in_result[w] += 1,
+            None => {
+                if let Some(s) = index.of_entry(e) {
+                    in_result[s] += 1;
+                }
+            }
         }
     }
     let mut rows = Vec::with_capacity(shown.len());
     let mut order = Vec::with_capacity(shown.len());
     let mut done = vec![false; index.series.len()];
+    let mut works_done = vec![false; works.works.len()];
     for &e in shown {
+        if let Some(w) = works.of_entry(e) {
+            if files_in_result[w] < 2 {
+                rows.push(Row::Story {
+                    entry: e,
+                    in_series: false,
+                });
+                order.push(e);
+            } else if !std::mem::replace(&mut works_done[w], true) {
+                let work = &works.works[w];
+                rows.push(Row::Work {
+                    work: w,
+                    files: files_in_result[w],
+                });
+                let is_open = open.contains(&work_key(work));
+                for &f in work.files.iter().filter(|&&f| listed[f]) {
+                    order.push(f);
+                    if is_open {
+                        rows.push(Row::Story {
+                            entry: f,
+                            in_series: true,
+                        });
+                    }
+                }
+            }
+            continue;
+        }
         let Some(s) = index.of_entry(e).filter(|&s| in_result[s] >= 2) else {
             rows.push(Row::Story {
                 entry: e,
@@ -73,6 +117,12 @@ pub fn group(
         }
     }
     (rows, order)
+}
+
+/// How an open work is remembered (its title and author, folded).
+pub fn work_key(work: &Work) -> String {
+    let author = work.author.as_deref().unwrap_or("");
+    key(&format!("work\u{1f}{}\u{1f}{author}", work.title))
 }
 
 /// How an open series is remembered (its name, folded).

@@ -2,6 +2,7 @@
 //! warning markers, length and reading progress. Only the rows on screen are drawn.
 
 mod facets;
+mod group_row;
 mod grouping;
 mod row_actions;
 mod rows;
@@ -18,11 +19,13 @@ use std::collections::HashSet;
 use egui::{Role, Ui, WidgetInfo};
 
 use super::Command;
+use crate::collection::editions::Editions;
 use crate::collection::filter::facets::{Counts, Facet, FacetIndex, Listed, SafetyCounts};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
 use crate::collection::series::SeriesIndex;
+use crate::collection::works::WorkIndex;
 use crate::collection::{Collection, SortFacts, SortKey, filter_and_sort};
 
 /// The library pane's own state: the search, the selection and the rows shown.
@@ -67,7 +70,11 @@ pub struct LibraryState {
     pub group_series: bool,
     /// The series in the collection.
     pub series: SeriesIndex,
-    /// Series opened to list their works (by folded name).
+    /// The works in several files.
+    pub works: WorkIndex,
+    /// The works saved more than once (a WIP saved again): only the newest is listed.
+    pub editions: Editions,
+    /// Series and works opened to list their works or files (by folded name).
     pub open_series: HashSet<String>,
     /// The rows drawn: stories, and series gathering theirs.
     pub rows: Vec<Row>,
@@ -128,7 +135,10 @@ impl LibraryState {
         // Facet values and series are indexed once per collection, not on every sort.
         if self.facets.len() != entries.len() {
             self.facets = FacetIndex::build(entries);
-            self.series = SeriesIndex::build(entries);
+            self.editions = Editions::build(entries);
+            let older = |i: usize| self.editions.is_older(i);
+            self.series = SeriesIndex::build_skipping(entries, older);
+            self.works = WorkIndex::build(entries);
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
@@ -171,6 +181,11 @@ impl LibraryState {
         (self.shown, self.hidden_count) = (Vec::new(), 0);
         let mut visible = Vec::with_capacity(result.len());
         for &index in &result {
+            // An older edition of a work is listed in the newest one's details, not here
+            // (a list the reader ordered keeps what they put in it).
+            if list.is_none() && self.editions.is_older(index) {
+                continue;
+            }
             let verdict = &self.judged[index];
             if verdict.is_hidden() {
                 self.hidden_count += 1;
@@ -190,8 +205,12 @@ impl LibraryState {
         }
         if self.group_series && list.is_none() {
             let open = &self.open_series;
-            (self.rows, self.shown) =
-                grouping::group(&self.shown, entries.len(), &self.series, open);
+            (self.rows, self.shown) = grouping::group(
+                &self.shown,
+                entries.len(),
+                (&self.series, &self.works),
+                open,
+            );
         } else {
             self.rows = self
                 .shown
@@ -301,7 +320,7 @@ impl LibraryState {
         let drawn: Vec<usize> = (self.rows.iter())
             .filter_map(|r| match r {
                 Row::Story { entry, .. } => Some(*entry),
-                Row::Series { .. } => None,
+                Row::Series { .. } | Row::Work { .. } => None,
             })
             .collect();
         let pos = self

@@ -4,11 +4,11 @@
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
+use super::group_row::{new_chapters, part_label, series_row_ui, work_row};
 use super::grouping::{self, Row};
 use super::{LibraryState, row_actions};
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{Progress, ReadingList, ReadingLog};
-use crate::collection::series::Series;
 use crate::collection::{Collection, Entry};
 use crate::ui::{Command, append, rating_color, thousands, warning_markers};
 
@@ -76,6 +76,10 @@ pub fn rows_ui(
                     }
                     continue;
                 }
+                Row::Work { work, files } => {
+                    work_row(ui, state, (work, files), collection, reading, commands);
+                    continue;
+                }
             };
             let entry = &collection.entries[index];
             if state.folded_entry(index) {
@@ -86,10 +90,7 @@ pub fn rows_ui(
             }
             let selected = state.selected == Some(index);
             let unknown = matches!(state.judged[index], Verdict::Shown { unknown: true });
-            let part = in_series
-                .then(|| state.series.of_entry(index))
-                .flatten()
-                .and_then(|s| state.series.series[s].part_label(index));
+            let part = in_series.then(|| part_label(state, index)).flatten();
             let look = Look {
                 selected,
                 hide_warnings,
@@ -97,6 +98,8 @@ pub fn rows_ui(
                 indent: in_series,
                 part: part.as_deref(),
                 draggable: state.list.is_some(),
+                new_chapters: new_chapters(state, collection, reading, index),
+                news: ui.visuals().hyperlink_color,
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
             if let Some(list) = state.list {
@@ -138,6 +141,10 @@ struct Look<'a> {
     part: Option<&'a str>,
     /// Shown in a list, where it can be dragged to another place.
     draggable: bool,
+    /// Chapters added since an older edition was read (a work saved again).
+    new_chapters: Option<u32>,
+    /// The colour news is told in.
+    news: Color32,
 }
 
 /// A folded row: "Hidden: Explicit, character death", and a click reveals it.
@@ -325,6 +332,10 @@ fn third_line(
 ) {
     let font = FontId::proportional(11.5);
     let mut job = LayoutJob::default();
+    if let Some(n) = look.new_chapters {
+        let noun = if n == 1 { "chapter" } else { "chapters" };
+        append(&mut job, &format!("{n} new {noun} · "), &font, look.news);
+    }
     let mut text = format!("{} words", thousands(meta.words));
     if meta.parts > 0 {
         text.push_str(&format!(" · {} parts", meta.parts));
@@ -355,7 +366,8 @@ fn third_line(
     painter.galley(pos, painter.layout_job(job), faint);
 }
 
-fn one_line(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
+/// A line of small type cut short to `width`.
+pub(super) fn one_line(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
     let mut job = LayoutJob::single_section(
         text.to_string(),
         TextFormat {
@@ -366,92 +378,4 @@ fn one_line(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
     );
     job.wrap = TextWrapping::truncate_at_width(width);
     job
-}
-
-/// A series' row: its name, how many of its works are listed and by whom; a click opens
-/// or closes it.
-fn series_row_ui(
-    ui: &mut Ui,
-    series: &Series,
-    works: usize,
-    open: bool,
-    collection: &Collection,
-) -> egui::Response {
-    let (rect, response) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
-    let label = format!("Series: {}", series.name);
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, open, &label));
-    let response = response.on_hover_text(if open {
-        "Click to fold the series"
-    } else {
-        "Click to list the series in reading order"
-    });
-    if !ui.is_rect_visible(rect) {
-        return response;
-    }
-    let visuals = ui.visuals();
-    let painter = ui.painter_at(rect);
-    if response.hovered() {
-        let fill = visuals.widgets.hovered.weak_bg_fill;
-        painter.rect_filled(rect, CornerRadius::same(4), fill);
-    }
-    let (ink, faint) = (visuals.strong_text_color(), visuals.weak_text_color());
-    // An open or closed triangle where a story has its badge.
-    let c = rect.min + Vec2::new(19.0, 18.0);
-    let points = if open {
-        vec![
-            c + Vec2::new(-6.0, -3.0),
-            c + Vec2::new(6.0, -3.0),
-            c + Vec2::new(0.0, 4.0),
-        ]
-    } else {
-        vec![
-            c + Vec2::new(-3.0, -6.0),
-            c + Vec2::new(-3.0, 6.0),
-            c + Vec2::new(4.0, 0.0),
-        ]
-    };
-    painter.add(egui::Shape::convex_polygon(
-        points,
-        faint,
-        egui::Stroke::NONE,
-    ));
-    let x = rect.left() + 40.0;
-    let width = (rect.width() - 46.0).max(20.0);
-    let line = |text: &str, size: f32, color: Color32, y: f32| {
-        let galley = painter.layout_job(one_line(text, size, color, width));
-        painter.galley(Pos2::new(x, rect.top() + y), galley, color);
-    };
-    line(&series.name, 15.0, ink, 6.0);
-    let members = series
-        .members
-        .iter()
-        .filter_map(|&m| collection.entries.get(m).map(|e| &e.meta));
-    let mut authors: Vec<&str> = Vec::new();
-    let mut words = 0;
-    for meta in members {
-        words += meta.words;
-        if let Some(a) = meta.author.as_deref().filter(|a| !authors.contains(a)) {
-            authors.push(a);
-        }
-    }
-    let noun = if works == 1 { "work" } else { "works" };
-    let by = match authors.as_slice() {
-        [] => String::new(),
-        [one] => format!(" \u{00b7} {one}"),
-        [one, ..] => format!(" \u{00b7} {one} and others"),
-    };
-    line(
-        &format!("Series \u{00b7} {works} {noun}{by}"),
-        12.0,
-        faint,
-        26.0,
-    );
-    line(
-        &format!("{} words in all", thousands(words)),
-        11.5,
-        faint,
-        43.0,
-    );
-    response
 }

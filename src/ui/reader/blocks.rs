@@ -51,7 +51,15 @@ pub(super) fn block_job(
 ) -> LayoutJob {
     let doc = &view.story.document;
     let spans: Vec<Span> = doc.spans(block).collect();
-    t.job(block.kind, doc.text(block), &spans, matches, current)
+    let mut job = t.job(block.kind, doc.text(block), &spans, matches, current);
+    if view.is_folded(block) {
+        // A folded note: one line, cut short (a label's line break becomes a space, the
+        // same length, so the styled runs stay where they were).
+        job.text = job.text.replace('\n', " ");
+        job.wrap.max_rows = 1;
+        job.wrap.overflow_character = Some('…');
+    }
+    job
 }
 
 pub(super) fn measured_height(
@@ -68,6 +76,11 @@ pub(super) fn measured_height(
     }
     if block.kind == BlockKind::SceneBreak {
         return t.ornament_height();
+    }
+    if block.kind == BlockKind::Image
+        && let Some(size) = picture_size(view, painter, t, i - 1, block)
+    {
+        return size.y + t.gap() + t.size;
     }
     painter
         .layout_job(block_job(view, t, block, &[], None))
@@ -95,6 +108,17 @@ pub(super) fn paint_block(
                 t.faint,
             );
         }
+        return None;
+    }
+    if block.kind == BlockKind::Image
+        && let Some(size) = picture_size(view, painter, t, i - 1, block)
+    {
+        let at = Pos2::new(
+            origin.x + (t.column - size.x) / 2.0,
+            origin.y + t.size / 2.0,
+        );
+        view.pictures
+            .paint(painter, i - 1, Rect::from_min_size(at, size));
         return None;
     }
     let (matches, current) = view.find.in_block(i - 1);
@@ -132,14 +156,16 @@ pub(super) fn paint_block(
         }
         BlockKind::Verse => Pos2::new(origin.x + t.verse_indent(), origin.y),
         BlockKind::Note => {
+            // The fold mark at the top of the rule (see `notes`), the rule below it.
             let h = galley.size().y;
-            painter.line_segment(
-                [
-                    Pos2::new(origin.x, origin.y),
-                    Pos2::new(origin.x, origin.y + h),
-                ],
-                t.note_rule(),
-            );
+            let top = origin.y + t.row().min(h);
+            if h > t.row() * 1.1 {
+                painter.line_segment(
+                    [Pos2::new(origin.x, top), Pos2::new(origin.x, origin.y + h)],
+                    t.note_rule(),
+                );
+            }
+            super::notes::paint_fold_mark(painter, view, block, origin, t);
             Pos2::new(origin.x + t.size, origin.y)
         }
         _ => origin,
@@ -149,6 +175,20 @@ pub(super) fn paint_block(
     super::marks::paint_behind(painter, view, i - 1, pos, &galley, dark);
     painter.galley(pos, galley.clone(), t.ink);
     Some((pos, galley))
+}
+
+/// The size story block `block`'s picture is drawn at, once it is in; asks for it the first
+/// time (an image block without a picture in the file stays a placeholder).
+fn picture_size(
+    view: &ReaderView,
+    painter: &egui::Painter,
+    t: &Typography,
+    block: usize,
+    b: &Block,
+) -> Option<Vec2> {
+    let src = view.story.document.picture(b)?;
+    view.pictures.request(painter.ctx(), &view.path, block, src);
+    view.pictures.size(block, t.column - 2.0 * t.size, t.size)
 }
 
 /// True for an ordered list's item (`3. `), whose number is its marker.

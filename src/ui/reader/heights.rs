@@ -65,6 +65,14 @@ impl Heights {
         delta
     }
 
+    /// Marks block `i` as not measured: its height is measured again when it comes near
+    /// (a picture came in, a note was folded).
+    pub fn unmeasure(&mut self, i: usize) {
+        if let Some(m) = self.measured.get_mut(i) {
+            *m = false;
+        }
+    }
+
     /// The offset of the top of block `i` (the sum of the heights before it).
     pub fn top(&self, i: usize) -> f64 {
         let mut k = i.min(self.values.len());

@@ -296,6 +296,11 @@ pub(super) fn laid_out(view: &mut ReaderView, block: usize, pos: Pos2, galley: A
     view.marks.laid.push((block, pos, galley));
 }
 
+/// The story blocks laid out this frame: block, where, galley.
+pub(super) fn laid(view: &ReaderView) -> &[(usize, Pos2, Arc<Galley>)] {
+    &view.marks.laid
+}
+
 /// Starts a frame's layout record.
 pub(super) fn begin_frame(view: &mut ReaderView) {
     view.marks.laid.clear();
@@ -344,7 +349,7 @@ fn offset_at(view: &ReaderView, pointer: Pos2) -> Option<usize> {
 }
 
 /// The rectangles (galley coordinates) covering bytes `range` of `text` laid out in `galley`.
-fn row_rects(galley: &Galley, text: &str, range: Range<usize>) -> Vec<Rect> {
+pub(super) fn row_rects(galley: &Galley, text: &str, range: Range<usize>) -> Vec<Rect> {
     let char_of = |byte: usize| text.char_indices().take_while(|&(i, _)| i < byte).count();
     let (from, to) = (char_of(range.start), char_of(range.end));
     let mut rects = Vec::new();

@@ -10,8 +10,11 @@ use crate::collection::filter::facets::Facet;
 mod blocks;
 mod find;
 mod heights;
+mod links;
 pub mod marks;
+mod notes;
 mod pages;
+mod pictures;
 mod rest;
 mod tag_links;
 mod title_page;
@@ -63,8 +66,14 @@ pub struct ReaderView {
     pub marks: marks::ReaderMarks,
     /// The whole story, while it is read beside the window (see [`rest`]).
     rest: Option<Rest>,
+    /// A saved place beyond the first chunk, gone to when the whole story is in.
+    waiting_place: Option<Place>,
     /// The first chunk's reading and heights, just replaced by the whole story's.
     replaced: Option<Box<rest::Replaced>>,
+    /// The story's pictures, as they are read.
+    pictures: pictures::Pictures,
+    /// The notes the reader folded.
+    folds: notes::Folds,
 }
 
 /// Where to move to.
@@ -112,8 +121,16 @@ impl ReaderView {
             place,
             marks: marks::ReaderMarks::default(),
             rest: None,
+            waiting_place: None,
             replaced: None,
+            pictures: pictures::Pictures::default(),
+            folds: notes::Folds::default(),
         }
+    }
+
+    /// True when the end of the story was on screen in the last frame.
+    pub fn at_end(&self) -> bool {
+        !self.is_reading() && self.viewport > 0.0 && self.offset >= max_offset(self) - 2.0
     }
 
     /// Where the reader is now.
@@ -177,6 +194,9 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
         marks::keys(ui, view);
     }
     marks::settle(view);
+    for block in view.pictures.poll(ui.ctx()) {
+        view.heights.unmeasure(block + 1);
+    }
     let painter = ui.painter().clone();
     let title_page = TitlePage::new(&painter, &view.story, t);
     view.heights.measure(0, title_page.height);
@@ -226,7 +246,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             );
             clip.max.y = clip.max.y.min(rect.top() + cut as f32);
         }
-        let (laid, tag_clicked) = paint_visible(
+        let (laid, tag_clicked, fold) = paint_visible(
             ui,
             view,
             t,
@@ -240,6 +260,10 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
             marks::laid_out(view, block, pos, galley);
         }
         marks::select(view, &page);
+        links::links_ui(ui, view);
+        if let Some(block) = fold {
+            view.toggle_fold(block);
+        }
         tag_clicked
     });
     marks::selection_menu(ui, view);
@@ -253,7 +277,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, t: &Typography, paged: bool
     view.place = place;
     ReaderOutput {
         moved_to: moved.then_some(place),
-        at_end: !view.is_reading() && view.offset >= max_offset(view) - 2.0,
+        at_end: view.at_end(),
         tag_clicked,
     }
 }
@@ -328,8 +352,8 @@ fn measure_near(
 type Laid = (usize, Pos2, std::sync::Arc<egui::Galley>);
 
 /// Paints the blocks that intersect `viewport` (in content coordinates). Returns each
-/// painted block's laid-out text and where it is (for the marks), and a tag clicked on the
-/// title page.
+/// painted block's laid-out text and where it is (for the marks), a tag clicked on the
+/// title page and a note whose fold mark was clicked.
 fn paint_visible(
     ui: &Ui,
     view: &ReaderView,
@@ -338,8 +362,9 @@ fn paint_visible(
     column_origin: Pos2,
     viewport: Rect,
     clip: Rect,
-) -> (Vec<Laid>, Option<(Facet, String)>) {
+) -> (Vec<Laid>, Option<(Facet, String)>, Option<usize>) {
     let mut laid = Vec::new();
+    let mut fold = None;
     let painter = &ui.painter().with_clip_rect(clip);
     let mut clicked = None;
     let mut i = view.heights.block_at(f64::from(viewport.min.y));
@@ -364,6 +389,9 @@ fn paint_visible(
                 if let Some((pos, galley)) = paint_block(painter, view, t, i, block, origin) {
                     laid.push((i - 1, pos, galley));
                 }
+                if block.kind == BlockKind::Note {
+                    fold = notes::fold_clicked(ui, i, view.is_folded(block), origin, t).or(fold);
+                }
                 let text = view.story.document.text(block);
                 match block.kind {
                     BlockKind::Heading => (Role::Heading, text.to_string()),
@@ -379,7 +407,7 @@ fn paint_visible(
         response.widget_info(|| WidgetInfo::labeled(role, true, &spoken));
         i += 1;
     }
-    (laid, clicked)
+    (laid, clicked, fold)
 }
 
 /// The place at a scroll offset: the block at the top of the screen and how far into it.

@@ -45,8 +45,8 @@ pub enum Reading {
     Going,
     /// The whole story is in (or was from the start).
     Done,
-    /// The whole story and its fingerprint have just come in (the view's `hash` is set):
-    /// the app looks up the saved place ([`ReaderView::go_to_saved`]) and the marks.
+    /// The whole story and its fingerprint, unknown till now, have just come in (the view's
+    /// `hash` is set): the app looks up the saved place ([`ReaderView::go_to_saved`]).
     Arrived(ContentHash),
     /// The rest could not be read; the first chunk stays.
     Failed(String),
@@ -59,12 +59,26 @@ pub(super) struct Replaced {
 }
 
 impl ReaderView {
-    /// Opens the first chunk of a story whose rest (and fingerprint) is being read, at its
-    /// start: the saved place is known once the fingerprint is.
-    pub fn reading(path: std::path::PathBuf, first: Story, rest: Rest) -> ReaderView {
-        let mut view = ReaderView::new(ContentHash::new(), path, first, None);
-        view.hash = None;
+    /// Opens the first chunk of a story whose rest is being read. With its fingerprint
+    /// known (`hash`, from the collection's index), `place` is the saved one: a place inside
+    /// the chunk (short of its last tenth, whose blocks may yet change) is gone to at once,
+    /// one further when the whole story is in. Without it, the view starts at the start and
+    /// the app looks the place up when the fingerprint arrives ([`Reading::Arrived`]).
+    pub fn reading(
+        path: std::path::PathBuf,
+        first: Story,
+        rest: Rest,
+        (hash, place): (Option<ContentHash>, Option<Place>),
+    ) -> ReaderView {
+        let known = first.document.blocks().len() * 9 / 10;
+        let (now, later) = match place {
+            Some(p) if p.block <= known => (Some(p), None),
+            other => (None, other),
+        };
+        let mut view = ReaderView::new(ContentHash::new(), path, first, now);
+        view.hash = hash;
         view.rest = Some(rest);
+        view.waiting_place = later;
         view
     }
 
@@ -99,16 +113,24 @@ impl ReaderView {
         self.rest = None;
         match whole {
             Ok((hash, story)) => {
-                self.hash = Some(hash.clone());
                 self.take_whole(story);
-                Reading::Arrived(hash)
+                match self.hash {
+                    Some(_) => Reading::Done, // the index's, for the same file unchanged
+                    None => {
+                        self.hash = Some(hash.clone());
+                        Reading::Arrived(hash)
+                    }
+                }
             }
-            Err(e) => Reading::Failed(e),
+            Err(e) => {
+                self.waiting_place = None;
+                Reading::Failed(e)
+            }
         }
     }
 
     /// Puts the whole story in the chunk's place, to be laid out next frame at the same
-    /// place.
+    /// place (or the saved one it was waiting for).
     fn take_whole(&mut self, story: Story) {
         let first = std::mem::replace(&mut self.story, story);
         let heights = std::mem::take(&mut self.heights);
@@ -117,7 +139,8 @@ impl ReaderView {
             heights,
         }));
         self.layout_key = None;
-        self.jump = Some(Jump::Place(self.place));
+        let place = self.waiting_place.take().unwrap_or(self.place);
+        self.jump = Some(Jump::Place(place));
         // The marks are found again in the whole text (the chunk held only the first).
         self.marks.read_at = None;
         // Find starts over on the whole text (it searched nothing while reading).

@@ -1,0 +1,119 @@
+//! A work in progress saved again with new chapters, through egui_kittest: the library lists
+//! the newest copy only, opening it keeps the place read in the old one and offers the
+//! first new chapter, and the details list the older copy.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::window::{fresh_root, notice};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ficshelf::app::{FicshelfApp, Launch};
+use ficshelf::paths::AppDirs;
+
+fn ledger() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats/ao3_lamplighters_ledger.html");
+    std::fs::read_to_string(path).expect("the AO3 fixture")
+}
+
+/// The same AO3 download as it was after its first chapter: chapter 2 cut, `1/?`.
+fn first_chapter_only() -> String {
+    let full = ledger();
+    let cut = full
+        .find("  <div class=\"meta group\">\n    <h2 class=\"heading\">Chapter 2")
+        .expect("chapter 2 starts");
+    let after = full.find("<div id=\"afterword\">").expect("the afterword");
+    let v1 = format!("{}</div>\n\n{}", &full[..cut], &full[after..]);
+    v1.replace("Chapters: 2/?", "Chapters: 1/?")
+}
+
+fn rows_titled(h: &Harness<'_, FicshelfApp>, title: &str) -> Vec<PathBuf> {
+    let app = h.state();
+    let entries = &app.collection().entries;
+    (app.library().rows.iter())
+        .filter_map(|r| match r {
+            ficshelf::ui::library::Row::Story { entry, .. } => Some(*entry),
+            _ => None,
+        })
+        .filter(|&i| entries[i].meta.title == title)
+        .map(|i| entries[i].path.clone())
+        .collect()
+}
+
+fn double_click(h: &mut Harness<'_, FicshelfApp>, label: &str) {
+    for _ in 0..2 {
+        h.get_by_role_and_label(Role::Button, label).click();
+        h.step();
+    }
+    h.run_steps(4);
+}
+
+const TITLE: &str = "The Lamplighter's Ledger";
+
+#[test]
+fn a_wip_saved_again_keeps_its_place_and_offers_the_new_chapter() {
+    let root = fresh_root("editions");
+    let stories = AppDirs::under(root.to_path_buf()).default_collection();
+    common::write_at(
+        &stories.join("ledger-v1.html"),
+        first_chapter_only().as_bytes(),
+    );
+    let mut h = common::window::harness(&root, Launch::default(), egui::Vec2::new(1280.0, 700.0));
+
+    // Read some of the first copy.
+    double_click(&mut h, TITLE);
+    for _ in 0..2 {
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(3);
+    }
+    let place = h.state().reader().expect("open").place();
+    assert!(place.block > 0 || place.within > 0.3, "moved on: {place:?}");
+    h.get_by_label("Close").click();
+    h.run_steps(3);
+
+    // The work is downloaded again with its second chapter.
+    let download = root.join("ledger-v2.html");
+    common::write_at(&download, ledger().as_bytes());
+    h.state_mut().import_now(vec![download]);
+    h.run_steps(4);
+    let listed = rows_titled(&h, TITLE);
+    assert_eq!(
+        listed.len(),
+        1,
+        "only the newest copy is listed: {listed:?}"
+    );
+    assert!(listed[0].ends_with("ledger-v2.html"), "{listed:?}");
+
+    // Its details name the older copy.
+    h.get_by_role_and_label(Role::Button, TITLE).click();
+    h.run_steps(3);
+    h.get_by_label("ledger-v1.html (1 chapter)");
+
+    // Opened, it is where the old copy was left, and says what is new.
+    double_click(&mut h, TITLE);
+    let reader = h.state().reader().expect("open");
+    assert!(reader.path.ends_with("ledger-v2.html"));
+    let now = reader.place();
+    assert_eq!(now.block, place.block, "the place came with it");
+    assert!(
+        (now.within - place.within).abs() < 0.05,
+        "{now:?} for {place:?}"
+    );
+    assert!(
+        h.query_by_label_contains("(2 works here)").is_none(),
+        "the old copy is not another work of its series"
+    );
+    let said = notice(&h);
+    assert!(said.contains("1 new chapter"), "{said}");
+    h.get_by_role_and_label(Role::Button, "Go to Chapter 2: The Ledger")
+        .click();
+    h.run_steps(4);
+    let part = h
+        .state()
+        .reader()
+        .and_then(|r| r.current_part().map(str::to_string));
+    assert_eq!(part.as_deref(), Some("Chapter 2: The Ledger"));
+}
