@@ -130,6 +130,9 @@ pub struct FicshelfApp {
     first_scan: Option<first_scan::FirstScan>,
     /// Files named on the command line, waiting for the first scan.
     pending_files: Vec<PathBuf>,
+    /// The command line's big story, found in the collection (or not) by content once its
+    /// fingerprint arrives with its whole reading.
+    unplaced_file: Option<PathBuf>,
     fullscreen: bool,
     unsaved_place: Option<Instant>,
     /// A new list being named.
@@ -192,6 +195,7 @@ impl FicshelfApp {
             library: LibraryState::new(),
             reader: None,
             notice: None,
+            unplaced_file: None,
             dialog: None,
             import: None,
             show_library: true,

@@ -1,6 +1,8 @@
 //! Opening a big story through egui_kittest: its first page shows before the whole file is
 //! read, the whole merges in without moving the text, a saved place deep in it is reached
-//! once it is in, and the window's first frame is already in the saved theme.
+//! once it is in, nothing is saved or looked up before its fingerprint comes with the whole
+//! (place, marks, the collection's notice), and the window's first frame is already in the
+//! saved theme.
 
 mod common;
 
@@ -110,6 +112,88 @@ fn a_saved_place_deep_in_a_big_story_is_reached_once_it_is_read() {
     h.run_steps(5);
     let stayed = h.state().reader().expect("open").place();
     assert_eq!(stayed.block, deep.block, "and only once");
+}
+
+#[test]
+fn the_place_and_the_marks_wait_for_the_fingerprint_that_keys_them() {
+    let root = fresh_root("open-fingerprint");
+    let text = big_story(8);
+    let story = common::temp_file("long.txt", text.as_bytes());
+    let hash = ficshelf::collection::content_hash(text.as_bytes());
+    let mut h = harness(&root, &story);
+    assert!(reading(&h));
+    assert_eq!(
+        h.state().reader().expect("open").hash,
+        None,
+        "not known yet"
+    );
+    h.key_press(egui::Key::PageDown);
+    h.key_press(egui::Key::PageDown);
+    h.get_by_label("Bookmark").click();
+    h.run_steps(3);
+    assert!(
+        reading(&h),
+        "still reading: the steps above were taken meanwhile"
+    );
+    assert!(
+        h.state().reading().stories.is_empty(),
+        "no place saved under any key before the fingerprint"
+    );
+    let outside = "This story is not in your collection.";
+    assert_eq!(common::window::notice(&h), outside, "not there by place");
+    wait_for_the_rest(&mut h);
+    let view = h.state().reader().expect("open");
+    assert_eq!(view.hash.as_ref(), Some(&hash), "the whole file's");
+    assert!(view.marks.shown.is_empty(), "the bookmark was not made");
+    let keys: Vec<_> = h.state().reading().stories.keys().cloned().collect();
+    assert_eq!(
+        keys,
+        vec![hash.clone()],
+        "opened under the right fingerprint"
+    );
+    assert_eq!(common::window::notice(&h), outside, "nor by content");
+    h.get_by_label("Bookmark").click();
+    h.run_steps(3);
+    assert_eq!(h.state().reader().expect("open").marks.shown.len(), 1);
+    h.get_by_label("Close").click();
+    h.run_steps(30);
+    drop(h);
+
+    let mut h = harness(&root, &story);
+    assert!(reading(&h));
+    assert!(h.state().reader().expect("open").marks.shown.is_empty());
+    wait_for_the_rest(&mut h);
+    let view = h.state().reader().expect("open");
+    assert_eq!(
+        view.marks.shown.len(),
+        1,
+        "the bookmark, once the fingerprint is in"
+    );
+    assert_eq!(view.marks.shown[0].mark.hash, hash);
+}
+
+#[test]
+fn a_copy_of_a_collected_big_story_is_found_by_content_once_read() {
+    let root = fresh_root("open-copy");
+    let text = big_story(3);
+    let collected = AppDirs::under(&*root).default_collection().join("long.txt");
+    common::write_at(&collected, text.as_bytes());
+    let copy = common::temp_file("copy.txt", text.as_bytes());
+    let mut h = harness(&root, &copy);
+    assert!(reading(&h));
+    let entries = &h.state().collection().entries;
+    assert!(entries.iter().any(|e| e.path == collected), "scanned");
+    assert_eq!(
+        common::window::notice(&h),
+        "This story is not in your collection.",
+        "not there by place"
+    );
+    wait_for_the_rest(&mut h);
+    assert_eq!(
+        common::window::notice(&h),
+        "",
+        "taken back: it is, by content"
+    );
 }
 
 #[test]

@@ -199,7 +199,11 @@ impl FicshelfApp {
     fn trash_entry(&mut self, index: usize) {
         match self.collection.move_to_trash(index) {
             Ok(entry) => {
-                if self.reader.as_ref().is_some_and(|r| r.hash == entry.hash) {
+                if self
+                    .reader
+                    .as_ref()
+                    .is_some_and(|r| r.hash.as_ref() == Some(&entry.hash))
+                {
                     self.save_reading();
                     self.reader = None;
                 }

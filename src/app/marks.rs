@@ -36,6 +36,10 @@ impl FicshelfApp {
         let Some(view) = &mut self.reader else {
             return;
         };
+        // A big story's fingerprint comes with its whole reading: its marks with it.
+        let Some(hash) = view.hash.clone() else {
+            return;
+        };
         let changes = std::mem::take(&mut view.marks.changes);
         let mut failed = None;
         if let Ok(store) = self.reading.marks() {
@@ -61,7 +65,7 @@ impl FicshelfApp {
         if first {
             adopt_marks_of_earlier_version(store, view);
         }
-        match store.marks_of(&view.hash) {
+        match store.marks_of(&hash) {
             Ok(marks) => view.marks.shown = located(&view.story.document, marks),
             Err(e) => failed = failed.or(Some(e)),
         }
@@ -94,7 +98,7 @@ impl FicshelfApp {
             self.reading
                 .marks()
                 .and_then(|store| match (&self.reader, all) {
-                    (Some(view), false) => store.marks_of(&view.hash),
+                    (Some(view), false) => store.marks_of(view.hash.as_deref().unwrap_or("")),
                     _ => store.all_marks(),
                 });
         let marks = match marks {
@@ -137,15 +141,16 @@ fn adopt_marks_of_earlier_version(
     store: &crate::collection::reading::ReadingStore,
     view: &crate::ui::reader::ReaderView,
 ) {
+    let Some(hash) = &view.hash else { return };
     let path = view.path.to_string_lossy();
-    let Ok(left) = store.marks_left_at(&path, &view.hash) else {
+    let Ok(left) = store.marks_left_at(&path, hash) else {
         return;
     };
     let doc = &view.story.document;
     for mark in left {
         if let Some(range) = mark.anchor.locate(doc) {
             let anchor = mark.anchor.moved_to(doc, range);
-            let _ = store.move_mark(mark.id, &view.hash, &anchor); // tried again next open
+            let _ = store.move_mark(mark.id, hash, &anchor); // tried again next open
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Opening a story file for the reader: a big plain-text story shows its first chunk at once
 //! while a thread reads the whole (see [`crate::engine::opening`] and the reader's
 //! [`crate::ui::reader::Rest`]); anything else is read whole, in place, before it shows.
-//! For a big story only its first 256 KB are kept before the first frame: the fingerprint
-//! (which keys the saved place) is taken in one streaming pass, and the thread reads the
-//! file again for the whole story.
+//! For a big story only its first 256 KB are read before the first frame: the thread reads
+//! the whole file and takes its fingerprint (which keys the saved place, the marks and the
+//! story in the collection) from the same bytes, so the first frame waits for neither.
 
 use std::io::Read as _;
 use std::path::Path;
@@ -19,20 +19,21 @@ use crate::ui::reader::{ReaderView, Rest, START_ANYWAY};
 pub struct Opened {
     /// The story, or its first chunk while `rest` reads the whole.
     pub story: Story,
-    /// The file's fingerprint.
-    pub hash: ContentHash,
+    /// The file's fingerprint; for a big story, the one the collection's index knows, or
+    /// `None` until `rest` takes it with the whole story.
+    pub hash: Option<ContentHash>,
     /// The whole story, being read.
     pub rest: Option<Rest>,
 }
 
 impl Opened {
-    /// The reader's view of it, at the saved `place` (once the whole story is in, if that
-    /// place lies beyond the first chunk).
+    /// The reader's view of it, at the saved `place` (see [`ReaderView::reading`] for a big
+    /// story being read).
     pub fn into_view(self, path: &Path, place: Option<Place>) -> ReaderView {
         let path = path.to_path_buf();
-        match self.rest {
-            Some(rest) => ReaderView::reading(self.hash, path, self.story, place, rest),
-            None => ReaderView::new(self.hash, path, self.story, place),
+        match (self.rest, self.hash) {
+            (Some(rest), hash) => ReaderView::reading(path, self.story, rest, (hash, place)),
+            (None, hash) => ReaderView::new(hash.unwrap_or_default(), path, self.story, place),
         }
     }
 }
@@ -49,18 +50,10 @@ pub fn open_known(path: &Path, known: Option<ContentHash>) -> Result<Opened, Rea
     let big = std::fs::metadata(path).is_ok_and(|m| {
         m.is_file() && m.len() > 2 * FIRST_CHUNK_BYTES as u64 && m.len() <= MAX_STORY_BYTES
     });
-    let head_and_hash = |path: &Path| match known {
-        Some(hash) => head(path).map(|head| (head, hash)),
-        None => head_and_hash(path),
-    };
-    if big
-        && let (head, hash) = head_and_hash(path)?
-        && let Some(rest) = first_screen(path, &head)
-    {
-        let (first, rest) = rest;
+    if big && let Some((first, rest)) = first_screen(path, &head(path)?) {
         return Ok(Opened {
             story: first,
-            hash,
+            hash: known,
             rest: Some(rest),
         });
     }
@@ -70,7 +63,7 @@ pub fn open_known(path: &Path, known: Option<ContentHash>) -> Result<Opened, Rea
     let story = read_owned(path, bytes)?;
     Ok(Opened {
         story,
-        hash,
+        hash: Some(hash),
         rest: None,
     })
 }
@@ -92,7 +85,10 @@ fn first_screen(path: &Path, head: &[u8]) -> Option<(Story, Rest)> {
             // Not while the first screen is drawn: on two cores it would slow it down.
             let _ = started.recv_timeout(START_ANYWAY);
             let whole = read_bytes(&whole_path)
-                .and_then(|bytes| read_owned(&whole_path, bytes))
+                .and_then(|bytes| {
+                    let hash = content_hash(&bytes);
+                    Ok((hash, read_owned(&whole_path, bytes)?))
+                })
                 .map_err(|e| e.to_string());
             let _ = send.send(whole); // the reader may have moved on to another story
         })
@@ -100,7 +96,7 @@ fn first_screen(path: &Path, head: &[u8]) -> Option<(Story, Rest)> {
     Some((first, Rest::new(whole, start)))
 }
 
-/// The file's first [`FIRST_CHUNK_BYTES`].
+/// The file's first [`FIRST_CHUNK_BYTES`] (fewer if it is shorter).
 fn head(path: &Path) -> Result<Vec<u8>, ReadError> {
     let io = |source| ReadError::Io {
         path: path.to_path_buf(),
@@ -114,37 +110,12 @@ fn head(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(head)
 }
 
-/// The file's first [`FIRST_CHUNK_BYTES`] and its fingerprint (the same as
-/// [`content_hash`] of all its bytes), in one pass with a small buffer.
-fn head_and_hash(path: &Path) -> Result<(Vec<u8>, ContentHash), ReadError> {
-    let io = |source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut head = Vec::with_capacity(FIRST_CHUNK_BYTES);
-    let mut buffer = vec![0; 1 << 20];
-    loop {
-        let n = match file.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(io(e)),
-        };
-        hasher.update(&buffer[..n]);
-        let room = FIRST_CHUNK_BYTES - head.len();
-        head.extend_from_slice(&buffer[..n.min(room)]);
-    }
-    Ok((head, format!("{:032x}", hasher.digest128())))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_big_story_opens_on_its_first_chunk_with_the_whole_files_fingerprint() {
+    fn a_big_story_opens_on_its_first_chunk_and_its_fingerprint_comes_with_the_whole() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("long.txt");
         let mut text = String::from("Title: Long\nAuthor: Jo\n\n\n");
@@ -153,22 +124,26 @@ mod tests {
         }
         std::fs::write(&path, &text).unwrap();
         let opened = open(&path).unwrap();
-        assert_eq!(opened.hash, content_hash(text.as_bytes()));
+        assert_eq!(opened.hash, None, "not taken before the first screen");
         assert!(opened.story.document.full_text().len() < FIRST_CHUNK_BYTES);
         let rest = opened.rest.expect("the rest is read");
         rest.start.expect("not started yet").send(()).unwrap();
-        let whole = rest.whole.recv().unwrap().unwrap();
+        let (hash, whole) = rest.whole.recv().unwrap().unwrap();
+        assert_eq!(hash, content_hash(text.as_bytes()), "the whole file's");
         assert_eq!(whole, Story::read(&path).unwrap());
 
         let short = dir.path().join("short.txt");
         std::fs::write(&short, "Title: Short\n\nA line.\n").unwrap();
         let opened = open(&short).unwrap();
         assert!(opened.rest.is_none());
-        assert_eq!(opened.hash, content_hash(b"Title: Short\n\nA line.\n"));
+        assert_eq!(
+            opened.hash,
+            Some(content_hash(b"Title: Short\n\nA line.\n"))
+        );
 
         // A fingerprint the index knows is taken as it is, and the first chunk is the same.
         let known = open_known(&path, Some("known".into())).unwrap();
-        assert_eq!(known.hash, "known");
+        assert_eq!(known.hash.as_deref(), Some("known"));
         let first = open(&path).unwrap().story;
         assert_eq!(known.story, first);
     }

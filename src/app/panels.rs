@@ -191,7 +191,8 @@ impl FicshelfApp {
             );
             return;
         };
-        let hash = view.hash.clone(); // the bar borrows the view
+        // The bar borrows the view. No fingerprint yet (a big story being read): no marks.
+        let hash = view.hash.clone().unwrap_or_default();
         let marks = Marks::of(&hash, self.reading.log(), self.reading.lists());
         let files: Vec<chrome::WorkFile> = match self.library.works.place_of(&hash) {
             Some((work, here)) => (work.files.iter().enumerate())
@@ -227,8 +228,10 @@ impl FicshelfApp {
             let include = crate::collection::filter::facets::Mark::Included;
             commands.push(Command::ChooseFacet(facet, tag, include));
         }
-        if let Some(place) = out.moved_to {
-            self.reading.set_place(&view.hash, place, out.at_end);
+        if let Some(place) = out.moved_to
+            && let Some(hash) = &view.hash
+        {
+            self.reading.set_place(hash, place, out.at_end);
             self.unsaved_place.get_or_insert_with(Instant::now);
         }
     }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::{FicshelfApp, Notice, opening};
 use crate::collection::filter::Verdict;
-use crate::collection::reading::now_secs;
+use crate::collection::reading::{Place, now_secs};
 use crate::collection::{StoryMeta, content_hash};
 use crate::engine::read_bytes;
 use crate::ui::reader::Reading;
@@ -28,10 +28,17 @@ impl FicshelfApp {
                     .or_else(|| read_bytes(f).ok().map(|b| content_hash(&b)))
                     .is_some_and(|h| self.collection.find_hash(&h).is_some())
         };
+        // A big story's fingerprint may come with its whole reading: a file not in the
+        // collection by place is said to be outside it now (the notice comes with the first
+        // frame, not over the text later), and taken back if its content is found there.
+        let first_known = hash.is_some() || self.collection.find_path(first).is_some();
         let outside: Vec<PathBuf> = files
             .iter()
             .enumerate()
-            .filter(|(i, f)| !in_collection(f, (*i == 0).then_some(hash.as_str())))
+            .filter(|(i, f)| match i {
+                0 => !first_known || !in_collection(f, hash.as_deref()),
+                _ => !in_collection(f, None),
+            })
             .map(|(_, f)| f.clone())
             .collect();
         // A story the filters hide is not shown without asking.
@@ -49,24 +56,39 @@ impl FicshelfApp {
             });
             return;
         }
-        // Show the story in the library too when the collection has it (by content).
-        if let Some(index) = self.collection.entries.iter().position(|e| e.hash == hash) {
+        if let Some(hash) = &hash {
+            self.select_by_content(hash);
+        }
+        self.show_story(first, opened);
+        self.unplaced_file = (!first_known).then(|| first.clone());
+        self.offer_import(outside);
+    }
+
+    /// Shows the story in the library too when the collection has it (by content).
+    fn select_by_content(&mut self, hash: &str) -> bool {
+        let found = self.collection.entries.iter().position(|e| e.hash == hash);
+        if let Some(index) = found {
             self.library.selected = Some(index);
             self.library.reveal_selected = true;
         }
-        self.show_story(first, opened);
-        if !outside.is_empty() {
-            let what = match outside.len() {
-                1 => "This story is not in your collection.".to_string(),
-                n => format!("{n} of the files you opened are not in your collection."),
-            };
-            self.notice = Some(Notice {
-                text: what,
-                offer_import: outside,
-                offer_open: None,
-                offer_part: None,
-            });
+        found.is_some()
+    }
+
+    /// Says which of the files opened are not in the collection, offering to add them.
+    fn offer_import(&mut self, outside: Vec<PathBuf>) {
+        if outside.is_empty() {
+            return;
         }
+        let what = match outside.len() {
+            1 => "This story is not in your collection.".to_string(),
+            n => format!("{n} of the files you opened are not in your collection."),
+        };
+        self.notice = Some(Notice {
+            text: what,
+            offer_import: outside,
+            offer_open: None,
+            offer_part: None,
+        });
     }
 
     pub(super) fn open_entry(&mut self, index: usize) {
@@ -96,17 +118,56 @@ impl FicshelfApp {
             .then(|| entry.hash.clone())
     }
 
-    /// Puts a story in the reader at its saved place.
+    /// Puts a story in the reader at its saved place (a big story's whose fingerprint is
+    /// taken with its whole reading, once that is in: see [`Self::story_fingerprinted`]).
     pub(super) fn show_story(&mut self, path: &std::path::Path, opened: opening::Opened) {
         self.save_reading();
-        let hash = &opened.hash;
+        self.unplaced_file = None;
+        let (place, new_chapters) = match &opened.hash {
+            Some(hash) => self.story_opened(hash),
+            None => (None, None),
+        };
+        let view = opened.into_view(path, place);
+        self.reader = Some(view);
+        self.tell_new_chapters(new_chapters);
+    }
+
+    /// Notes that the story `hash` is open: its saved place (carried over from an older
+    /// edition's if need be), and the chapters read then and now if there are new ones.
+    fn story_opened(&mut self, hash: &str) -> (Option<Place>, Option<(u32, u32)>) {
         let new_chapters = self.carry_over_from_older_edition(hash);
         let place = self.reading.record(hash).map(|r| r.place);
         if let Err(e) = self.reading.opened(hash, now_secs()) {
             self.tell(format!("Your reading position could not be saved: {e}"));
         }
         self.library.marks_changed(); // its status may now be Reading
-        let view = opened.into_view(path, place);
+        (place, new_chapters)
+    }
+
+    /// A big story's whole reading has come with its fingerprint: its saved place is gone
+    /// to (once), and the command line's story is looked for in the collection by content
+    /// (a copy of a collected story): found, it is selected there and no longer offered.
+    fn story_fingerprinted(&mut self, hash: &str) {
+        let (place, new_chapters) = self.story_opened(hash);
+        let Some(view) = self.reader.as_mut() else {
+            return;
+        };
+        view.go_to_saved(place);
+        let path = view.path.clone();
+        if self.unplaced_file.take().is_some_and(|f| f == path)
+            && self.select_by_content(hash)
+            && let Some(notice) = self.notice.take_if(|n| n.offer_import.contains(&path))
+        {
+            let outside = notice.offer_import.into_iter().filter(|f| *f != path);
+            self.offer_import(outside.collect());
+        }
+        self.tell_new_chapters(new_chapters);
+    }
+
+    /// Says how many chapters are new since the reader last read this work, offering to go
+    /// to the first of them.
+    fn tell_new_chapters(&mut self, new_chapters: Option<(u32, u32)>) {
+        let Some(view) = &self.reader else { return };
         if let Some((read, now)) = new_chapters {
             let new = now - read;
             let noun = if new == 1 { "chapter" } else { "chapters" };
@@ -123,7 +184,6 @@ impl FicshelfApp {
                 offer_part,
             });
         }
-        self.reader = Some(view);
     }
 
     /// A work saved again with new chapters, opened for the first time: the place, status
@@ -164,6 +224,7 @@ impl FicshelfApp {
         };
         match view.follow_reading() {
             Reading::Done => {}
+            Reading::Arrived(hash) => self.story_fingerprinted(&hash),
             // Looked at again soon: the thread does not wake the window.
             Reading::Going => ctx.request_repaint_after(Duration::from_millis(30)),
             Reading::Failed(e) => {

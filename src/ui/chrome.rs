@@ -136,9 +136,9 @@ fn tool_buttons(
         super::reader::marks::bar_buttons_ui(ui, view);
         find_button(ui, view);
         contents_menu(ui, view, files, commands);
-        status_menu(ui, marks, commands);
+        status_menu(ui, view.hash.is_some(), marks, commands);
     } else {
-        status_menu(ui, marks, commands);
+        status_menu(ui, view.hash.is_some(), marks, commands);
         contents_menu(ui, view, files, commands);
         find_button(ui, view);
         super::reader::marks::bar_buttons_ui(ui, view);
@@ -170,15 +170,19 @@ fn find_button(ui: &mut Ui, view: &mut ReaderView) {
     }
 }
 
-fn status_menu(ui: &mut Ui, marks: Marks<'_>, commands: &mut Vec<Command>) {
+/// Greyed until the fingerprint that keys the marks is known (a big story being read).
+fn status_menu(ui: &mut Ui, known: bool, marks: Marks<'_>, commands: &mut Vec<Command>) {
     let status = marks.status.label();
-    ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
-        .response
-        .on_hover_text("Status and lists")
-        .widget_info(|| {
-            let label = format!("Status and lists: {status}");
-            egui::WidgetInfo::labeled(egui::Role::Button, true, label)
-        });
+    ui.add_enabled_ui(known, |ui| {
+        ui.menu_button(status, |ui| marks_menus_ui(ui, marks, commands))
+    })
+    .inner
+    .response
+    .on_hover_text("Status and lists")
+    .widget_info(|| {
+        let label = format!("Status and lists: {status}");
+        egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+    });
 }
 
 fn contents_menu(

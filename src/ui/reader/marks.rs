@@ -98,8 +98,12 @@ pub fn bar_buttons_ui(ui: &mut Ui, view: &mut ReaderView) {
         view.marks.panel_open = !view.marks.panel_open;
     }
     let on = bookmarked(view);
+    // Greyed until the fingerprint that keys the marks is known (a big story being read).
     let ribbon = ui
-        .selectable_label(on, if on { "Bookmarked" } else { "Bookmark" })
+        .add_enabled_ui(view.hash.is_some(), |ui| {
+            ui.selectable_label(on, if on { "Bookmarked" } else { "Bookmark" })
+        })
+        .inner
         .on_hover_text("Set or remove a bookmark here (Ctrl+D)");
     if ribbon.clicked() {
         toggle_bookmark(view);
@@ -193,10 +197,14 @@ pub(super) fn settle(view: &mut ReaderView) {
 }
 
 fn add(view: &mut ReaderView, kind: MarkKind, anchor: Anchor) {
+    // Not before the fingerprint that keys it is known (a big story's rest being read).
+    let Some(hash) = view.hash.clone() else {
+        return;
+    };
     let story = &view.story;
     let mark = Mark {
         id: 0,
-        hash: view.hash.clone(),
+        hash,
         kind,
         anchor,
         note: String::new(),

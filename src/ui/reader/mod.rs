@@ -42,8 +42,9 @@ const MAX_MEASURED_PER_FRAME: usize = 400;
 
 /// A story open in the reader, with its layout state.
 pub struct ReaderView {
-    /// Fingerprint of the story's file.
-    pub hash: ContentHash,
+    /// Fingerprint of the story's file: `None` while a big story's rest is read (it is
+    /// taken on that thread), so that nothing is saved or looked up under a wrong key.
+    pub hash: Option<ContentHash>,
     /// Where the file is.
     pub path: PathBuf,
     /// The story.
@@ -108,7 +109,7 @@ impl ReaderView {
     pub fn new(hash: ContentHash, path: PathBuf, story: Story, place: Option<Place>) -> ReaderView {
         let place = place.unwrap_or_default();
         ReaderView {
-            hash,
+            hash: Some(hash),
             path,
             story,
             find: Find::default(),

@@ -1,20 +1,22 @@
 //! A big story opens on its first chunk (see [`crate::engine::opening`]) while the rest is
-//! read beside the window. Until it arrives the reader shows the chunk's title page and first
-//! screens, keeps no place (the chunk knows neither the story's length nor its end) and the
+//! read beside the window, with the file's fingerprint. Until they arrive the reader shows
+//! the chunk's title page and first screens, keeps no place (the chunk knows neither the
+//! story's length nor its end, and the fingerprint that keys the place is not known) and the
 //! bars say "reading…"; then the whole reading takes the chunk's place, with the heights
-//! already measured carried over, so the text under the reader's eyes does not move. A saved
-//! place beyond the chunk is jumped to then, once.
+//! already measured carried over, so the text under the reader's eyes does not move. The
+//! saved place, looked up by the app under the fingerprint, is jumped to then, once.
 
 use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 
 use super::{Heights, Jump, ReaderView};
+use crate::collection::ContentHash;
 use crate::collection::reading::Place;
 use crate::engine::Story;
 
 /// The whole story being read beside the window.
 pub struct Rest {
-    /// The whole story, or why it could not be read.
-    pub whole: Receiver<Result<Story, String>>,
+    /// The file's fingerprint and the whole story, or why they could not be read.
+    pub whole: Receiver<Result<(ContentHash, Story), String>>,
     /// Told when the first screen is on show: the reading waits for it (or for
     /// [`START_ANYWAY`]), so that it does not compete with the first frame.
     pub start: Option<Sender<()>>,
@@ -27,7 +29,7 @@ pub const START_ANYWAY: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Rest {
     /// The reading `whole`, to be started through `start`.
-    pub fn new(whole: Receiver<Result<Story, String>>, start: Sender<()>) -> Rest {
+    pub fn new(whole: Receiver<Result<(ContentHash, Story), String>>, start: Sender<()>) -> Rest {
         Rest {
             whole,
             start: Some(start),
@@ -43,6 +45,9 @@ pub enum Reading {
     Going,
     /// The whole story is in (or was from the start).
     Done,
+    /// The whole story and its fingerprint, unknown till now, have just come in (the view's
+    /// `hash` is set): the app looks up the saved place ([`ReaderView::go_to_saved`]).
+    Arrived(ContentHash),
     /// The rest could not be read; the first chunk stays.
     Failed(String),
 }
@@ -54,25 +59,34 @@ pub(super) struct Replaced {
 }
 
 impl ReaderView {
-    /// Opens the first chunk of a story whose rest is being read; `place` is the saved one.
-    /// A place inside the chunk (short of its last tenth, whose blocks may yet change) is
-    /// gone to at once; one further waits for the whole story.
+    /// Opens the first chunk of a story whose rest is being read. With its fingerprint
+    /// known (`hash`, from the collection's index), `place` is the saved one: a place inside
+    /// the chunk (short of its last tenth, whose blocks may yet change) is gone to at once,
+    /// one further when the whole story is in. Without it, the view starts at the start and
+    /// the app looks the place up when the fingerprint arrives ([`Reading::Arrived`]).
     pub fn reading(
-        hash: crate::collection::ContentHash,
         path: std::path::PathBuf,
         first: Story,
-        place: Option<Place>,
         rest: Rest,
+        (hash, place): (Option<ContentHash>, Option<Place>),
     ) -> ReaderView {
         let known = first.document.blocks().len() * 9 / 10;
         let (now, later) = match place {
             Some(p) if p.block <= known => (Some(p), None),
             other => (None, other),
         };
-        let mut view = ReaderView::new(hash, path, first, now);
+        let mut view = ReaderView::new(ContentHash::new(), path, first, now);
+        view.hash = hash;
         view.rest = Some(rest);
         view.waiting_place = later;
         view
+    }
+
+    /// Goes to the saved place once the whole story is in (call on [`Reading::Arrived`]).
+    pub fn go_to_saved(&mut self, place: Option<Place>) {
+        if let Some(place) = place {
+            self.jump = Some(Jump::Place(place));
+        }
     }
 
     /// True while the rest of the story is being read.
@@ -98,9 +112,15 @@ impl ReaderView {
         };
         self.rest = None;
         match whole {
-            Ok(story) => {
+            Ok((hash, story)) => {
                 self.take_whole(story);
-                Reading::Done
+                match self.hash {
+                    Some(_) => Reading::Done, // the index's, for the same file unchanged
+                    None => {
+                        self.hash = Some(hash.clone());
+                        Reading::Arrived(hash)
+                    }
+                }
             }
             Err(e) => {
                 self.waiting_place = None;
