@@ -333,23 +333,6 @@ impl FicshelfApp {
         }
     }
 
-    fn finish_import(&mut self, report: Result<crate::collection::import::ImportReport, String>) {
-        match report {
-            Ok(report) => {
-                let summary = report.summary();
-                let first = report.added.first().map(|e| e.path.clone());
-                self.collection.entries.extend(report.added);
-                self.collection_changed();
-                if let Some(index) = first.and_then(|p| self.collection.find_path(&p)) {
-                    self.library.selected = Some(index);
-                    self.library.reveal_selected = true;
-                }
-                self.tell(summary);
-            }
-            Err(e) => self.tell(format!("Import failed: {e}")),
-        }
-    }
-
     fn set_collection_folder(&mut self, folder: PathBuf) {
         self.settings.collection_dir = Some(folder.clone());
         self.save_settings();

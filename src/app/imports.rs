@@ -65,3 +65,23 @@ impl ImportJob {
             .map_err(|_| "the import stopped unexpectedly".to_string())
     }
 }
+
+impl super::FicshelfApp {
+    /// Takes in what an import added: listed, the first of them chosen, its summary told.
+    pub(super) fn finish_import(&mut self, report: Result<ImportReport, String>) {
+        match report {
+            Ok(report) => {
+                let summary = report.summary();
+                let first = report.added.first().map(|e| e.path.clone());
+                self.collection.entries.extend(report.added);
+                self.collection_changed();
+                if let Some(index) = first.and_then(|p| self.collection.find_path(&p)) {
+                    self.library.selected = Some(index);
+                    self.library.reveal_selected = true;
+                }
+                self.tell(summary);
+            }
+            Err(e) => self.tell(format!("Import failed: {e}")),
+        }
+    }
+}
