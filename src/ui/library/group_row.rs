@@ -175,12 +175,7 @@ pub(super) fn work_row(
             commands.push(Command::Open(part));
         }
     } else if response.clicked() {
-        if open {
-            state.open_series.remove(&key);
-        } else {
-            state.open_series.insert(key);
-        }
-        state.stale = true;
+        state.toggle_open(key);
     }
 }
 

@@ -314,6 +314,14 @@ impl LibraryState {
         self.judged[entry].is_hidden() && !self.show_hidden && !self.revealed.contains(&entry)
     }
 
+    /// Opens a folded series' or work's row (by its key), or folds an open one.
+    pub(super) fn toggle_open(&mut self, key: String) {
+        if !self.open_series.remove(&key) {
+            self.open_series.insert(key);
+        }
+        self.stale = true;
+    }
+
     /// Moves the selection by `delta` rows among the stories drawn.
     fn step(&mut self, delta: isize) -> Option<usize> {
         // The stories drawn: not those folded under a closed series' row.

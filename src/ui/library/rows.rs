@@ -67,12 +67,7 @@ pub fn rows_ui(
                     let key = grouping::key(&s.name);
                     let open = state.open_series.contains(&key);
                     if series_row_ui(ui, s, works, open, collection).clicked() {
-                        if open {
-                            state.open_series.remove(&key);
-                        } else {
-                            state.open_series.insert(key);
-                        }
-                        state.stale = true;
+                        state.toggle_open(key);
                     }
                     continue;
                 }
