@@ -120,16 +120,21 @@ pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
 
 /// The encoding named by `charset=` or `encoding=` in the first kilobyte.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(PRESCAN_BYTES)]).to_lowercase();
-    let at = head
-        .find("charset=")
+    let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+    let at = find_ascii_caseless(head, b"charset=")
         .map(|i| i + 8)
-        .or_else(|| head.find("encoding=").map(|i| i + 9))?;
-    let value = head[at..].trim_start_matches(['"', '\'', ' ']);
+        .or_else(|| find_ascii_caseless(head, b"encoding=").map(|i| i + 9))?;
+    let value = &head[at..];
+    let value = &value[value
+        .iter()
+        .position(|b| !matches!(b, b'"' | b'\'' | b' '))
+        .unwrap_or(value.len())..];
     let end = value
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
         .unwrap_or(value.len());
-    let enc = encoding_rs::Encoding::for_label(&value.as_bytes()[..end])?;
+    // Labels are matched without regard to ASCII case.
+    let enc = encoding_rs::Encoding::for_label(&value[..end])?;
     // A page that says UTF-16 in ASCII bytes is not UTF-16 (HTML's rule).
     Some(
         if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
@@ -138,6 +143,16 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
             enc
         },
     )
+}
+
+/// Where `needle` (lower-case ASCII) first is in `hay`, ignoring ASCII case.
+fn find_ascii_caseless(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).find(|&i| {
+        hay[i..]
+            .get(..needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// Reads one HTML file as a story; never fails (a page with no text is an empty story).
@@ -247,6 +262,15 @@ mod tests {
         assert_eq!(d.encoding, Encoding::Utf8Bom);
         let d = decode(b"<html><p>caf\xe9</p>");
         assert!(d.text.contains("caf\u{e9}"));
+        // Any ASCII case, quoted or not, in a meta's content type or an XML declaration.
+        for page in [
+            &b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; CHARSET=ISO-8859-1\"><p>caf\xe9"[..],
+            b"<?xml version='1.0' Encoding='Windows-1252'?><p>caf\xe9",
+        ] {
+            let d = decode(page);
+            assert!(d.text.contains("caf\u{e9}"), "{page:?}");
+            assert_eq!(d.encoding, Encoding::Legacy("windows-1252"), "{page:?}");
+        }
     }
 
     #[test]

@@ -17,8 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::engine::{Inline, Link, Refs, Span};
 use elements::{
-    anchors, element_scope, href, image_source, image_words, inline_style, is_block, is_void,
-    lower, text_kind,
+    Name, anchors, attributes, image_source, image_words, is_block, is_void, text_kind,
 };
 use whitespace::{is_collapsed, space_len, tidy_lines, word_len};
 
@@ -118,7 +117,7 @@ const MAX_DEPTH: usize = 256;
 /// An open element: its lower-case name, and the scope and inline style inside it (its
 /// parent's and its own); an ordered list counts its items.
 struct Open {
-    name: Vec<u8>,
+    name: Name,
     scope: Scope,
     style: Inline,
     items: u32,
@@ -151,7 +150,7 @@ pub fn chunks(text: &str, doc: u32, out: &mut Vec<Chunk>) -> usize {
         match reader.read_event() {
             Ok(Event::Start(e)) => state.start(&e, false),
             Ok(Event::Empty(e)) => state.start(&e, true),
-            Ok(Event::End(e)) => state.end(&lower(e.local_name().as_ref().as_bytes())),
+            Ok(Event::End(e)) => state.end(&Name::new(e.local_name().as_ref().as_bytes())),
             Ok(Event::Text(t)) => state.push_text(&t.xml10_content()),
             Ok(Event::CData(t)) => state.push_text(&t),
             Ok(Event::GeneralRef(r)) => match r.resolve_char_ref() {
@@ -206,8 +205,8 @@ impl State<'_> {
     }
 
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
-        let name = lower(e.local_name().as_ref().as_bytes());
-        match name.as_slice() {
+        let name = Name::new(e.local_name().as_ref().as_bytes());
+        match &*name {
             b"br" => {
                 self.text.push('\n');
                 self.space = false;
@@ -231,14 +230,14 @@ impl State<'_> {
             }
             _ => {}
         }
-        let cell = self.in_simple_table() && matches!(name.as_slice(), b"tr" | b"td" | b"th");
+        let cell = self.in_simple_table() && matches!(&*name, b"tr" | b"td" | b"th");
         if cell {
             self.start_cell(&name);
         } else if is_block(&name) {
             self.flush();
             self.close_implied(&name);
         }
-        anchors(e, &mut self.anchors);
+        let attributes = attributes(&name, e, &mut self.anchors);
         if empty || is_void(&name) {
             return;
         }
@@ -246,9 +245,9 @@ impl State<'_> {
             self.number_item();
         }
         if self.stack.len() < MAX_DEPTH {
-            let scope = self.scope().with(element_scope(&name, e));
-            let style = self.style().with(inline_style(&name, e));
-            let href = (name == b"a").then(|| href(e)).flatten();
+            let scope = self.scope().with(attributes.scope);
+            let style = self.style().with(attributes.style);
+            let href = attributes.href;
             self.stack.push(Open {
                 name,
                 scope,
@@ -283,7 +282,7 @@ impl State<'_> {
             _ => &[b"p"],
         };
         if let Some(top) = self.stack.last()
-            && closes.contains(&top.name.as_slice())
+            && closes.contains(&&*top.name)
         {
             self.stack.pop();
         }

@@ -7,8 +7,53 @@ use quick_xml::events::BytesStart;
 use super::{ChunkKind, Scope};
 use crate::engine::Inline;
 
-pub fn lower(name: &[u8]) -> Vec<u8> {
-    name.to_ascii_lowercase()
+/// An element's name, lower-cased. Names as long as HTML's own are kept inline, so
+/// reading an element allocates nothing for its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Name {
+    /// A name of up to [`SHORT`] bytes: its length and bytes (the rest zero).
+    Short(u8, [u8; SHORT]),
+    /// A longer (made-up) name.
+    Long(Box<[u8]>),
+}
+
+/// The longest name kept inline.
+const SHORT: usize = 22;
+
+impl Name {
+    pub fn new(raw: &[u8]) -> Name {
+        if raw.len() > SHORT {
+            return Name::Long(raw.to_ascii_lowercase().into());
+        }
+        let mut bytes = [0; SHORT];
+        for (to, from) in bytes.iter_mut().zip(raw) {
+            *to = from.to_ascii_lowercase();
+        }
+        Name::Short(raw.len() as u8, bytes)
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Name::Short(len, bytes) => &bytes[..usize::from(*len)],
+            Name::Long(bytes) => bytes,
+        }
+    }
+}
+
+impl PartialEq<&[u8]> for Name {
+    fn eq(&self, other: &&[u8]) -> bool {
+        **self == **other
+    }
+}
+
+impl<const N: usize> PartialEq<&[u8; N]> for Name {
+    fn eq(&self, other: &&[u8; N]) -> bool {
+        **self == **other
+    }
 }
 
 pub fn text_kind(name: &[u8]) -> Option<ChunkKind> {
@@ -78,18 +123,31 @@ pub fn is_void(name: &[u8]) -> bool {
     )
 }
 
-/// What an element adds to the scope of everything inside it.
-pub fn element_scope(name: &[u8], e: &BytesStart<'_>) -> Scope {
+/// What an element's attributes and name say, read in one pass over the attributes.
+pub struct Attributes {
+    /// What the element adds to the scope of everything inside it.
+    pub scope: Scope,
+    /// The inline styles it gives its text.
+    pub style: Inline,
+    /// A link's target (`<a href>`).
+    pub href: Option<String>,
+}
+
+/// Reads an element's attributes once: the scope its name, id and classes open, the
+/// inline style of its name and `style` (and a link's), its `href`, and the names it can
+/// be linked to (its `id`, an `<a name>`), which are added to `anchors`.
+pub fn attributes(name: &[u8], e: &BytesStart<'_>, anchors: &mut Vec<String>) -> Attributes {
     let mut scope = match name {
         b"blockquote" => Scope::QUOTE,
         b"head" => Scope::HEAD,
         b"script" | b"style" | b"svg" | b"template" | b"noscript" | b"math" => Scope::HIDDEN,
         _ => Scope::default(),
     };
+    let mut style = name_style(name);
+    let mut href = None;
     for attr in e.html_attributes().flatten() {
-        let key = attr.key.local_name();
         let value = &attr.value;
-        match key.as_ref() {
+        match attr.key.local_name().as_ref() {
             "id" => {
                 scope = scope.with(match value.as_ref() {
                     "preface" => Scope::PREFACE,
@@ -97,16 +155,29 @@ pub fn element_scope(name: &[u8], e: &BytesStart<'_>) -> Scope {
                     v if v.starts_with("endnotes") => Scope::ENDNOTES,
                     _ => Scope::default(),
                 });
+                add_anchor(value, anchors);
             }
+            "name" if name == b"a" => add_anchor(value, anchors),
             "class" => {
                 for class in value.split_whitespace() {
                     scope = scope.with(class_scope(name, class));
                 }
             }
+            "href" if name == b"a" => {
+                style = style.with(Inline::LINK);
+                let target = value.trim();
+                if href.is_none() && !target.is_empty() {
+                    href = Some(target.to_string());
+                }
+            }
+            "style" => {
+                let css = value.to_ascii_lowercase();
+                style = style.with(css_style(&css));
+            }
             _ => {}
         }
     }
-    scope
+    Attributes { scope, style, href }
 }
 
 fn class_scope(name: &[u8], class: &str) -> Scope {
@@ -126,32 +197,21 @@ fn class_scope(name: &[u8], class: &str) -> Scope {
     }
 }
 
-/// The inline styles an element gives its text: by its name, and by the `font-style`,
-/// `font-weight`, `font-variant` and `text-decoration` of its `style` attribute (FanFiction.Net
-/// underlines with a `span style`).
-pub fn inline_style(name: &[u8], e: &BytesStart<'_>) -> Inline {
-    let mut style = match name {
+/// The inline styles an element's name gives its text (its `style` attribute adds to them:
+/// see [`css_style`]).
+fn name_style(name: &[u8]) -> Inline {
+    match name {
         b"i" | b"em" | b"cite" | b"var" | b"dfn" => Inline::ITALIC,
         b"b" | b"strong" | b"th" => Inline::BOLD,
         b"u" | b"ins" => Inline::UNDERLINE,
         b"s" | b"strike" | b"del" => Inline::STRIKE,
         b"code" | b"tt" | b"kbd" | b"samp" => Inline::MONO,
         _ => Inline::PLAIN,
-    };
-    for attr in e.html_attributes().flatten() {
-        match attr.key.local_name().as_ref() {
-            "href" if name == b"a" => style = style.with(Inline::LINK),
-            "style" => {
-                let css = attr.value.to_ascii_lowercase();
-                style = style.with(css_style(&css));
-            }
-            _ => {}
-        }
     }
-    style
 }
 
-/// The inline styles of a `style` attribute's declarations.
+/// The inline styles of a `style` attribute's declarations: its `font-style`, `font-weight`,
+/// `font-variant` and `text-decoration` (FanFiction.Net underlines with a `span style`).
 fn css_style(css: &str) -> Inline {
     let mut style = Inline::PLAIN;
     for decl in css.split(';') {
@@ -209,21 +269,22 @@ pub fn image_source(e: &BytesStart<'_>) -> Option<String> {
 }
 
 /// A link's `href` as written, when it has one.
-pub fn href(e: &BytesStart<'_>) -> Option<String> {
-    attribute(e, "href")
-}
-
 /// The names an element can be linked to by: its `id`, and an `<a name>`.
 pub fn anchors(e: &BytesStart<'_>, out: &mut Vec<String>) {
+    let name = Name::new(e.local_name().as_ref().as_bytes());
     for attr in e.html_attributes().flatten() {
-        let key = attr.key.local_name();
-        let is_name = key.as_ref() == "name" && lower(e.local_name().as_ref().as_bytes()) == b"a";
-        if key.as_ref() == "id" || is_name {
-            let value = attr.value.trim();
-            if !value.is_empty() && out.len() < MAX_ANCHORS_PER_CHUNK {
-                out.push(value.to_string());
-            }
+        match attr.key.local_name().as_ref() {
+            "id" => add_anchor(&attr.value, out),
+            "name" if name == b"a" => add_anchor(&attr.value, out),
+            _ => {}
         }
+    }
+}
+
+fn add_anchor(value: &str, out: &mut Vec<String>) {
+    let value = value.trim();
+    if !value.is_empty() && out.len() < MAX_ANCHORS_PER_CHUNK {
+        out.push(value.to_string());
     }
 }
 

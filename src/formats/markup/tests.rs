@@ -246,6 +246,32 @@ fn text_already_collapsed_is_told_from_text_that_is_not() {
 }
 
 #[test]
+fn collapsed_text_is_found_wherever_the_space_falls_in_eight_bytes() {
+    // The check looks at eight bytes at a time: a double space, a tab or a Unicode space is
+    // caught at every position, across the edge of two eights too, against the plain
+    // definition.
+    fn plain(s: &str) -> bool {
+        let other_space = |c: char| c.is_whitespace() && c != '\u{a0}' && c != ' ';
+        !s.contains(other_space) && s.split(' ').all(|w| !w.is_empty())
+    }
+    let base = "abcdefghijklmnopqrstuvwx";
+    for at in 1..base.len() - 1 {
+        for insert in [
+            "  ", "\t", " \n", "\u{2003}", " ", "\u{e9}", "\u{a0}", "\u{1}",
+        ] {
+            let text = format!("{}{insert}{}", &base[..at], &base[at..]);
+            assert_eq!(
+                super::is_collapsed(text.as_bytes()),
+                plain(&text),
+                "{text:?}"
+            );
+        }
+        let two = format!("{} {} x", &base[..at], &base[at..]);
+        assert!(super::is_collapsed(two.as_bytes()), "{two:?}");
+    }
+}
+
+#[test]
 fn runs_and_links_in_a_title_stay_with_it() {
     // Tag soup from the fuzzer: a link and bold inside a `<title>` that a body follows.
     let c = parse(

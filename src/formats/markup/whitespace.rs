@@ -12,14 +12,50 @@ fn is_space(c: char) -> bool {
 
 /// True when `b` is already as HTML collapses it: not empty, no white space at either
 /// end, none but single spaces between words (no tab, line break or Unicode space).
+/// Eight bytes are looked at a time: a run of plain ASCII letters and single spaces is
+/// passed over whole, and only eight bytes holding a control or non-ASCII byte are looked
+/// at one by one.
 pub(super) fn is_collapsed(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     if b.first().is_none_or(|&c| c == b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut previous = 0u8;
-    for (i, &byte) in b.iter().enumerate() {
-        let plain = match byte {
-            b' ' => previous != b' ',
+    let mut i = 0;
+    // Whether the byte before `i` was a space.
+    let mut after_space = false;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Any byte below a space or above ASCII ("has less than": exact for any, not per
+        // byte): these eight are looked at one by one.
+        if (x.wrapping_sub(ONES * 0x20) & !x & HIGHS) | (x & HIGHS) != 0 {
+            if !bytes_collapsed(b, i, i + 8, after_space) {
+                return false;
+            }
+        } else {
+            // A high bit on each byte that is a space (exact per byte), then two in a row,
+            // counting the space that may end the eight before.
+            let t = x ^ (ONES * 0x20);
+            let spaces = !(((t & LOWS) + LOWS) | t) & HIGHS;
+            if spaces & ((spaces << 8) | u64::from(after_space) << 7) != 0 {
+                return false;
+            }
+        }
+        after_space = chunk[7] == b' ';
+        i += 8;
+    }
+    bytes_collapsed(b, i, b.len(), after_space)
+}
+
+/// [`is_collapsed`] for the bytes `from..to` of `b`, one by one; `after_space` says whether
+/// the byte before `from` was a space.
+fn bytes_collapsed(b: &[u8], from: usize, to: usize, mut after_space: bool) -> bool {
+    for i in from..to {
+        let plain = match b[i] {
+            b' ' => !after_space,
             b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => false,
             // The lead bytes of Unicode's spaces (U+0085, U+1680, U+2000-U+200A, U+2028,
             // U+2029, U+202F, U+205F, U+3000): looked at closely; every other is text.
@@ -29,7 +65,7 @@ pub(super) fn is_collapsed(b: &[u8]) -> bool {
         if !plain {
             return false;
         }
-        previous = byte;
+        after_space = b[i] == b' ';
     }
     true
 }
