@@ -1,9 +1,10 @@
 //! SQLite FTS5, as Ficshelf's full-text index sets it up, against tantivy, on the same
 //! stories in one run: the same rows (a story's paragraphs, up to 256 KB a row), words
 //! folded the same way (case and accents, nothing stemmed, no stop words), positions kept
-//! for phrases, one writing thread each (tantivy also with two). Reading the files is
-//! done first and not timed; what is timed is building each index from the rows, its
-//! size on disk, and a one-word and a phrase query for the 20 best rows (no snippets).
+//! for phrases; FTS5 with its one writing thread, tantivy with one and two threads, with
+//! more memory, and with its segments left unmerged. Reading the files is done first and
+//! not timed; what is timed is building each index from the rows, its size on disk, and a
+//! one-word and a phrase query for the 20 best rows (no snippets).
 //!
 //! Usage: cargo run --release -- DIR  (a folder of `gen_library.py` stories)
 
@@ -56,11 +57,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let scratch = tempfile::tempdir_in(dir.parent().unwrap_or(Path::new(".")))?;
     let fts = fts5(&rows, &scratch.path().join("fts5.sqlite"))?;
     report("SQLite FTS5, 1 thread", fts, file_bytes);
-    for threads in [1, 2] {
-        let at = scratch.path().join(format!("tantivy-{threads}"));
+    // Threads, memory per thread (MB), and whether segments are merged at the end.
+    for (threads, mb, merged) in [
+        (1, 64, true),
+        (2, 64, true),
+        (2, 64, false),
+        (2, 400, false),
+    ] {
+        let at = scratch
+            .path()
+            .join(format!("tantivy-{threads}-{mb}-{merged}"));
         std::fs::create_dir_all(&at)?;
-        let result = tantivy_index(&rows, &at, threads)?;
-        report(&format!("tantivy, {threads} thread(s)"), result, file_bytes);
+        let result = tantivy_index(&rows, &at, threads, mb, merged)?;
+        let merging = if merged { "merged" } else { "not merged" };
+        report(
+            &format!("tantivy, {threads} thread(s), {mb} MB, {merging}"),
+            result,
+            file_bytes,
+        );
     }
     Ok(())
 }
@@ -79,7 +93,7 @@ fn report(what: &str, f: Figures, file_bytes: u64) {
         .map(|(q, (ms, n))| format!("{q}: {ms:.2} ms ({n})"))
         .collect();
     println!(
-        "{what:24} build {:6.2} s   size {:6.1} MB = {:3.0}% of the files   {}",
+        "{what:40} build {:6.2} s   size {:6.1} MB = {:3.0}% of the files   {}",
         f.build,
         f.size as f64 / 1e6,
         100.0 * f.size as f64 / file_bytes.max(1) as f64,
@@ -214,6 +228,8 @@ fn tantivy_index(
     rows: &[Row],
     dir: &Path,
     threads: usize,
+    mb: usize,
+    merged: bool,
 ) -> Result<Figures, Box<dyn std::error::Error>> {
     let mut schema = Schema::builder();
     let indexing = TextFieldIndexing::default()
@@ -234,7 +250,11 @@ fn tantivy_index(
             .build(),
     );
     let start = Instant::now();
-    let mut writer: IndexWriter = index.writer_with_num_threads(threads, threads * 64_000_000)?;
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(threads, threads * mb * 1_000_000)?;
+    if !merged {
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    }
     for row in rows {
         let mut doc = TantivyDocument::default();
         doc.add_text(text, &row.text);
