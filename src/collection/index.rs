@@ -18,7 +18,7 @@ use crate::storage::write_atomic;
 
 /// Bumped whenever the cached data or the engine's reading of stories changes, so that old
 /// caches are read again rather than trusted.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// A story file found by the walk.
 #[derive(Debug, Clone)]

@@ -4,6 +4,7 @@
 //! of their own; this one ties them together. Nothing here knows about the GUI.
 
 pub mod byline;
+mod capitals;
 mod cards;
 pub mod decode;
 pub mod document;
@@ -203,6 +204,8 @@ impl Story {
             }
             a => a,
         };
+        // A name spaced out for a title page (`Deborah  Davis`) is one name.
+        let author = author.map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "));
         let rating = match scan.get(FieldKey::Rating) {
             Some(raw) => Rating::parse(Some(raw)),
             None => {
@@ -264,7 +267,11 @@ impl Story {
         Story {
             format: Format::Text,
             metadata,
-            title,
+            // A title typed in capitals is shown in title case (`The Lady and the Tiger`).
+            title: match title_source {
+                TitleSource::FileName => title,
+                _ => capitals::title_case(&title).unwrap_or(title),
+            },
             title_source,
             author,
             rating,

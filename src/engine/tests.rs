@@ -109,3 +109,18 @@ fn reading_a_missing_file_or_a_folder_is_an_error_with_the_path() {
     let err = Story::read(Path::new(env!("CARGO_MANIFEST_DIR"))).err();
     assert!(matches!(err, Some(ReadError::NotAFile { .. })));
 }
+
+#[test]
+fn a_title_page_in_capitals_reads_in_title_case() {
+    // The 1990s title page: centred capitals, `by`, a name spaced out.
+    let s = story(&format!(
+        "                    THE LADY AND THE TIGER\n\n                            by\n\n                    Deborah  Davis\n\n{BODY}\n\n{BODY}\n"
+    ));
+    assert_eq!(s.title, "The Lady and the Tiger");
+    assert_eq!(s.author.as_deref(), Some("Deborah Davis"));
+    // The author's own casing of a keyed title is kept.
+    let s = story(&format!(
+        "Title: The Lady and the TIGER\nAuthor: Kay\n\n{BODY}\n"
+    ));
+    assert_eq!(s.title, "The Lady and the TIGER");
+}
