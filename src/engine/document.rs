@@ -410,6 +410,7 @@ fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document, joins: &mut usize) 
 /// Appends lines as one block, joined by `links` (a `Verse` link keeps the line break).
 fn push_paragraph(run: &[Line<'_>], links: &[LineLink], doc: &mut Document) {
     let start = doc.text.len();
+    let verse = links.contains(&LineLink::Verse);
     for (j, line) in run.iter().enumerate() {
         let t = line.text.trim();
         if j > 0 {
@@ -419,7 +420,12 @@ fn push_paragraph(run: &[Line<'_>], links: &[LineLink], doc: &mut Document) {
                 _ => doc.text.push(' '),
             }
         }
-        doc.text.push_str(t);
+        if verse {
+            // A poem's spacing inside its lines may be the poet's.
+            doc.text.push_str(t);
+        } else {
+            push_prose(&mut doc.text, t);
+        }
     }
     let text = &doc.text[start..];
     let kind = if starts_note(text) {
@@ -430,6 +436,29 @@ fn push_paragraph(run: &[Line<'_>], links: &[LineLink], doc: &mut Document) {
         BlockKind::Paragraph
     };
     doc.finish(kind, start);
+}
+
+/// Appends a line of prose with each run of spaces and tabs inside it as one space: the
+/// two spaces a typist put after a full stop, or words spaced out to justify a line, are
+/// not kept once the text is reflowed.
+fn push_prose(out: &mut String, line: &str) {
+    let b = line.as_bytes();
+    if memchr::memmem::find(b, b"  ").is_none() && memchr::memchr(b'\t', b).is_none() {
+        out.push_str(line);
+        return;
+    }
+    let mut space = false;
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\t' {
+            space = true;
+            continue;
+        }
+        if space && i > 0 {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
 }
 
 fn is_contents_line(line: &str) -> bool {

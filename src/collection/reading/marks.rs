@@ -120,15 +120,25 @@ impl Anchor {
         if self.quote.is_empty() {
             return None;
         }
-        let score = |at: usize| {
-            let before = common_suffix(&text[..at], &self.before);
-            let after = common_prefix(&text[at + self.quote.len()..], &self.after);
-            (before + after, std::cmp::Reverse(at.abs_diff(old)))
+        let best = |quote: &str| {
+            let score = |at: usize| {
+                let before = common_suffix(&text[..at], &self.before);
+                let after = common_prefix(&text[at + quote.len()..], &self.after);
+                (before + after, std::cmp::Reverse(at.abs_diff(old)))
+            };
+            memchr::memmem::find_iter(text.as_bytes(), quote.as_bytes())
+                .take(MAX_CANDIDATES)
+                .max_by_key(|&at| score(at))
+                .map(|at| at..at + quote.len())
         };
-        memchr::memmem::find_iter(text.as_bytes(), self.quote.as_bytes())
-            .take(MAX_CANDIDATES)
-            .max_by_key(|&at| score(at))
-            .map(|at| at..at + self.quote.len())
+        best(&self.quote).or_else(|| {
+            // Marked before reflowed prose kept a typist's two spaces as one.
+            let spaced = self.quote.contains("  ") || self.quote.contains('\t');
+            let single = self.quote.split([' ', '\t']).filter(|w| !w.is_empty());
+            spaced
+                .then(|| best(&single.collect::<Vec<_>>().join(" ")))
+                .flatten()
+        })
     }
 
     /// This anchor moved to where [`Anchor::locate`] found its text, so that the next look
@@ -263,6 +273,14 @@ mod tests {
             &resaved.full_text()[found.end..found.end + " by the door".len()],
             " by the door"
         );
+    }
+
+    #[test]
+    fn a_quote_marked_with_a_typists_two_spaces_is_found_with_one() {
+        let d = doc("She came in. Nobody looked up. Not one.");
+        let mut a = Anchor::of_range(&d, range_of(&d, "in. Nobody")).expect("an anchor");
+        a.quote = "in.  Nobody".to_string();
+        assert_eq!(a.locate(&d), Some(range_of(&d, "in. Nobody")));
     }
 
     #[test]

@@ -315,11 +315,29 @@ fn a_screenplay_joins_its_wrapped_speeches_and_keeps_its_cues() {
         "{texts:?}"
     );
     assert!(
-        texts.contains(&"I am.  The fire is everywhere!"),
+        texts.contains(&"I am. The fire is everywhere!"),
         "{texts:?}"
     );
     assert!(
         texts.contains(&"RIKER") && texts.contains(&"TROI (o.s.)"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_typists_two_spaces_are_one_in_reflowed_prose_but_a_poems_stay() {
+    let d = doc(
+        "She came in.  Nobody looked up.\tNot one.\n\n    Roses  are red,\n    violets   blue,\n    sugar is sweet\n    and so are you.\n",
+    );
+    let texts: Vec<&str> = d.blocks().iter().map(|b| d.text(b)).collect();
+    assert_eq!(
+        texts[0], "She came in. Nobody looked up. Not one.",
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Roses  are red,\nviolets   blue,")),
         "{texts:?}"
     );
 }
