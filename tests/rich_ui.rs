@@ -1,6 +1,7 @@
-//! What EPUB and HTML stories carry besides text, in the window (egui_kittest): a picture
-//! drawn from inside the book, a footnote link followed to its note, a table kept as rows,
-//! and an author's note folded to one line and opened again.
+//! What stories carry besides text, in the window (egui_kittest): a picture drawn from
+//! inside an EPUB, a footnote link followed to its note, a table kept as rows, an author's
+//! note folded to one line and opened again, and a plain-text title page's picture drawn
+//! in characters kept line by line.
 
 mod common;
 
@@ -10,7 +11,7 @@ use std::time::{Duration, Instant};
 use common::window::{fresh_root, harness};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use ficshelf::app::{FicshelfApp, Launch};
 
 fn fixture(name: &str) -> PathBuf {
@@ -139,4 +140,33 @@ fn a_narrow_reader_keeps_every_button_of_its_bar_apart() {
             assert!(!ra.intersects(*rb), "{a} {ra:?} overlaps {b} {rb:?}");
         }
     }
+}
+
+#[test]
+fn a_title_page_drawn_in_characters_keeps_its_lines() {
+    let root = fresh_root("ascii-art");
+    let file = root.join("cruise.txt");
+    // A 1990s archive's layout: a greeting, the signature, the title drawn as a picture
+    // with the byline in it, then the prologue.
+    let mut text = "Dear archivist, here is my story.\n\n\tSincerely\n\tJo W.\n   ___---'----`--..\n  ,--'  `--'Long  |  by Jo Writer\n  ~~~~~`-._ Winter |\n\n        Prologue\n        ~~~~~~~~\n\n".to_string();
+    for _ in 0..40 {
+        text.push_str("     The snow fell on the long road all night, and nobody came.\n");
+    }
+    std::fs::write(&file, text).expect("the story is written");
+    let launch = Launch {
+        files: vec![file],
+        ..Launch::default()
+    };
+    let mut h = harness(&root, launch, egui::Vec2::new(800.0, 600.0));
+    h.run_steps(4);
+    let spoken = h
+        .get_by_role(Role::Document)
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    // Its lines as written (their common indentation off), not run together as prose.
+    assert!(
+        spoken.contains(" ___---'----`--..\n,--'  `--'Long  |  by Jo Writer\n~~~~~`-._ Winter |"),
+        "{spoken}"
+    );
 }

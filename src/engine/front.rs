@@ -13,6 +13,7 @@ use super::byline::{
 mod notes;
 mod title;
 
+pub use notes::notes;
 use notes::past_notes;
 use title::{title_above, title_group};
 
@@ -355,34 +356,6 @@ fn is_dialogue(line: &str) -> bool {
     t.starts_with(['"', '\'', '`'])
         && [".\"", "?\"", "!\"", ",\""].iter().any(|e| t.ends_with(e))
         && !t.ends_with("...\"")
-}
-
-/// The front matter's notes (intro, disclaimer) as paragraphs, without its rules, title
-/// block and byline, to be shown apart from the story.
-pub fn notes(lines: &[&str], front: &FrontMatter) -> Vec<String> {
-    let mut notes = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in lines.iter().chain(std::iter::once(&"")) {
-        let t = line.trim();
-        // The title block and byline are shown as such: a lone `by` and the author's
-        // name under it are not notes.
-        let lone_by = t.trim_end_matches([':', '.']).eq_ignore_ascii_case("by")
-            || t.eq_ignore_ascii_case("written by");
-        let skip = is_rule(t)
-            || byline(t).is_some()
-            || lone_by
-            || front.title.as_deref() == Some(t)
-            || front.author.as_deref() == Some(t);
-        if t.is_empty() || skip {
-            if !current.is_empty() {
-                notes.push(current.join(" "));
-                current.clear();
-            }
-        } else {
-            current.push(t);
-        }
-    }
-    notes
 }
 
 /// The writer a copyright notice names anywhere in the front matter, even inside a

@@ -90,7 +90,8 @@ pub fn details_ui(
                     for field in others {
                         row(ui, &field.label, &field.value);
                     }
-                    for note in &meta.header_notes {
+                    // A picture drawn in characters is for the title page's width.
+                    for note in meta.header_notes.iter().filter(|n| !n.contains('\n')) {
                         row(ui, "Note", note);
                     }
                     row(

@@ -1,9 +1,11 @@
 //! Notes between the title block and the story: a disclaimer, an address, an aside in
-//! brackets, the writer speaking of the story, a remark set apart from the story's layout.
+//! brackets, the writer speaking of the story, a remark set apart from the story's layout;
+//! found where the story starts, and set out as the title page shows them (prose as
+//! paragraphs, a picture drawn in characters line by line).
 
 use super::{
-    TITLE_CHARS, blank, has_any_word, heading, inline_byline, is_front_word_line, is_rule,
-    next_filled,
+    FrontMatter, TITLE_CHARS, blank, byline, has_any_word, heading, inline_byline,
+    is_front_word_line, is_rule, next_filled,
 };
 
 /// Longest paragraph [`past_notes`] takes for a note.
@@ -80,4 +82,108 @@ fn is_note_label(line: &str) -> bool {
     t.split(':')
         .next()
         .is_some_and(|label| label.len() < t.len() && label.len() <= 20 && label.contains("note"))
+}
+
+/// The front matter's notes (intro, disclaimer) as paragraphs, without its rules, title
+/// block and byline, to be shown apart from the story.
+pub fn notes(lines: &[&str], front: &FrontMatter) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in lines.iter().chain(std::iter::once(&"")) {
+        let t = line.trim();
+        // The title block and byline are shown as such: a lone `by` and the author's
+        // name under it are not notes.
+        let lone_by = t.trim_end_matches([':', '.']).eq_ignore_ascii_case("by")
+            || t.eq_ignore_ascii_case("written by");
+        let skip = is_rule(t)
+            || byline(t).is_some()
+            || lone_by
+            || front.title.as_deref() == Some(t)
+            || front.author.as_deref() == Some(t);
+        if t.is_empty() || skip {
+            if !current.is_empty() {
+                push_note(&current, &mut notes);
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    notes
+}
+
+/// A group of note lines as notes: a picture drawn in characters (a title in ASCII art)
+/// as one note of its lines as written, their common indentation taken off; prose as
+/// paragraphs, its lines joined and its spaces single, a short line over an indented one
+/// (`Mr. Young` above a letter) a paragraph of its own.
+fn push_note(group: &[&str], notes: &mut Vec<String>) {
+    if group.iter().filter(|l| drawn_in_characters(l)).count() >= 2 {
+        let expanded: Vec<String> = group.iter().map(|l| expand_tabs(l.trim_end())).collect();
+        let indent = expanded
+            .iter()
+            .map(|l| l.len() - l.trim_start().len())
+            .min()
+            .unwrap_or(0);
+        let lines: Vec<&str> = expanded.iter().map(|l| &l[indent..]).collect();
+        notes.push(lines.join("\n"));
+        return;
+    }
+    let mut paragraph: Vec<&str> = Vec::new();
+    // A lone ornament (`*`, `#`) says nothing.
+    let mut push = |paragraph: &mut Vec<&str>| {
+        if paragraph
+            .iter()
+            .any(|w| w.chars().any(char::is_alphanumeric))
+        {
+            notes.push(paragraph.join(" "));
+        }
+        paragraph.clear();
+    };
+    for (k, line) in group.iter().enumerate() {
+        let salutation = k > 0
+            && group[k - 1].trim().chars().count() <= 30
+            && indent_of(line) > indent_of(group[k - 1]);
+        if salutation {
+            push(&mut paragraph);
+        }
+        paragraph.extend(line.split_whitespace());
+    }
+    push(&mut paragraph);
+}
+
+/// True for a line that is mostly drawing characters (`___---'--..____`, `(____<|_)`),
+/// not words: half or more of what is not a space, and at least four of them.
+fn drawn_in_characters(line: &str) -> bool {
+    let shown = line.chars().filter(|c| !c.is_whitespace());
+    let (mut drawn, mut all) = (0, 0);
+    for c in shown {
+        all += 1;
+        if !c.is_alphanumeric() && !matches!(c, '.' | ',' | '\'' | '"' | '!' | '?' | ';' | ':') {
+            drawn += 1;
+        }
+    }
+    drawn >= 4 && drawn * 2 >= all
+}
+
+/// How far a line is indented, a tab counting as eight columns.
+fn indent_of(line: &str) -> usize {
+    let line = expand_tabs(line);
+    line.len() - line.trim_start().len()
+}
+
+/// A line with its tabs set out as spaces to the next multiple of eight columns.
+fn expand_tabs(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut column = 0;
+    for c in line.chars() {
+        if c == '\t' {
+            let to = (column / 8 + 1) * 8;
+            out.extend(std::iter::repeat_n(' ', to - column));
+            column = to;
+        } else {
+            out.push(c);
+            column += 1;
+        }
+    }
+    out
 }

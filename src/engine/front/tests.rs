@@ -119,3 +119,17 @@ fn notes_leave_out_the_title_block_and_a_lone_by() {
     let text = "Please write to me.\n\nLong Winter\n\nby\n\nJo Writer\n-----";
     assert_eq!(notes(&lines(text), &front), ["Please write to me."]);
 }
+
+#[test]
+fn a_picture_drawn_in_characters_keeps_its_lines_and_a_letter_its_greeting() {
+    let front = FrontMatter::default();
+    let text = "Dear Jo\n\tThis is my  third story.  I hope\nyou like it.\n\n*\n\n\t\tJo W.\n   ___---'----`--..\n  ,--'  `--'Long  |\n  ~~~~~`-._ Winter |\n";
+    assert_eq!(
+        notes(&lines(text), &front),
+        [
+            "Dear Jo",
+            "This is my third story. I hope you like it.",
+            "              Jo W.\n ___---'----`--..\n,--'  `--'Long  |\n~~~~~`-._ Winter |",
+        ]
+    );
+}

@@ -173,11 +173,12 @@ impl TitlePage {
             first = false;
         }
         for note in &story.header_notes {
-            add(
-                text_job(note, small.clone(), t.faint, t.column, Align::LEFT),
-                false,
-                s * 0.35,
-            );
+            let job = if note.contains('\n') {
+                picture_job(note, s * 0.8, t.faint, t.column)
+            } else {
+                text_job(note, small.clone(), t.faint, t.column, Align::LEFT)
+            };
+            add(job, false, s * 0.35);
         }
         let height = items
             .iter()
@@ -450,6 +451,22 @@ fn text_job(
     );
     job.wrap = egui::text::TextWrapping::wrap_at_width(width);
     job.halign = halign;
+    job
+}
+
+/// A note drawn in characters (a title in ASCII art, whose lines the engine keeps): in
+/// monospace, each line as written, small enough for the widest line to fit the column.
+fn picture_job(text: &str, size: f32, color: egui::Color32, width: f32) -> LayoutJob {
+    let widest = text
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    // A monospace character is about 0.6 of the font's size wide.
+    let size = size.min(width / (widest as f32 * 0.62)).max(5.0);
+    let mut job = text_job(text, FontId::monospace(size), color, width, Align::LEFT);
+    job.wrap = egui::text::TextWrapping::no_max_width();
     job
 }
 
