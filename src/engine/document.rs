@@ -126,6 +126,31 @@ impl Document {
         self.blocks.iter().filter(|b| b.kind == kind).count()
     }
 
+    /// Takes the story's own title off the front of its part headings in the table of
+    /// contents (`A CHRISTMAS STORY -- Part 1` is `Part 1` there); the heading in the text
+    /// stays as written.
+    pub fn drop_title_from_parts(&mut self, title: &str) {
+        let title = title.trim();
+        if title.is_empty() {
+            return;
+        }
+        for part in &mut self.parts {
+            let Some(head) = part.title.get(..title.len()) else {
+                continue;
+            };
+            let rest = part.title[title.len()..].trim_start_matches(|c: char| {
+                c.is_whitespace() || "-:,.~*\u{2013}\u{2014}".contains(c)
+            });
+            let separated = part.title[title.len()..].starts_with(|c: char| !c.is_alphanumeric());
+            if head.eq_ignore_ascii_case(title)
+                && separated
+                && rest.chars().any(char::is_alphanumeric)
+            {
+                part.title = rest.to_string();
+            }
+        }
+    }
+
     /// The writers named under the part headings (a round robin's `Part Two` / `By Jo`),
     /// each once, in order.
     pub fn part_authors(&self) -> Vec<String> {

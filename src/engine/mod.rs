@@ -197,6 +197,10 @@ impl Story {
                     .and_then(news::display_name)
             });
         // A story whose parts name their writers (a round robin) is by all of them.
+        let mut document = document;
+        if title_source != TitleSource::FileName {
+            document.drop_title_from_parts(&title);
+        }
         let writers = document.part_authors();
         let author = match author {
             a if writers.len() >= 2 && a.as_ref().is_none_or(|a| writers.contains(a)) => {
