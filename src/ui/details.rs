@@ -97,7 +97,12 @@ pub fn details_ui(
                     row(
                         ui,
                         "Length",
-                        &format!("{} words, {} parts", thousands(meta.words), meta.parts),
+                        &format!(
+                            "{} words, {} {}",
+                            thousands(meta.words),
+                            meta.parts,
+                            if meta.parts == 1 { "part" } else { "parts" }
+                        ),
                     );
                     let status = match meta.complete {
                         Some(true) => "Complete",

@@ -332,7 +332,8 @@ fn third_line(
         append(&mut job, &format!("{n} new {noun} · "), &font, look.news);
     }
     let mut text = format!("{} words", thousands(meta.words));
-    if meta.parts > 0 {
+    // A single heading (`Part One of Two`, `Prologue`) is no count of parts.
+    if meta.parts > 1 {
         text.push_str(&format!(" · {} parts", meta.parts));
     }
     match meta.complete {
