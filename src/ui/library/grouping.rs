@@ -76,7 +76,8 @@ pub fn group(
                     work: w,
                     files: files_in_result[w],
                 });
-                let is_open = open.contains(&work_key(work));
+                // Folding a name costs more than the rest of a row: only when some are open.
+                let is_open = !open.is_empty() && open.contains(&work_key(work));
                 for &f in work.files.iter().filter(|&&f| listed[f]) {
                     order.push(f);
                     if is_open {
@@ -105,7 +106,7 @@ pub fn group(
             series: s,
             works: in_result[s],
         });
-        let is_open = open.contains(&key(&series.name));
+        let is_open = !open.is_empty() && open.contains(&key(&series.name));
         for &m in series.members.iter().filter(|&&m| listed[m]) {
             order.push(m);
             if is_open {

@@ -20,7 +20,9 @@ use egui::{Role, Ui, WidgetInfo};
 
 use super::Command;
 use crate::collection::editions::Editions;
-use crate::collection::filter::facets::{Counts, Facet, FacetIndex, Listed, SafetyCounts};
+use crate::collection::filter::facets::{
+    Counts, EntrySet, Facet, FacetIndex, Listed, SafetyCounts,
+};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
@@ -80,7 +82,9 @@ pub struct LibraryState {
     pub rows: Vec<Row>,
     /// The counts of the works listed, and which those were (by entry).
     counts: Counts,
-    counted: Vec<bool>,
+    counted: Option<EntrySet>,
+    /// How many stories are listed and not folded away (the count above the list).
+    pub listed: usize,
     /// The counts of the whole collection, kept until it or the marks change (a click that
     /// lets the last value go comes back to them).
     whole: Option<Counts>,
@@ -143,7 +147,7 @@ impl LibraryState {
         }
         if std::mem::take(&mut self.marks_changed) {
             // The works' ids change: no count made before can be brought up to date.
-            (self.whole, self.counted) = (None, Vec::new());
+            (self.whole, self.counted) = (None, None);
             self.facets
                 .mark(entries, |e| reading.status(&e.hash), lists);
         }
@@ -171,12 +175,16 @@ impl LibraryState {
             }
         };
         // The chosen facets narrow the search's matches, as the search narrows the list.
-        let chosen = self.facets.resolve(&filters.facets);
+        // As sets: the entries of the included values less those of the excluded ones.
         let result: Vec<usize> = if filters.facets.is_empty() {
             matches.clone()
         } else {
-            let admits = |&i: &usize| chosen.admits(&self.facets, i);
-            matches.iter().copied().filter(admits).collect()
+            let admitted = self.facets.resolve(&filters.facets).admitted(&self.facets);
+            matches
+                .iter()
+                .copied()
+                .filter(|&i| admitted.contains(i))
+                .collect()
         };
         (self.shown, self.hidden_count) = (Vec::new(), 0);
         let mut visible = Vec::with_capacity(result.len());
@@ -223,8 +231,10 @@ impl LibraryState {
         }
         // Counts within the current result: the works listed (not those folded away); the
         // ratings and warnings before the filters, so a reader sees what they hide.
+        self.listed = visible.len();
         self.count_facets(entries.len(), &visible);
-        self.safety_counts = self.facets.safety(result.iter().copied());
+        let in_result = EntrySet::of(entries.len(), result.iter().copied());
+        self.safety_counts = self.facets.safety_in(&in_result);
         if !self.recent.iter().any(|(old, _)| old == words) {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
@@ -238,27 +248,20 @@ impl LibraryState {
     /// a few back, else afresh; then lists the facets the sidebar shows.
     fn count_facets(&mut self, entries: usize, visible: &[usize]) {
         let facets = &self.facets;
-        let mut now_in = vec![false; entries];
-        for &i in visible {
-            now_in[i] = true;
-        }
+        let now_in = EntrySet::of(entries, visible.iter().copied());
+        let before = self.counted.take().filter(|c| c.capacity() == entries);
         if visible.len() == entries {
             let whole = self.whole.get_or_insert_with(|| facets.count(0..entries));
             self.counts = whole.clone();
-        } else if self.counted.len() == entries {
-            let changed = |i: &usize| self.counted[*i] != now_in[*i];
-            let changes = (0..entries).filter(changed).count();
-            if changes < visible.len() {
-                let left = (0..entries).filter(|&i| self.counted[i] && !now_in[i]);
-                let joined = (0..entries).filter(|&i| !self.counted[i] && now_in[i]);
-                facets.recount(&mut self.counts, left, joined);
-            } else {
-                self.counts = facets.count(visible.iter().copied());
-            }
+        } else if let Some(before) = before
+            && now_in.count_differing(&before) < visible.len()
+        {
+            let (left, joined) = (before.but_not_in(&now_in), now_in.but_not_in(&before));
+            facets.recount(&mut self.counts, left, joined);
         } else {
             self.counts = facets.count(visible.iter().copied());
         }
-        self.counted = now_in;
+        self.counted = Some(now_in);
         let all = !self.sidebar.search.trim().is_empty();
         self.listed_facets = Facet::ALL
             .into_iter()
@@ -302,11 +305,6 @@ impl LibraryState {
     /// The filters' verdict on a listed row.
     pub fn verdict(&self, row: usize) -> &Verdict {
         &self.judged[self.shown[row]]
-    }
-
-    /// True when an entry is listed but folded away by the filters.
-    fn folded(&self, row: usize) -> bool {
-        self.folded_entry(self.shown[row])
     }
 
     /// True when this entry is folded away by the filters.
