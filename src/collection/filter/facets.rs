@@ -366,7 +366,7 @@ impl FacetIndex {
     }
 
     /// The id of a value, if any work has it.
-    fn id_of(&self, facet: Facet, value: &str) -> Option<u32> {
+    pub fn id_of(&self, facet: Facet, value: &str) -> Option<u32> {
         let map = self.by_key.get(facet_slot(facet))?;
         map.get(&normalise(value)).copied()
     }

@@ -10,7 +10,7 @@ use egui::{Align2, Color32, CornerRadius, FontId, Pos2, RichText, Sense, Ui, Vec
 
 use super::LibraryState;
 use crate::collection::filter::Filters;
-use crate::collection::filter::facets::{Facet, Listed, Mark, facet_slot, normalise};
+use crate::collection::filter::facets::{Facet, FacetValue, Listed, Mark, facet_slot, normalise};
 use crate::engine::RatingLevel;
 use crate::ui::{content_filters, thousands};
 
@@ -107,20 +107,23 @@ fn facet_section_ui(
     } = library;
     let listing: &[Listed] = listings.get(facet_slot(facet)).map_or(&[], Vec::as_slice);
     let choice = &filters.facets;
-    let chosen: Vec<(String, String)> = choice
-        .include
-        .iter()
-        .chain(&choice.exclude)
-        .filter(|v| v.facet == facet)
-        .map(|v| (v.value.clone(), normalise(&v.value)))
-        .collect();
+    // Each chosen value as written, its mark and its id (none when no work has it):
+    // values are told apart by id, not by text, in every frame.
+    let marked = |values: &[FacetValue], mark: Mark| {
+        let values = values.iter().filter(|v| v.facet == facet);
+        values
+            .map(|v| (v.value.clone(), mark, facets.id_of(facet, &v.value)))
+            .collect::<Vec<_>>()
+    };
+    let mut chosen = marked(&choice.include, Mark::Included);
+    chosen.extend(marked(&choice.exclude, Mark::Excluded));
     if !has_values && chosen.is_empty() {
         return; // no work in the result has any: nothing to choose
     }
     let needle = normalise(&sidebar.search);
     let unchosen = |l: &&Listed| {
-        let key = facets.key(l.id);
-        (!searching || key.contains(&needle)) && !chosen.iter().any(|(_, k)| k == key)
+        !chosen.iter().any(|(_, _, id)| *id == Some(l.id))
+            && (!searching || facets.key(l.id).contains(&needle))
     };
     if searching && listed_already && chosen.is_empty() && !listing.iter().any(|l| unchosen(&l)) {
         return;
@@ -138,12 +141,12 @@ fn facet_section_ui(
     }
     let shown = header.show(ui, |ui| {
         // Chosen values first, even with no work left in the result.
-        for (value, key) in &chosen {
+        for (value, mark, id) in &chosen {
             let count = listing
                 .iter()
-                .find(|l| facets.key(l.id) == key)
+                .find(|l| Some(l.id) == *id)
                 .map_or(0, |l| l.count);
-            value_ui(ui, filters, facet, value, count);
+            value_ui(ui, filters, (facet, *mark), value, count);
         }
         let whole = searching || sidebar.expanded.contains(&facet);
         let limit = if whole { MOST_VALUES } else { FIRST_VALUES };
@@ -163,13 +166,15 @@ fn facet_section_ui(
         }
         let mut shown = 0;
         for listed in found.iter().take(limit) {
-            value_ui(ui, filters, facet, facets.label(listed.id), listed.count);
+            let value = facets.label(listed.id);
+            value_ui(ui, filters, (facet, Mark::Off), value, listed.count);
             shown += 1;
         }
         let rest = if searching {
             found.len() - shown
         } else {
-            let chosen_here = listing.iter().filter(|l| !unchosen(l)).count();
+            let listed = |id: &Option<u32>| id.is_some_and(|id| listing.iter().any(|l| l.id == id));
+            let chosen_here = chosen.iter().filter(|(_, _, id)| listed(id)).count();
             listing.len() - chosen_here - shown
         };
         if rest > 0 && !whole {
@@ -205,9 +210,15 @@ fn facet_section_ui(
     }
 }
 
-/// One value: its mark, its name and its count; a click cycles its mark.
-fn value_ui(ui: &mut Ui, filters: &mut Filters, facet: Facet, value: &str, count: usize) {
-    let mark = filters.facets.mark(facet, value);
+/// One value: its mark (as the section found it), its name and its count; a click cycles
+/// its mark.
+fn value_ui(
+    ui: &mut Ui,
+    filters: &mut Filters,
+    (facet, mark): (Facet, Mark),
+    value: &str,
+    count: usize,
+) {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, VALUE_HEIGHT), Sense::click());
     response.widget_info(|| {
