@@ -15,7 +15,7 @@ use crate::engine::RatingLevel;
 use crate::ui::{content_filters, thousands};
 
 /// Values listed per facet until "Show all" is clicked.
-const FIRST_VALUES: usize = 8;
+pub(super) const FIRST_VALUES: usize = 8;
 /// Values listed at most per facet (a search finds the rest); listings keep this many
 /// in order.
 const MOST_VALUES: usize = crate::collection::filter::facets::SORTED_VALUES;
@@ -28,7 +28,7 @@ pub struct SidebarState {
     /// Text that narrows every facet's values.
     pub search: String,
     /// Facets listed whole.
-    expanded: HashSet<Facet>,
+    pub(super) expanded: HashSet<Facet>,
     /// Facets whose sections are open (their values are listed when the result changes).
     pub open: HashSet<Facet>,
     /// The word bounds and phrases as typed.
@@ -98,6 +98,7 @@ fn facet_section_ui(
 ) {
     let has_values = library.has_values(facet);
     let listed_already = library.listed_facets.contains(&facet);
+    let listed_whole = library.listed_whole.contains(&facet);
     let LibraryState {
         facets,
         listings,
@@ -150,8 +151,10 @@ fn facet_section_ui(
         }
         let whole = searching || sidebar.expanded.contains(&facet);
         let limit = if whole { MOST_VALUES } else { FIRST_VALUES };
-        // A search looks past the values kept in order, so it sorts what it finds.
-        let mut found: Vec<Listed> = if searching {
+        // A search looks past the values kept in order, so it sorts what it finds; so does
+        // a section shown whole before its listing is made again with more in order.
+        let sort_here = searching || (whole && !listed_whole);
+        let mut found: Vec<Listed> = if sort_here {
             listing.iter().filter(unchosen).copied().collect()
         } else {
             listing
@@ -161,7 +164,7 @@ fn facet_section_ui(
                 .copied()
                 .collect()
         };
-        if searching {
+        if sort_here {
             found.sort_unstable_by(|a, b| facets.order(a, b));
         }
         let mut shown = 0;
@@ -183,6 +186,7 @@ fn facet_section_ui(
                 .clicked()
             {
                 sidebar.expanded.insert(facet);
+                *stale = true; // listed again with more values in order
             }
         } else if rest > 0 {
             ui.label(

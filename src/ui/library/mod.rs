@@ -22,7 +22,7 @@ use egui::{Role, Ui, WidgetInfo};
 use super::Command;
 use crate::collection::editions::Editions;
 use crate::collection::filter::facets::{
-    Counts, EntrySet, Facet, FacetIndex, Listed, SafetyCounts,
+    Counts, EntrySet, Facet, FacetIndex, Listed, SORTED_VALUES, SafetyCounts,
 };
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
@@ -93,6 +93,8 @@ pub struct LibraryState {
     whole: Option<Counts>,
     /// The facets whose listings were made (those the sidebar shows open).
     pub listed_facets: HashSet<Facet>,
+    /// Those whose listings keep [`SORTED_VALUES`] in order (shown whole).
+    pub listed_whole: HashSet<Facet>,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
@@ -242,7 +244,7 @@ impl LibraryState {
         // Counts within the current result: the works listed (not those folded away); the
         // ratings and warnings before the filters, so a reader sees what they hide.
         self.listed = visible.len();
-        self.count_facets(entries.len(), &visible);
+        self.count_facets(entries.len(), &visible, filters.facets.chosen());
         self.safety_counts = self.facets.safety_in(&in_result);
         if !self.recent.iter().any(|(old, _)| old == words) {
             if self.recent.len() == RECENT_QUERIES {
@@ -255,7 +257,7 @@ impl LibraryState {
     /// Counts the facet values of the works listed: from the whole collection's counts
     /// when nothing narrows it, by the difference when a click took a few works out or put
     /// a few back, else afresh; then lists the facets the sidebar shows.
-    fn count_facets(&mut self, entries: usize, visible: &[usize]) {
+    fn count_facets(&mut self, entries: usize, visible: &[usize], chosen: usize) {
         let facets = &self.facets;
         let now_in = EntrySet::of(entries, visible.iter().copied());
         let before = self.counted.take().filter(|c| c.capacity() == entries);
@@ -276,10 +278,19 @@ impl LibraryState {
             .into_iter()
             .filter(|f| all || self.sidebar.open.contains(f))
             .collect();
+        // A folded section draws its first few values and the chosen ones: only those
+        // are put in order, unless it is shown whole.
+        let expanded = &self.sidebar.expanded;
+        let whole = |f: &Facet| all || expanded.contains(f);
+        self.listed_whole = self.listed_facets.iter().copied().filter(whole).collect();
+        let first = |f: &Facet| match whole(f) {
+            true => SORTED_VALUES,
+            false => facets::FIRST_VALUES + chosen,
+        };
         self.listings = Facet::ALL
             .iter()
             .map(|f| match self.listed_facets.contains(f) {
-                true => self.facets.listing(*f, &self.counts),
+                true => self.facets.listing_first(*f, &self.counts, first(f)),
                 false => Vec::new(),
             })
             .collect();

@@ -1,4 +1,5 @@
-//! Tests of the library pane's own helpers: when a growing search may narrow the last one.
+//! Tests of the library pane's own workings: when a growing search may narrow the last one,
+//! and how many facet values a refresh puts in order.
 
 use super::narrows;
 
@@ -21,4 +22,54 @@ fn a_growing_query_narrows_and_anything_else_starts_over() {
     );
     assert!(!narrows(&words("ka mara"), &words("mara")));
     assert!(!narrows(&words("ka"), &words("k a")));
+}
+
+/// Twenty stories; "Tag j" is on the stories from j on, so Tag 0 is on all twenty and
+/// Tag 19 on one.
+fn tagged_collection() -> crate::collection::Collection {
+    let entries = (0..20)
+        .map(|i| {
+            let tags: Vec<String> = (0..=i).map(|j| format!("Tag {j}")).collect();
+            let header = format!("Title: S{i}\nTags: {}\n\nA story.\n", tags.join(", "));
+            let name = format!("s{i}.txt");
+            let story =
+                crate::engine::Story::parse_file(std::path::Path::new(&name), header.as_bytes())
+                    .unwrap_or_else(|e| panic!("{e}"));
+            let meta = crate::collection::StoryMeta::of(&story);
+            crate::collection::Entry::from_parts(name.clone().into(), meta, name, 100, 0)
+        })
+        .collect();
+    crate::collection::Collection {
+        root: "s".into(),
+        entries,
+        unreadable: Vec::new(),
+    }
+}
+
+#[test]
+fn a_folded_section_orders_its_first_values_and_a_whole_one_all_of_them() {
+    use crate::collection::filter::facets::{Facet, facet_slot};
+    use crate::collection::reading::{ReadingLog, ReadingState};
+    let collection = tagged_collection();
+    let reading = ReadingState::in_memory(ReadingLog::default());
+    let mut state = super::LibraryState::new();
+    state.sidebar.open.insert(Facet::Tag);
+    let filters = crate::collection::filter::Filters::default();
+    let refresh = |state: &mut super::LibraryState| {
+        state.stale = true;
+        let sort = crate::collection::SortKey::Title;
+        state.refresh(&collection, reading.log(), reading.lists(), sort, &filters);
+        let listing = &state.listings[facet_slot(Facet::Tag)];
+        let labels = listing.iter().map(|l| state.facets.label(l.id).to_string());
+        labels.collect::<Vec<_>>()
+    };
+    let expected: Vec<String> = (0..20).map(|j| format!("Tag {j}")).collect();
+    let folded = refresh(&mut state);
+    assert_eq!(folded.len(), 20, "every value is listed");
+    assert_eq!(folded[..8], expected[..8], "the first ones in order");
+    assert!(!state.listed_whole.contains(&Facet::Tag));
+    state.sidebar.expanded.insert(Facet::Tag);
+    let whole = refresh(&mut state);
+    assert_eq!(whole, expected, "shown whole: all in order");
+    assert!(state.listed_whole.contains(&Facet::Tag));
 }
