@@ -1,6 +1,7 @@
 //! The library pane: search, sort, filters, and the list of stories with rating badges,
 //! warning markers, length and reading progress. Only the rows on screen are drawn.
 
+mod counting;
 mod facets;
 mod group_row;
 mod grouping;
@@ -22,7 +23,7 @@ use egui::{Role, Ui, WidgetInfo};
 use super::Command;
 use crate::collection::editions::Editions;
 use crate::collection::filter::facets::{
-    Counts, EntrySet, Facet, FacetIndex, Listed, SORTED_VALUES, SafetyCounts,
+    Counts, EntrySet, Facet, FacetIndex, Listed, SafetyCounts,
 };
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
@@ -86,6 +87,8 @@ pub struct LibraryState {
     /// The counts of the works listed, and which those were (by entry).
     counts: Counts,
     counted: Option<EntrySet>,
+    /// The result before that, and its counts (a click back is counted from them).
+    older: Option<(EntrySet, Counts)>,
     /// How many stories are listed and not folded away (the count above the list).
     pub listed: usize,
     /// The counts of the whole collection, kept until it or the marks change (a click that
@@ -93,7 +96,8 @@ pub struct LibraryState {
     whole: Option<Counts>,
     /// The facets whose listings were made (those the sidebar shows open).
     pub listed_facets: HashSet<Facet>,
-    /// Those whose listings keep [`SORTED_VALUES`] in order (shown whole).
+    /// Those whose listings keep [`crate::collection::filter::facets::SORTED_VALUES`] in
+    /// order (shown whole).
     pub listed_whole: HashSet<Facet>,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
@@ -153,7 +157,7 @@ impl LibraryState {
         }
         if std::mem::take(&mut self.marks_changed) {
             // The works' ids change: no count made before can be brought up to date.
-            (self.whole, self.counted) = (None, None);
+            (self.whole, self.counted, self.older) = (None, None, None);
             self.facets
                 .mark(entries, |e| reading.status(&e.hash), lists);
         }
@@ -252,48 +256,6 @@ impl LibraryState {
             }
             self.recent.push((words.to_vec(), matches));
         }
-    }
-
-    /// Counts the facet values of the works listed: from the whole collection's counts
-    /// when nothing narrows it, by the difference when a click took a few works out or put
-    /// a few back, else afresh; then lists the facets the sidebar shows.
-    fn count_facets(&mut self, entries: usize, visible: &[usize], chosen: usize) {
-        let facets = &self.facets;
-        let now_in = EntrySet::of(entries, visible.iter().copied());
-        let before = self.counted.take().filter(|c| c.capacity() == entries);
-        if visible.len() == entries {
-            let whole = self.whole.get_or_insert_with(|| facets.count(0..entries));
-            self.counts = whole.clone();
-        } else if let Some(before) = before
-            && now_in.count_differing(&before) < visible.len()
-        {
-            let (left, joined) = (before.but_not_in(&now_in), now_in.but_not_in(&before));
-            facets.recount(&mut self.counts, left, joined);
-        } else {
-            self.counts = facets.count(visible.iter().copied());
-        }
-        self.counted = Some(now_in);
-        let all = !self.sidebar.search.trim().is_empty();
-        self.listed_facets = Facet::ALL
-            .into_iter()
-            .filter(|f| all || self.sidebar.open.contains(f))
-            .collect();
-        // A folded section draws its first few values and the chosen ones: only those
-        // are put in order, unless it is shown whole.
-        let expanded = &self.sidebar.expanded;
-        let whole = |f: &Facet| all || expanded.contains(f);
-        self.listed_whole = self.listed_facets.iter().copied().filter(whole).collect();
-        let first = |f: &Facet| match whole(f) {
-            true => SORTED_VALUES,
-            false => facets::FIRST_VALUES + chosen,
-        };
-        self.listings = Facet::ALL
-            .iter()
-            .map(|f| match self.listed_facets.contains(f) {
-                true => self.facets.listing_first(*f, &self.counts, first(f)),
-                false => Vec::new(),
-            })
-            .collect();
     }
 
     /// True when some work listed has a value of this facet.

@@ -73,3 +73,43 @@ fn a_folded_section_orders_its_first_values_and_a_whole_one_all_of_them() {
     assert_eq!(whole, expected, "shown whole: all in order");
     assert!(state.listed_whole.contains(&Facet::Tag));
 }
+
+#[test]
+fn counts_after_clicks_back_and_forth_are_those_counted_afresh() {
+    use crate::collection::filter::Filters;
+    use crate::collection::filter::facets::{Facet, Mark, facet_slot};
+    use crate::collection::reading::{ReadingLog, ReadingState};
+    let collection = tagged_collection();
+    let reading = ReadingState::in_memory(ReadingLog::default());
+    let listing = |state: &mut super::LibraryState, filters: &Filters| {
+        state.stale = true;
+        state.sidebar.open.insert(Facet::Tag);
+        let sort = crate::collection::SortKey::Title;
+        state.refresh(&collection, reading.log(), reading.lists(), sort, filters);
+        let listing = &state.listings[facet_slot(Facet::Tag)];
+        let counted = listing
+            .iter()
+            .map(|l| (state.facets.label(l.id).to_string(), l.count));
+        counted.collect::<std::collections::BTreeSet<_>>()
+    };
+    let mut state = super::LibraryState::new();
+    let clicks = [
+        Some(("Tag 10", Mark::Included)),
+        None,
+        Some(("Tag 10", Mark::Included)),
+        Some(("Tag 5", Mark::Excluded)),
+        Some(("Tag 10", Mark::Included)),
+        Some(("Tag 12", Mark::Included)),
+        Some(("Tag 10", Mark::Included)),
+        None,
+    ];
+    for click in clicks {
+        let mut filters = Filters::default();
+        if let Some((tag, mark)) = click {
+            filters.facets.set(Facet::Tag, tag, mark);
+        }
+        let fresh = listing(&mut super::LibraryState::new(), &filters);
+        assert_eq!(listing(&mut state, &filters), fresh, "{click:?}");
+        assert!(!fresh.is_empty());
+    }
+}
