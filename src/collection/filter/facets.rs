@@ -7,8 +7,9 @@
 //!
 //! Fast at 10,000 works: each entry's normalised values are worked out when it is read
 //! (see [`crate::collection::Entry`]); [`FacetIndex::build`] turns them into small ids once
-//! per collection, so filtering is a binary search per chosen value and counting is one
-//! pass over the ids of the works in the result.
+//! per collection, with the entries that have each value (see [`EntrySet`]), so filtering
+//! is a few set operations and counting is one pass over the ids of the works in the
+//! result (or of those that left or joined it).
 
 use std::collections::HashMap;
 
@@ -260,6 +261,8 @@ pub struct FacetIndex {
     slot_of: Vec<u8>,
     /// Per entry: its length in words (read here, not from the cards, when filtering).
     words: Vec<u32>,
+    /// Per value, rating and warning: the entries that have it.
+    postings: sets::Postings,
 }
 
 impl FacetIndex {
@@ -289,6 +292,7 @@ impl FacetIndex {
         for (rank, id) in by_key.into_iter().enumerate() {
             index.rank[id as usize] = rank as u32;
         }
+        index.post();
         index
     }
 
@@ -322,6 +326,7 @@ impl FacetIndex {
             marks.push(&ids);
         }
         self.marks = marks;
+        self.post();
     }
 
     /// How many entries the index covers.
@@ -361,7 +366,7 @@ impl FacetIndex {
     }
 
     /// The id of a value, if any work has it.
-    fn id_of(&self, facet: Facet, value: &str) -> Option<u32> {
+    pub fn id_of(&self, facet: Facet, value: &str) -> Option<u32> {
         let map = self.by_key.get(facet_slot(facet))?;
         map.get(&normalise(value)).copied()
     }
@@ -399,37 +404,6 @@ impl FacetIndex {
             .cmp(&a.count)
             .then_with(|| rank(a).cmp(&rank(b)))
             .then_with(|| a.id.cmp(&b.id))
-    }
-}
-
-/// Ids per entry, all in one buffer (a pass over many entries reads memory in order).
-#[derive(Debug, Clone, Default)]
-struct Ids {
-    all: Vec<u32>,
-    /// Where each entry's ids end in `all`.
-    ends: Vec<usize>,
-}
-
-impl Ids {
-    fn empty(entries: usize) -> Ids {
-        Ids {
-            all: Vec::new(),
-            ends: vec![0; entries],
-        }
-    }
-
-    fn push(&mut self, ids: &[u32]) {
-        self.all.extend_from_slice(ids);
-        self.ends.push(self.all.len());
-    }
-
-    fn of(&self, entry: usize) -> &[u32] {
-        let start = match entry {
-            0 => 0,
-            e => self.ends.get(e - 1).copied().unwrap_or(self.all.len()),
-        };
-        let end = self.ends.get(entry).copied().unwrap_or(start);
-        self.all.get(start..end).unwrap_or(&[])
     }
 }
 
@@ -475,8 +449,11 @@ impl Resolved<'_> {
 }
 
 mod counts;
+mod sets;
 use counts::safety_of;
 pub use counts::{Counts, SafetyCounts};
+pub use sets::EntrySet;
+use sets::Ids;
 
 #[cfg(test)]
 mod tests;

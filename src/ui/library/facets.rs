@@ -10,12 +10,12 @@ use egui::{Align2, Color32, CornerRadius, FontId, Pos2, RichText, Sense, Ui, Vec
 
 use super::LibraryState;
 use crate::collection::filter::Filters;
-use crate::collection::filter::facets::{Facet, Listed, Mark, facet_slot, normalise};
+use crate::collection::filter::facets::{Facet, FacetValue, Listed, Mark, facet_slot, normalise};
 use crate::engine::RatingLevel;
 use crate::ui::{content_filters, thousands};
 
 /// Values listed per facet until "Show all" is clicked.
-const FIRST_VALUES: usize = 8;
+pub(super) const FIRST_VALUES: usize = 8;
 /// Values listed at most per facet (a search finds the rest); listings keep this many
 /// in order.
 const MOST_VALUES: usize = crate::collection::filter::facets::SORTED_VALUES;
@@ -28,7 +28,7 @@ pub struct SidebarState {
     /// Text that narrows every facet's values.
     pub search: String,
     /// Facets listed whole.
-    expanded: HashSet<Facet>,
+    pub(super) expanded: HashSet<Facet>,
     /// Facets whose sections are open (their values are listed when the result changes).
     pub open: HashSet<Facet>,
     /// The word bounds and phrases as typed.
@@ -98,6 +98,7 @@ fn facet_section_ui(
 ) {
     let has_values = library.has_values(facet);
     let listed_already = library.listed_facets.contains(&facet);
+    let listed_whole = library.listed_whole.contains(&facet);
     let LibraryState {
         facets,
         listings,
@@ -107,20 +108,23 @@ fn facet_section_ui(
     } = library;
     let listing: &[Listed] = listings.get(facet_slot(facet)).map_or(&[], Vec::as_slice);
     let choice = &filters.facets;
-    let chosen: Vec<(String, String)> = choice
-        .include
-        .iter()
-        .chain(&choice.exclude)
-        .filter(|v| v.facet == facet)
-        .map(|v| (v.value.clone(), normalise(&v.value)))
-        .collect();
+    // Each chosen value as written, its mark and its id (none when no work has it):
+    // values are told apart by id, not by text, in every frame.
+    let marked = |values: &[FacetValue], mark: Mark| {
+        let values = values.iter().filter(|v| v.facet == facet);
+        values
+            .map(|v| (v.value.clone(), mark, facets.id_of(facet, &v.value)))
+            .collect::<Vec<_>>()
+    };
+    let mut chosen = marked(&choice.include, Mark::Included);
+    chosen.extend(marked(&choice.exclude, Mark::Excluded));
     if !has_values && chosen.is_empty() {
         return; // no work in the result has any: nothing to choose
     }
     let needle = normalise(&sidebar.search);
     let unchosen = |l: &&Listed| {
-        let key = facets.key(l.id);
-        (!searching || key.contains(&needle)) && !chosen.iter().any(|(_, k)| k == key)
+        !chosen.iter().any(|(_, _, id)| *id == Some(l.id))
+            && (!searching || facets.key(l.id).contains(&needle))
     };
     if searching && listed_already && chosen.is_empty() && !listing.iter().any(|l| unchosen(&l)) {
         return;
@@ -138,17 +142,19 @@ fn facet_section_ui(
     }
     let shown = header.show(ui, |ui| {
         // Chosen values first, even with no work left in the result.
-        for (value, key) in &chosen {
+        for (value, mark, id) in &chosen {
             let count = listing
                 .iter()
-                .find(|l| facets.key(l.id) == key)
+                .find(|l| Some(l.id) == *id)
                 .map_or(0, |l| l.count);
-            value_ui(ui, filters, facet, value, count);
+            value_ui(ui, filters, (facet, *mark), value, count);
         }
         let whole = searching || sidebar.expanded.contains(&facet);
         let limit = if whole { MOST_VALUES } else { FIRST_VALUES };
-        // A search looks past the values kept in order, so it sorts what it finds.
-        let mut found: Vec<Listed> = if searching {
+        // A search looks past the values kept in order, so it sorts what it finds; so does
+        // a section shown whole before its listing is made again with more in order.
+        let sort_here = searching || (whole && !listed_whole);
+        let mut found: Vec<Listed> = if sort_here {
             listing.iter().filter(unchosen).copied().collect()
         } else {
             listing
@@ -158,18 +164,20 @@ fn facet_section_ui(
                 .copied()
                 .collect()
         };
-        if searching {
+        if sort_here {
             found.sort_unstable_by(|a, b| facets.order(a, b));
         }
         let mut shown = 0;
         for listed in found.iter().take(limit) {
-            value_ui(ui, filters, facet, facets.label(listed.id), listed.count);
+            let value = facets.label(listed.id);
+            value_ui(ui, filters, (facet, Mark::Off), value, listed.count);
             shown += 1;
         }
         let rest = if searching {
             found.len() - shown
         } else {
-            let chosen_here = listing.iter().filter(|l| !unchosen(l)).count();
+            let listed = |id: &Option<u32>| id.is_some_and(|id| listing.iter().any(|l| l.id == id));
+            let chosen_here = chosen.iter().filter(|(_, _, id)| listed(id)).count();
             listing.len() - chosen_here - shown
         };
         if rest > 0 && !whole {
@@ -178,6 +186,7 @@ fn facet_section_ui(
                 .clicked()
             {
                 sidebar.expanded.insert(facet);
+                *stale = true; // listed again with more values in order
             }
         } else if rest > 0 {
             ui.label(
@@ -205,9 +214,15 @@ fn facet_section_ui(
     }
 }
 
-/// One value: its mark, its name and its count; a click cycles its mark.
-fn value_ui(ui: &mut Ui, filters: &mut Filters, facet: Facet, value: &str, count: usize) {
-    let mark = filters.facets.mark(facet, value);
+/// One value: its mark (as the section found it), its name and its count; a click cycles
+/// its mark.
+fn value_ui(
+    ui: &mut Ui,
+    filters: &mut Filters,
+    (facet, mark): (Facet, Mark),
+    value: &str,
+    count: usize,
+) {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, VALUE_HEIGHT), Sense::click());
     response.widget_info(|| {

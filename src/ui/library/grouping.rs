@@ -36,26 +36,65 @@ pub enum Row {
     },
 }
 
+/// What may gather an entry under one row: its work in several files (first), else its
+/// series. Worked out once per collection, so grouping after a click reads one small
+/// number per entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gatherer {
+    /// Neither.
+    Alone,
+    /// A work in several files (index into [`WorkIndex::works`]).
+    Work(u32),
+    /// A series (index into [`SeriesIndex::series`]).
+    Series(u32),
+}
+
+impl Gatherer {
+    /// Every entry's.
+    pub fn of_all(entries: usize, (index, works): (&SeriesIndex, &WorkIndex)) -> Vec<Gatherer> {
+        let of = |e: usize| match (works.of_entry(e), index.of_entry(e)) {
+            (Some(w), _) => Gatherer::Work(w as u32),
+            (None, Some(s)) => Gatherer::Series(s as u32),
+            (None, None) => Gatherer::Alone,
+        };
+        (0..entries).map(of).collect()
+    }
+
+    fn work(self) -> Option<usize> {
+        match self {
+            Gatherer::Work(w) => Some(w as usize),
+            _ => None,
+        }
+    }
+
+    fn series(self) -> Option<usize> {
+        match self {
+            Gatherer::Series(s) => Some(s as usize),
+            _ => None,
+        }
+    }
+}
+
 /// The rows for `shown` (entries in list order), and `shown` again in the order drawn:
 /// a series' works follow its row, in reading order, whether it is open or not.
+/// `gatherers` is [`Gatherer::of_all`] for the same series and works.
 pub fn group(
     shown: &[usize],
-    entries: usize,
+    gatherers: &[Gatherer],
     (index, works): (&SeriesIndex, &WorkIndex),
     open: &HashSet<String>,
 ) -> (Vec<Row>, Vec<usize>) {
+    let entries = gatherers.len();
+    let gatherer = |e: usize| gatherers.get(e).copied().unwrap_or(Gatherer::Alone);
     let mut listed = vec![false; entries];
     let mut in_result = vec![0usize; index.series.len()];
     let mut files_in_result = vec![0usize; works.works.len()];
     for &e in shown {
         listed[e] = true;
-        match works.of_entry(e) {
-            Some(w) => files_in_result[w] += 1,
-            None => {
-                if let Some(s) = index.of_entry(e) {
-                    in_result[s] += 1;
-                }
-            }
+        match gatherer(e) {
+            Gatherer::Work(w) => files_in_result[w as usize] += 1,
+            Gatherer::Series(s) => in_result[s as usize] += 1,
+            Gatherer::Alone => {}
         }
     }
     let mut rows = Vec::with_capacity(shown.len());
@@ -63,7 +102,7 @@ pub fn group(
     let mut done = vec![false; index.series.len()];
     let mut works_done = vec![false; works.works.len()];
     for &e in shown {
-        if let Some(w) = works.of_entry(e) {
+        if let Some(w) = gatherer(e).work() {
             if files_in_result[w] < 2 {
                 rows.push(Row::Story {
                     entry: e,
@@ -76,7 +115,8 @@ pub fn group(
                     work: w,
                     files: files_in_result[w],
                 });
-                let is_open = open.contains(&work_key(work));
+                // Folding a name costs more than the rest of a row: only when some are open.
+                let is_open = !open.is_empty() && open.contains(&work_key(work));
                 for &f in work.files.iter().filter(|&&f| listed[f]) {
                     order.push(f);
                     if is_open {
@@ -89,7 +129,7 @@ pub fn group(
             }
             continue;
         }
-        let Some(s) = index.of_entry(e).filter(|&s| in_result[s] >= 2) else {
+        let Some(s) = gatherer(e).series().filter(|&s| in_result[s] >= 2) else {
             rows.push(Row::Story {
                 entry: e,
                 in_series: false,
@@ -105,7 +145,7 @@ pub fn group(
             series: s,
             works: in_result[s],
         });
-        let is_open = open.contains(&key(&series.name));
+        let is_open = !open.is_empty() && open.contains(&key(&series.name));
         for &m in series.members.iter().filter(|&&m| listed[m]) {
             order.push(m);
             if is_open {

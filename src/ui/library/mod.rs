@@ -1,6 +1,7 @@
 //! The library pane: search, sort, filters, and the list of stories with rating badges,
 //! warning markers, length and reading progress. Only the rows on screen are drawn.
 
+mod counting;
 mod facets;
 mod group_row;
 mod grouping;
@@ -8,6 +9,7 @@ mod row_actions;
 mod rows;
 mod top;
 
+use grouping::Gatherer;
 pub use grouping::Row;
 
 use top::{counts_ui, empty_collection_ui, search_row, unreadable_ui};
@@ -20,7 +22,9 @@ use egui::{Role, Ui, WidgetInfo};
 
 use super::Command;
 use crate::collection::editions::Editions;
-use crate::collection::filter::facets::{Counts, Facet, FacetIndex, Listed, SafetyCounts};
+use crate::collection::filter::facets::{
+    Counts, EntrySet, Facet, FacetIndex, Listed, SafetyCounts,
+};
 use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
@@ -74,18 +78,27 @@ pub struct LibraryState {
     pub works: WorkIndex,
     /// The works saved more than once (a WIP saved again): only the newest is listed.
     pub editions: Editions,
+    /// What gathers each entry's row (a work or a series), by entry.
+    gatherers: Vec<Gatherer>,
     /// Series and works opened to list their works or files (by folded name).
     pub open_series: HashSet<String>,
     /// The rows drawn: stories, and series gathering theirs.
     pub rows: Vec<Row>,
     /// The counts of the works listed, and which those were (by entry).
     counts: Counts,
-    counted: Vec<bool>,
+    counted: Option<EntrySet>,
+    /// The result before that, and its counts (a click back is counted from them).
+    older: Option<(EntrySet, Counts)>,
+    /// How many stories are listed and not folded away (the count above the list).
+    pub listed: usize,
     /// The counts of the whole collection, kept until it or the marks change (a click that
     /// lets the last value go comes back to them).
     whole: Option<Counts>,
     /// The facets whose listings were made (those the sidebar shows open).
     pub listed_facets: HashSet<Facet>,
+    /// Those whose listings keep [`crate::collection::filter::facets::SORTED_VALUES`] in
+    /// order (shown whole).
+    pub listed_whole: HashSet<Facet>,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
@@ -139,11 +152,12 @@ impl LibraryState {
             let older = |i: usize| self.editions.is_older(i);
             self.series = SeriesIndex::build_skipping(entries, older);
             self.works = WorkIndex::build(entries);
+            self.gatherers = Gatherer::of_all(entries.len(), (&self.series, &self.works));
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
             // The works' ids change: no count made before can be brought up to date.
-            (self.whole, self.counted) = (None, Vec::new());
+            (self.whole, self.counted, self.older) = (None, None, None);
             self.facets
                 .mark(entries, |e| reading.status(&e.hash), lists);
         }
@@ -171,12 +185,22 @@ impl LibraryState {
             }
         };
         // The chosen facets narrow the search's matches, as the search narrows the list.
-        let chosen = self.facets.resolve(&filters.facets);
-        let result: Vec<usize> = if filters.facets.is_empty() {
-            matches.clone()
-        } else {
-            let admits = |&i: &usize| chosen.admits(&self.facets, i);
-            matches.iter().copied().filter(admits).collect()
+        // As sets: the entries of the included values less those of the excluded ones.
+        let admitted = (!filters.facets.is_empty())
+            .then(|| self.facets.resolve(&filters.facets).admitted(&self.facets));
+        let result: Vec<usize> = match &admitted {
+            None => matches.clone(),
+            Some(admitted) => (matches.iter().copied())
+                .filter(|&i| admitted.contains(i))
+                .collect(),
+        };
+        // The result as a set, for the rating and warning counts: when the search and
+        // the list leave every work in, it is the facets' set itself.
+        let whole = list.is_none() && matches.len() == entries.len();
+        let in_result = match admitted {
+            Some(admitted) if whole => admitted,
+            None if whole => EntrySet::full(entries.len()),
+            _ => EntrySet::of(entries.len(), result.iter().copied()),
         };
         (self.shown, self.hidden_count) = (Vec::new(), 0);
         let mut visible = Vec::with_capacity(result.len());
@@ -207,7 +231,7 @@ impl LibraryState {
             let open = &self.open_series;
             (self.rows, self.shown) = grouping::group(
                 &self.shown,
-                entries.len(),
+                &self.gatherers,
                 (&self.series, &self.works),
                 open,
             );
@@ -223,54 +247,15 @@ impl LibraryState {
         }
         // Counts within the current result: the works listed (not those folded away); the
         // ratings and warnings before the filters, so a reader sees what they hide.
-        self.count_facets(entries.len(), &visible);
-        self.safety_counts = self.facets.safety(result.iter().copied());
+        self.listed = visible.len();
+        self.count_facets(entries.len(), &visible, filters.facets.chosen());
+        self.safety_counts = self.facets.safety_in(&in_result);
         if !self.recent.iter().any(|(old, _)| old == words) {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
             }
             self.recent.push((words.to_vec(), matches));
         }
-    }
-
-    /// Counts the facet values of the works listed: from the whole collection's counts
-    /// when nothing narrows it, by the difference when a click took a few works out or put
-    /// a few back, else afresh; then lists the facets the sidebar shows.
-    fn count_facets(&mut self, entries: usize, visible: &[usize]) {
-        let facets = &self.facets;
-        let mut now_in = vec![false; entries];
-        for &i in visible {
-            now_in[i] = true;
-        }
-        if visible.len() == entries {
-            let whole = self.whole.get_or_insert_with(|| facets.count(0..entries));
-            self.counts = whole.clone();
-        } else if self.counted.len() == entries {
-            let changed = |i: &usize| self.counted[*i] != now_in[*i];
-            let changes = (0..entries).filter(changed).count();
-            if changes < visible.len() {
-                let left = (0..entries).filter(|&i| self.counted[i] && !now_in[i]);
-                let joined = (0..entries).filter(|&i| !self.counted[i] && now_in[i]);
-                facets.recount(&mut self.counts, left, joined);
-            } else {
-                self.counts = facets.count(visible.iter().copied());
-            }
-        } else {
-            self.counts = facets.count(visible.iter().copied());
-        }
-        self.counted = now_in;
-        let all = !self.sidebar.search.trim().is_empty();
-        self.listed_facets = Facet::ALL
-            .into_iter()
-            .filter(|f| all || self.sidebar.open.contains(f))
-            .collect();
-        self.listings = Facet::ALL
-            .iter()
-            .map(|f| match self.listed_facets.contains(f) {
-                true => self.facets.listing(*f, &self.counts),
-                false => Vec::new(),
-            })
-            .collect();
     }
 
     /// True when some work listed has a value of this facet.
@@ -302,11 +287,6 @@ impl LibraryState {
     /// The filters' verdict on a listed row.
     pub fn verdict(&self, row: usize) -> &Verdict {
         &self.judged[self.shown[row]]
-    }
-
-    /// True when an entry is listed but folded away by the filters.
-    fn folded(&self, row: usize) -> bool {
-        self.folded_entry(self.shown[row])
     }
 
     /// True when this entry is folded away by the filters.
@@ -472,27 +452,4 @@ pub fn library_ui(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::narrows;
-
-    fn words(q: &str) -> Vec<String> {
-        q.split_whitespace().map(str::to_string).collect()
-    }
-
-    #[test]
-    fn a_growing_query_narrows_and_anything_else_starts_over() {
-        assert!(narrows(&words("k"), &words("ka")));
-        assert!(narrows(&words("ka"), &words("ka mara")));
-        assert!(narrows(&words(""), &words("anything")));
-        assert!(
-            narrows(&words("ka"), &words("ka")),
-            "the same query (reveal, show hidden)"
-        );
-        assert!(
-            !narrows(&words("kal"), &words("ka")),
-            "a deleted letter widens the search"
-        );
-        assert!(!narrows(&words("ka mara"), &words("mara")));
-        assert!(!narrows(&words("ka"), &words("k a")));
-    }
-}
+mod tests;

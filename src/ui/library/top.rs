@@ -103,9 +103,7 @@ pub(super) fn counts_ui(
 ) {
     let total = collection.entries.len();
     let noun = if total == 1 { "story" } else { "stories" };
-    let listed = (0..state.shown.len())
-        .filter(|&row| !state.folded(row))
-        .count();
+    let listed = state.listed;
     let (listed_text, total_text) = (crate::ui::thousands(listed), crate::ui::thousands(total));
     let text = if listed == total {
         format!("{total_text} {noun}")

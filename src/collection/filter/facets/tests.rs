@@ -42,12 +42,17 @@ fn pair(label: &str, count: usize) -> (String, usize) {
     (label.to_string(), count)
 }
 
+/// The titles a choice admits, found both ways: entry by entry, and as a set (the way
+/// the library filters); the two must agree.
 fn admitted(index: &FacetIndex, entries: &[Entry], choice: &Choice) -> Vec<String> {
     let resolved = index.resolve(choice);
-    (0..entries.len())
+    let one_by_one: Vec<usize> = (0..entries.len())
         .filter(|&i| resolved.admits(index, i))
-        .map(|i| entries[i].meta.title.clone())
-        .collect()
+        .collect();
+    let as_set: Vec<usize> = resolved.admitted(index).iter().collect();
+    assert_eq!(as_set, one_by_one, "the set and the entry-by-entry filter");
+    let titles = one_by_one.iter().map(|&i| entries[i].meta.title.clone());
+    titles.collect()
 }
 
 #[test]
@@ -186,4 +191,53 @@ fn counts_brought_up_to_date_match_counts_made_afresh() {
         assert_eq!(counts.any(facet), fresh.any(facet), "{facet:?}");
     }
     assert!(!counts.any(Facet::Status), "no statuses read yet");
+}
+
+#[test]
+fn entry_sets_hold_what_was_put_in_and_tell_differences() {
+    let full = EntrySet::full(130);
+    assert_eq!(full.count(), 130, "no bit past the last entry");
+    assert!(full.contains(129) && !full.contains(130));
+    let some = EntrySet::of(130, [0, 63, 64, 129, 500]);
+    assert_eq!(some.iter().collect::<Vec<_>>(), [0, 63, 64, 129]);
+    let other = EntrySet::of(130, [63, 100]);
+    assert_eq!(some.but_not_in(&other).collect::<Vec<_>>(), [0, 64, 129]);
+    assert_eq!(other.but_not_in(&some).collect::<Vec<_>>(), [100]);
+    assert_eq!(some.count_differing(&other), 4);
+    assert_eq!(some.count_both(&other), 1);
+    let mut kept = some.clone();
+    kept.keep(&other);
+    assert_eq!(kept.iter().collect::<Vec<_>>(), [63]);
+    kept.remove(63);
+    assert_eq!(kept.count(), 0);
+    assert_eq!(EntrySet::full(128).count(), 128);
+}
+
+#[test]
+fn ratings_and_warnings_counted_from_sets_match_those_counted_one_by_one() {
+    let mut entries = shelf();
+    entries.push(entry(
+        "d.txt",
+        "Title: D\nRating: Explicit\nWarnings: Major Character Death, Graphic Depictions Of Violence",
+    ));
+    entries.push(entry(
+        "e.txt",
+        "Title: E\nRating: Teen\nWarnings: Major Character Death",
+    ));
+    let index = FacetIndex::build(&entries);
+    for subset in [vec![0, 1, 2, 3, 4], vec![3, 4], vec![1, 4], vec![]] {
+        let set = EntrySet::of(entries.len(), subset.iter().copied());
+        assert_eq!(
+            index.safety_in(&set),
+            index.safety(subset.iter().copied()),
+            "{subset:?}"
+        );
+    }
+    let both = index.safety_in(&EntrySet::of(entries.len(), [3, 4]));
+    assert_eq!(both.rating(crate::engine::RatingLevel::Explicit), 1);
+    assert_eq!(
+        both.warning(crate::engine::WarningCategory::CharacterDeath),
+        2,
+        "the counts are not all zero"
+    );
 }
