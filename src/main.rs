@@ -308,6 +308,8 @@ fn works_json(
     splits: &ficshelf::collection::works::Splits,
 ) -> Vec<serde_json::Value> {
     let works = ficshelf::collection::works::works_with(&c.entries, splits);
+    let editions = ficshelf::collection::editions::Editions::build(&c.entries);
+    let path = |i: usize| c.entries.get(i).map(|e| e.path.display().to_string());
     works
         .iter()
         .map(|w| {
@@ -330,6 +332,10 @@ fn works_json(
                 "parts_total": w.parts_total,
                 "series": series,
                 "complete": w.complete,
+                // Older copies of a work saved again, oldest first.
+                "editions": w.files.first().map_or_else(Vec::new, |&f| {
+                    editions.older(f).iter().rev().filter_map(|&i| path(i)).collect()
+                }),
             })
         })
         .collect()
