@@ -397,6 +397,9 @@ impl eframe::App for FicshelfApp {
         let mut commands = Vec::new();
         self.poll_background(&mut commands);
         self.follow_reading(&ctx);
+        // The reader's splits of works, this window's or another's, group the files again.
+        let (library, entries) = (&mut self.library, &self.collection.entries);
+        library.regroup(entries, self.reading.splits());
         self.shortcuts(&ctx, &mut commands);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw

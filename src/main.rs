@@ -172,7 +172,7 @@ fn index(args: IndexArgs) -> ExitCode {
         let report = serde_json::json!({
             "root": root.display().to_string(),
             "stories": c.entries.len(),
-            "works": works_json(c),
+            "works": works_json(c, &splits_kept(&dirs.data)),
             "unreadable": unreadable,
             "bytes": scan.bytes,
             "reused": scan.reused,
@@ -283,10 +283,33 @@ fn search(args: SearchArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The collection's works (files grouped into works, their series) as `index --json`
-/// prints them.
-fn works_json(c: &ficshelf::collection::Collection) -> Vec<serde_json::Value> {
-    let works = ficshelf::collection::works::works(&c.entries);
+/// The reader's splits of works kept in the data folder's reading state (none when there
+/// is none yet: nothing is created for it).
+fn splits_kept(data: &std::path::Path) -> ficshelf::collection::works::Splits {
+    if !data.join("state.sqlite").exists() {
+        return Default::default();
+    }
+    match ficshelf::collection::reading::ReadingStore::open(data) {
+        Ok((store, _)) => store.splits().unwrap_or_else(|e| {
+            eprintln!("ficshelf index: the splits of works could not be read: {e}");
+            Default::default()
+        }),
+        Err(e) => {
+            eprintln!("ficshelf index: the reading state could not be read: {e}");
+            Default::default()
+        }
+    }
+}
+
+/// The collection's works (files grouped into works, with the reader's splits; their
+/// series) as `index --json` prints them.
+fn works_json(
+    c: &ficshelf::collection::Collection,
+    splits: &ficshelf::collection::works::Splits,
+) -> Vec<serde_json::Value> {
+    let works = ficshelf::collection::works::works_with(&c.entries, splits);
+    let editions = ficshelf::collection::editions::Editions::build(&c.entries);
+    let path = |i: usize| c.entries.get(i).map(|e| e.path.display().to_string());
     works
         .iter()
         .map(|w| {
@@ -309,6 +332,10 @@ fn works_json(c: &ficshelf::collection::Collection) -> Vec<serde_json::Value> {
                 "parts_total": w.parts_total,
                 "series": series,
                 "complete": w.complete,
+                // Older copies of a work saved again, oldest first.
+                "editions": w.files.first().map_or_else(Vec::new, |&f| {
+                    editions.older(f).iter().rev().filter_map(|&i| path(i)).collect()
+                }),
             })
         })
         .collect()

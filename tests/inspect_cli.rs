@@ -283,3 +283,33 @@ fn search_finds_a_phrase_in_the_text_with_its_story_and_chapter() {
         .any(|e| e.file_name().to_string_lossy().ends_with(".search.sqlite"));
     assert!(kept, "the index is kept beside the folder's index cache");
 }
+
+#[test]
+fn index_json_lists_the_older_copies_of_a_work_saved_again() {
+    let dir = common::TestDir::named("index-editions");
+    let (root, data) = (dir.join("Stories"), dir.join("data"));
+    let ledger = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/formats/ao3_lamplighters_ledger.html"),
+    )
+    .expect("the AO3 fixture");
+    common::write_at(&root.join("ledger-a.html"), &ledger);
+    common::write_at(&root.join("ledger-b.html"), &ledger);
+    let args = [
+        "index",
+        "--json",
+        "--data-dir",
+        data.to_str().unwrap_or_default(),
+        root.to_str().unwrap_or_default(),
+    ];
+    let (code, out, _) = ficshelf(&args);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    let works = v["works"].as_array().cloned().unwrap_or_default();
+    let copies: Vec<usize> = works
+        .iter()
+        .map(|w| w["editions"].as_array().map_or(99, Vec::len))
+        .collect();
+    assert_eq!(copies.len(), 2, "{works:?}");
+    assert!(copies.contains(&1) && copies.contains(&0), "{copies:?}");
+}

@@ -25,6 +25,13 @@ impl FicshelfApp {
             Command::AddToList(id, hash) => self.mark(|r| r.add_to_list(id, &hash)),
             Command::RemoveFromList(id, hash) => self.mark(|r| r.remove_from_list(id, &hash)),
             Command::MoveInList(id, hash, to) => self.mark(|r| r.move_in_list(id, &hash, to)),
+            Command::TakeOutOfWork(hash) => self.regroup(|r| r.take_out_of_work(&hash)),
+            Command::SplitWork(key, first) => {
+                self.regroup(|r| r.split_work(&key));
+                self.library.selected = Some(first);
+                self.library.reveal_selected = true;
+            }
+            Command::JoinWork(join) => self.regroup(|r| r.join_work(&join)),
             Command::NewList(with) => {
                 self.naming_list = Some(NewList {
                     name: String::new(),
@@ -153,6 +160,15 @@ impl FicshelfApp {
         } else {
             self.library.marks_changed(); // statuses and lists are facets
         }
+    }
+
+    /// A work split or put back together: the choice is written, the files grouped again.
+    fn regroup(&mut self, change: impl FnOnce(&mut ReadingState) -> Result<(), StoreError>) {
+        if let Err(e) = change(&mut self.reading) {
+            self.tell(format!("Your choice could not be saved: {e}"));
+        }
+        let entries = &self.collection.entries;
+        self.library.regroup(entries, self.reading.splits());
     }
 
     /// The dialog naming a new list, while it is open.

@@ -100,6 +100,7 @@ impl FicshelfApp {
                     .and_then(|i| self.collection.entries.get(i).map(|e| (i, e)));
                 let editions = selected.map_or(&[][..], |(i, _)| self.library.editions.older(i));
                 let entries = &self.collection.entries;
+                let works = &self.library.works;
                 let details = egui::Panel::bottom("details")
                     .resizable(true)
                     .default_size(self.window.details_height.unwrap_or(200.0))
@@ -122,6 +123,7 @@ impl FicshelfApp {
                                             details_ui(
                                                 ui,
                                                 (index, entry),
+                                                (works, entries),
                                                 Marks::of(&entry.hash, reading, lists),
                                                 hide_warnings,
                                                 commands,

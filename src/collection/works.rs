@@ -2,10 +2,13 @@
 //! archive story saved as `story-pt1.txt` ... `story-pt7.txt`, or posts titled
 //! `Title (3/7)`, is one work. The rule is conservative: the same title once the part
 //! marker is taken off, the same author (where both say), and no part number twice; a
-//! file that fits no group is a work of its own. `ficshelf index --json` prints the works
-//! so the grouping can be checked without the window.
+//! file that fits no group is a work of its own. The reader can correct a wrong group
+//! ([`Splits`]): take a file out of its work, or split the work into separate stories;
+//! the choice is kept by content and by the work's folded title and author, so it
+//! outlives a rescan. `ficshelf index --json` prints the works so the grouping can be
+//! checked without the window.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::filter::facets::normalise;
 use super::{ContentHash, Entry};
@@ -29,6 +32,46 @@ pub struct Work {
     /// Finished (all parts here and the last says so, or the file says), in progress, or
     /// not said.
     pub complete: Option<bool>,
+    /// What a split of this work is kept under (its folded title and author), when its
+    /// files were grouped by a part marker.
+    pub key: Option<String>,
+}
+
+/// The reader's corrections to the grouping, as kept in the reading-state database.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Splits {
+    /// Files (by content) taken out of the work the rule puts them in.
+    pub files: BTreeSet<ContentHash>,
+    /// Works (by [`Work::key`]) split into separate stories.
+    pub works: BTreeSet<String>,
+}
+
+impl Splits {
+    /// True when the reader corrected nothing.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty() && self.works.is_empty()
+    }
+}
+
+/// What puts a work back together: its key and every file the rule groups into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Join {
+    /// The work's [`Work::key`].
+    pub key: String,
+    /// Its files (by content), each of which may have been taken out.
+    pub files: Vec<ContentHash>,
+}
+
+/// A file that the rule puts in a work of several files but the reader's choice keeps
+/// apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Apart {
+    /// The work's title.
+    pub title: String,
+    /// This file was taken out (rather than the work split, or its other files taken out).
+    pub taken_out: bool,
+    /// What undoes the choice.
+    pub join: Join,
 }
 
 /// A part marker read off a title or a file name: the rest, the number, the total.
@@ -137,10 +180,24 @@ type Part = (u32, Option<u32>, usize);
 /// The works of a collection: files grouped by the rule above, in the order their first
 /// file is listed.
 pub fn works(entries: &[Entry]) -> Vec<Work> {
+    works_with(entries, &Splits::default())
+}
+
+/// A group's key as a split keeps it.
+fn key_text((base, author): &GroupKey) -> String {
+    format!("{base}\u{1f}{author}")
+}
+
+/// [`works`], with the reader's corrections: a file taken out and the files of a work
+/// split are works of their own.
+pub fn works_with(entries: &[Entry], splits: &Splits) -> Vec<Work> {
     // Candidates for a group: the base title (or file name) and the author.
     let mut groups: HashMap<GroupKey, Vec<Part>> = HashMap::new();
     let mut keys: Vec<Option<GroupKey>> = vec![None; entries.len()];
     for (i, e) in entries.iter().enumerate() {
+        if splits.files.contains(&e.hash) {
+            continue;
+        }
         let stem = e.path.file_stem().map(|s| s.to_string_lossy().into_owned());
         let found = title_marker(&e.meta.title)
             .map(|m| (normalise(&m.base), m))
@@ -151,6 +208,9 @@ pub fn works(entries: &[Entry]) -> Vec<Work> {
         if let Some((base, m)) = found {
             let author = e.meta.author.as_deref().map(normalise).unwrap_or_default();
             let key = (base, author);
+            if !splits.works.is_empty() && splits.works.contains(&key_text(&key)) {
+                continue;
+            }
             groups
                 .entry(key.clone())
                 .or_default()
@@ -197,6 +257,7 @@ pub fn works(entries: &[Entry]) -> Vec<Work> {
                 last.complete
             },
             files,
+            key: Some(key_text(key)),
         });
     }
     out
@@ -217,6 +278,7 @@ fn single(entries: &[Entry], i: usize) -> Work {
         parts_total: marked.and_then(|m| m.total),
         series: m.series.clone(),
         complete: meta.complete,
+        key: None,
     }
 }
 
@@ -230,16 +292,22 @@ pub struct WorkIndex {
     of_entry: Vec<Option<usize>>,
     /// Per file (by content): its work and which part it is (0-based).
     of_hash: HashMap<ContentHash, (usize, usize)>,
+    /// Per entry kept apart by the reader's choice: the work it would be in.
+    apart: HashMap<usize, Apart>,
 }
 
 impl WorkIndex {
-    /// Groups the entries' files into works, keeping those in several files.
-    pub fn build(entries: &[Entry]) -> WorkIndex {
+    /// Groups the entries' files into works, keeping those in several files, with the
+    /// reader's corrections.
+    pub fn build(entries: &[Entry], splits: &Splits) -> WorkIndex {
         let mut index = WorkIndex {
             of_entry: vec![None; entries.len()],
             ..WorkIndex::default()
         };
-        for work in works(entries).into_iter().filter(|w| w.files.len() >= 2) {
+        for work in works_with(entries, splits)
+            .into_iter()
+            .filter(|w| w.files.len() >= 2)
+        {
             let w = index.works.len();
             for (part, &file) in work.files.iter().enumerate() {
                 index.of_entry[file] = Some(w);
@@ -247,7 +315,44 @@ impl WorkIndex {
             }
             index.works.push(work);
         }
+        if !splits.is_empty() {
+            index.find_apart(entries, splits);
+        }
         index
+    }
+
+    /// The files the rule groups that the reader's choices keep apart.
+    fn find_apart(&mut self, entries: &[Entry], splits: &Splits) {
+        let whole = works(entries).into_iter().filter(|w| w.files.len() >= 2);
+        for work in whole {
+            let apart: Vec<usize> = (work.files.iter().copied())
+                .filter(|&f| self.of_entry[f].is_none())
+                .collect();
+            if apart.is_empty() {
+                continue;
+            }
+            let join = Join {
+                key: work.key.clone().unwrap_or_default(),
+                files: work
+                    .files
+                    .iter()
+                    .map(|&f| entries[f].hash.clone())
+                    .collect(),
+            };
+            for f in apart {
+                let apart = Apart {
+                    title: work.title.clone(),
+                    taken_out: splits.files.contains(&entries[f].hash),
+                    join: join.clone(),
+                };
+                self.apart.insert(f, apart);
+            }
+        }
+    }
+
+    /// Why an entry the rule puts in a work is on its own, when the reader chose it.
+    pub fn apart(&self, entry: usize) -> Option<&Apart> {
+        self.apart.get(&entry)
     }
 
     /// The work an entry is a part of, when it is in several files.

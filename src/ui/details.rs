@@ -5,9 +5,11 @@ use egui::{RichText, Ui};
 
 use super::status_menus::{Marks, marks_row_ui};
 use super::tags::{self, tag_groups};
+use super::work_files::{work_files_ui, work_line_ui};
 use super::{Command, rating_badge, thousands, warning_markers};
 use crate::collection::Entry;
 use crate::collection::filter::facets::Mark;
+use crate::collection::works::WorkIndex;
 use crate::engine::{FieldKey, Metadata};
 
 /// Fields shown above the list of other fields.
@@ -19,11 +21,13 @@ const SHOWN_FIRST: &[FieldKey] = &[
     FieldKey::Summary,
 ];
 
-/// The details of one library entry.
-/// With `hide_warnings`, warnings stay folded away until the reader opens them.
+/// The details of one library entry (with the work in several files it is part of, from
+/// `works` over every entry). With `hide_warnings`, warnings stay folded away until the
+/// reader opens them.
 pub fn details_ui(
     ui: &mut Ui,
     (index, entry): (usize, &Entry),
+    works: (&WorkIndex, &[Entry]),
     marks: Marks<'_>,
     hide_warnings: bool,
     commands: &mut Vec<Command>,
@@ -36,6 +40,7 @@ pub fn details_ui(
     if let Some(author) = &meta.author {
         ui.label(format!("by {author}"));
     }
+    work_line_ui(ui, index, works.0, commands);
     marks_row_ui(ui, marks, commands);
     let warnings = |ui: &mut Ui| {
         ui.horizontal_wrapped(|ui| {
@@ -67,6 +72,7 @@ pub fn details_ui(
         ui.label(summary);
     }
     ui.add_space(6.0);
+    work_files_ui(ui, index, works, commands);
     egui::CollapsingHeader::new("All details")
         .id_salt("all-details")
         .show(ui, |ui| {

@@ -19,6 +19,7 @@ pub mod status_menus;
 pub mod tags;
 pub mod text_search;
 pub mod theme;
+pub mod work_files;
 
 use std::path::PathBuf;
 
@@ -27,6 +28,7 @@ use egui::{Color32, RichText, Ui};
 use crate::collection::ContentHash;
 use crate::collection::filter::facets::{Facet, Mark};
 use crate::collection::reading::Status;
+use crate::collection::works::Join;
 use crate::engine::{RatingLevel, WarningState, Warnings};
 
 /// Something the user asked for, carried out by the app after the frame.
@@ -103,6 +105,12 @@ pub enum Command {
     SearchText(String),
     /// Open a story at a passage found (its file, its block), finding these words in it.
     OpenSearchHit(PathBuf, usize, String),
+    /// Take a file (by content) out of the work it was grouped into.
+    TakeOutOfWork(ContentHash),
+    /// Split a work (by its key) into separate stories, then select this entry.
+    SplitWork(String, usize),
+    /// Put a work back together as the grouping rule finds it.
+    JoinWork(Join),
 }
 
 /// The colour of a rating, AO3-style: green, yellow, orange, red, grey.

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{Place, ReadingList, ReadingLog, ReadingRecord, ReadingStore, Status, StoreError};
 use crate::collection::ContentHash;
+use crate::collection::works::{Join, Splits};
 
 /// Opening a story, a status and a list change are written at once; the place, which moves
 /// with every scroll, is written by [`ReadingState::save`] (the app calls it every few
@@ -15,6 +16,8 @@ use crate::collection::ContentHash;
 pub struct ReadingState {
     log: ReadingLog,
     lists: Vec<ReadingList>,
+    /// The reader's corrections to the works in several files.
+    splits: Splits,
     store: Option<ReadingStore>,
     /// Stories whose place moved here since the last save.
     unsaved: BTreeSet<ContentHash>,
@@ -85,6 +88,35 @@ impl ReadingState {
         self.record(hash);
         self.log.opened(hash, now_secs);
         self.write(hash)
+    }
+
+    /// The reader's corrections to the works in several files.
+    pub fn splits(&self) -> &Splits {
+        &self.splits
+    }
+
+    /// Takes a file (by content) out of the work it was grouped into, and writes it.
+    pub fn take_out_of_work(&mut self, hash: &str) -> Result<(), StoreError> {
+        self.store()?.take_out_of_work(hash)?;
+        self.splits.files.insert(hash.to_string());
+        Ok(())
+    }
+
+    /// Splits a work (by its key) into separate stories, and writes it.
+    pub fn split_work(&mut self, key: &str) -> Result<(), StoreError> {
+        self.store()?.split_work(key)?;
+        self.splits.works.insert(key.to_string());
+        Ok(())
+    }
+
+    /// Puts a work back together as the grouping rule finds it, and writes it.
+    pub fn join_work(&mut self, join: &Join) -> Result<(), StoreError> {
+        self.store()?.join_work(join)?;
+        self.splits.works.remove(&join.key);
+        for hash in &join.files {
+            self.splits.files.remove(hash);
+        }
+        Ok(())
     }
 
     /// Records the reader's place (written by the next [`ReadingState::save`]). Reaching
@@ -198,6 +230,9 @@ impl ReadingState {
 
     fn reload(&mut self) {
         self.reload_lists();
+        if let Some(Ok(splits)) = self.store.as_ref().map(ReadingStore::splits) {
+            self.splits = splits;
+        }
         let Some(Ok(mut saved)) = self.store.as_ref().map(ReadingStore::load_all) else {
             return;
         };

@@ -13,6 +13,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension as _, TransactionBehavio
 mod lists;
 mod marks;
 mod schema;
+mod splits;
 
 pub use lists::ReadingList;
 

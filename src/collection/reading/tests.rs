@@ -307,6 +307,33 @@ fn a_database_of_the_first_version_is_brought_up_to_date() {
 }
 
 #[test]
+fn splits_of_works_are_kept_seen_by_another_window_and_undone() {
+    use crate::collection::works::Join;
+    let dir = dir();
+    let (mut one, _) = ReadingState::open(dir.path());
+    let (mut two, _) = ReadingState::open(dir.path());
+    let ok = |r: Result<(), StoreError>| r.unwrap_or_else(|e| panic!("{e}"));
+    ok(one.take_out_of_work("pt2"));
+    ok(one.split_work("salt\u{1f}wren"));
+    ok(one.take_out_of_work("pt2")); // twice is once
+    assert!(two.refresh());
+    assert!(two.splits().files.contains("pt2"));
+    assert!(two.splits().works.contains("salt\u{1f}wren"));
+    let join = Join {
+        key: "salt\u{1f}wren".into(),
+        files: vec!["pt1".into(), "pt2".into()],
+    };
+    ok(two.join_work(&join));
+    assert!(two.splits().is_empty());
+    drop((one, two));
+    let (after, _) = ReadingState::open(dir.path());
+    assert!(after.splits().is_empty(), "{:?}", after.splits());
+    ok(ReadingState::open(dir.path()).0.take_out_of_work("pt3"));
+    let (after, _) = ReadingState::open(dir.path());
+    assert_eq!(after.splits().files.len(), 1, "kept across a restart");
+}
+
+#[test]
 fn a_folder_that_cant_hold_it_still_has_lists_for_the_session() {
     let dir = dir();
     let blocked = dir.path().join("file");

@@ -96,7 +96,7 @@ fn the_index_leads_from_each_part_to_the_next() {
         entry("b/x.txt", "Title: Salt (1/3)\nAuthor: Wren\n\nFirst."),
         entry("b/z.txt", "Title: Salt (2/3)\nAuthor: Wren\n\nSecond."),
     ];
-    let index = WorkIndex::build(&entries);
+    let index = WorkIndex::build(&entries, &Splits::default());
     assert_eq!(index.works.len(), 1, "a work of one file is not indexed");
     assert_eq!(index.of_entry(1), None);
     assert_eq!(index.of_entry(0), Some(0));
@@ -108,4 +108,56 @@ fn the_index_leads_from_each_part_to_the_next() {
     assert_eq!(index.next(hash(0)), None);
     assert_eq!(index.previous(hash(3)), Some(2));
     assert_eq!(index.previous(hash(2)), None);
+}
+
+#[test]
+fn a_file_taken_out_or_a_work_split_stands_alone_and_says_how_to_join_again() {
+    let entries = vec![
+        entry("b/x.txt", "Title: Salt (1/3)\nAuthor: Wren\n\nFirst."),
+        entry("b/y.txt", "Title: Salt (2/3)\nAuthor: Wren\n\nSecond."),
+        entry("b/z.txt", "Title: Salt (3/3)\nAuthor: Wren\n\nThird."),
+        entry("a/story-pt1.txt", "Title: The Long Watch\nAuthor: Marram"),
+        entry(
+            "a/story-pt2.txt",
+            "Title: The Long Watch\nAuthor: Marram\n\nOn.",
+        ),
+    ];
+    let whole = WorkIndex::build(&entries, &Splits::default());
+    assert_eq!(whole.works.len(), 2);
+    let salt_key = whole.works[0].key.clone().unwrap_or_default();
+    let hash = |i: usize| entries[i].hash.clone();
+
+    // The second part taken out: the others are still one work, it is on its own.
+    let mut splits = Splits::default();
+    splits.files.insert(hash(1));
+    let index = WorkIndex::build(&entries, &splits);
+    assert_eq!(index.works.len(), 2);
+    assert_eq!(index.works[0].files, [0, 2]);
+    assert_eq!(index.of_entry(1), None);
+    let apart = index.apart(1).unwrap_or_else(|| panic!("kept apart"));
+    assert!(apart.taken_out);
+    assert_eq!(apart.title, "Salt");
+    assert_eq!(apart.join.key, salt_key);
+    assert_eq!(apart.join.files, [hash(0), hash(1), hash(2)]);
+    assert_eq!(index.apart(0), None, "still in its work");
+
+    // The work split: every file on its own, none of them taken out.
+    let mut splits = Splits::default();
+    splits.works.insert(salt_key.clone());
+    let index = WorkIndex::build(&entries, &splits);
+    assert_eq!(index.works.len(), 1, "the other work is untouched");
+    assert_eq!(index.works[0].title, "The Long Watch");
+    for i in 0..3 {
+        assert_eq!(index.of_entry(i), None);
+        assert!(index.apart(i).is_some_and(|a| !a.taken_out));
+    }
+    let alone = works_with(&entries, &splits);
+    assert_eq!(alone.len(), 4, "three stories and a work: {alone:?}");
+
+    // Of a work in two files, one taken out leaves the other alone too: both say so.
+    let mut splits = Splits::default();
+    splits.files.insert(hash(4));
+    let index = WorkIndex::build(&entries, &splits);
+    assert!(index.apart(3).is_some_and(|a| !a.taken_out));
+    assert!(index.apart(4).is_some_and(|a| a.taken_out));
 }

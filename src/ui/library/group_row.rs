@@ -168,9 +168,26 @@ pub(super) fn work_row(
         },
     );
     let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let part = last.or_else(|| work.files.first().copied());
+    response.context_menu(|ui| {
+        if let Some(part) = part
+            && ui.button("Read on").clicked()
+        {
+            commands.push(Command::Open(part));
+            ui.close();
+        }
+        if let (Some(key), Some(&first)) = (&work.key, work.files.first())
+            && ui
+                .button("Split into separate stories")
+                .on_hover_text("Not one work? List each file as a story of its own")
+                .clicked()
+        {
+            commands.push(Command::SplitWork(key.clone(), first));
+            ui.close();
+        }
+    });
     // A quick third click (egui counts it as a triple-click) still opens it.
     if response.double_clicked() || response.triple_clicked() || enter {
-        let part = last.or_else(|| work.files.first().copied());
         if let Some(part) = part {
             commands.push(Command::Open(part));
         }

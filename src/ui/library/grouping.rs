@@ -6,8 +6,10 @@
 
 use std::collections::HashSet;
 
+use super::LibraryState;
+use crate::collection::Entry;
 use crate::collection::series::SeriesIndex;
-use crate::collection::works::{Work, WorkIndex};
+use crate::collection::works::{Splits, Work, WorkIndex};
 
 /// One row of the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,4 +170,19 @@ pub fn work_key(work: &Work) -> String {
 /// How an open series is remembered (its name, folded).
 pub fn key(name: &str) -> String {
     crate::collection::filter::facets::normalise(name)
+}
+
+impl LibraryState {
+    /// The reader split a work or put one back together (here or in another window):
+    /// group the files again and list them again.
+    pub fn regroup(&mut self, entries: &[Entry], splits: &Splits) {
+        if self.splits == *splits {
+            return;
+        }
+        self.splits = splits.clone();
+        self.works = WorkIndex::build(entries, splits);
+        // Each entry's work or series is worked out again with the new works.
+        self.gatherers = Gatherer::of_all(entries.len(), (&self.series, &self.works));
+        self.stale = true;
+    }
 }

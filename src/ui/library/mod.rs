@@ -29,7 +29,7 @@ use crate::collection::filter::{Filters, HiddenRows, Verdict};
 use crate::collection::reading::{ReadingList, ReadingLog, ReadingState};
 use crate::collection::search::Query;
 use crate::collection::series::SeriesIndex;
-use crate::collection::works::WorkIndex;
+use crate::collection::works::{Splits, WorkIndex};
 use crate::collection::{Collection, SortFacts, SortKey, filter_and_sort};
 
 /// The library pane's own state: the search, the selection and the rows shown.
@@ -74,8 +74,9 @@ pub struct LibraryState {
     pub group_series: bool,
     /// The series in the collection.
     pub series: SeriesIndex,
-    /// The works in several files.
+    /// The works in several files, and the reader's corrections they were grouped with.
     pub works: WorkIndex,
+    pub splits: Splits,
     /// The works saved more than once (a WIP saved again): only the newest is listed.
     pub editions: Editions,
     /// What gathers each entry's row (a work or a series), by entry.
@@ -151,7 +152,7 @@ impl LibraryState {
             self.editions = Editions::build(entries);
             let older = |i: usize| self.editions.is_older(i);
             self.series = SeriesIndex::build_skipping(entries, older);
-            self.works = WorkIndex::build(entries);
+            self.works = WorkIndex::build(entries, &self.splits);
             self.gatherers = Gatherer::of_all(entries.len(), (&self.series, &self.works));
             self.marks_changed = true;
         }

@@ -111,9 +111,45 @@ pub(super) fn row_menu_ui(
             ui.close();
         }
     }
+    work_menu_ui(ui, index, collection, state, commands);
     ui.separator();
     if ui.button("Move to Trash\u{2026}").clicked() {
         commands.push(Command::AskTrash(index));
+        ui.close();
+    }
+}
+
+/// A part's corrections to its work: take it out, split the work, or join a work kept
+/// apart again.
+fn work_menu_ui(
+    ui: &mut Ui,
+    index: usize,
+    collection: &Collection,
+    state: &LibraryState,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(apart) = state.works.apart(index) {
+        ui.separator();
+        let label = format!("Join \u{201c}{}\u{201d} again", apart.title);
+        if ui.button(label).clicked() {
+            commands.push(Command::JoinWork(apart.join.clone()));
+            ui.close();
+        }
+        return;
+    }
+    let Some(work) = state.works.of_entry(index).map(|w| &state.works.works[w]) else {
+        return;
+    };
+    ui.separator();
+    if ui.button("Take out of this work").clicked() {
+        let hash = collection.entries[index].hash.clone();
+        commands.push(Command::TakeOutOfWork(hash));
+        ui.close();
+    }
+    if let Some(key) = &work.key
+        && ui.button("Split into separate stories").clicked()
+    {
+        commands.push(Command::SplitWork(key.clone(), index));
         ui.close();
     }
 }

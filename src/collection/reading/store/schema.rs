@@ -47,6 +47,13 @@ const STEPS: &[&str] = &[
          path TEXT NOT NULL DEFAULT ''
      );
      CREATE INDEX marks_by_hash ON marks (hash);",
+    // 4: the reader's corrections to the works in several files: a file (by content)
+    // taken out of its work, or a work (by its folded title and author) split apart.
+    "CREATE TABLE work_splits (
+         kind TEXT NOT NULL,
+         key TEXT NOT NULL,
+         PRIMARY KEY (kind, key)
+     );",
 ];
 
 /// The version this build writes.
