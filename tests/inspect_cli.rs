@@ -2,6 +2,7 @@
 
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 
 use common::temp_file;
@@ -145,16 +146,7 @@ fn index_reports_stories_unreadable_files_and_reuse_of_its_cache() {
         b"Title: B\n\nThe second story, short and sweet.\n",
     );
     common::write_at(&root.join("c.txt"), b"\x00\x01\x02binary");
-    let args = [
-        "index",
-        "--json",
-        "--data-dir",
-        data.to_str().unwrap_or_default(),
-        root.to_str().unwrap_or_default(),
-    ];
-    let (code, out, _) = ficshelf(&args);
-    assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    let v = index_json(&root, &data);
     assert_eq!(v["stories"], 2);
     assert_eq!(v["reused"], 0);
     assert!(v["bytes"].as_u64().is_some_and(|b| b > 100));
@@ -170,8 +162,7 @@ fn index_reports_stories_unreadable_files_and_reuse_of_its_cache() {
             .as_str()
             .is_some_and(|r| r.contains("not a text file"))
     );
-    let (_, again, _) = ficshelf(&args);
-    let v: Value = serde_json::from_str(&again).expect("valid JSON");
+    let v = index_json(&root, &data);
     assert_eq!(v["reused"], 2, "the second run reads nothing");
     assert_eq!(
         v["works"].as_array().map(Vec::len),
@@ -195,16 +186,7 @@ fn index_json_lists_works_with_their_files_in_order_and_their_series() {
     ] {
         common::write_at(&root.join(file), format!("{header}{body}").as_bytes());
     }
-    let args = [
-        "index",
-        "--json",
-        "--data-dir",
-        data.to_str().unwrap_or_default(),
-        root.to_str().unwrap_or_default(),
-    ];
-    let (code, out, _) = ficshelf(&args);
-    assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    let v = index_json(&root, &data);
     let works = v["works"].as_array().cloned().unwrap_or_default();
     assert_eq!(works.len(), 2, "{works:?}");
     let watch = works.iter().find(|w| w["title"] == "The Long Watch");
@@ -295,6 +277,18 @@ fn index_json_lists_the_older_copies_of_a_work_saved_again() {
     .expect("the AO3 fixture");
     common::write_at(&root.join("ledger-a.html"), &ledger);
     common::write_at(&root.join("ledger-b.html"), &ledger);
+    let v = index_json(&root, &data);
+    let works = v["works"].as_array().cloned().unwrap_or_default();
+    let copies: Vec<usize> = works
+        .iter()
+        .map(|w| w["editions"].as_array().map_or(99, Vec::len))
+        .collect();
+    assert_eq!(copies.len(), 2, "{works:?}");
+    assert!(copies.contains(&1) && copies.contains(&0), "{copies:?}");
+}
+
+/// `ficshelf index --json --data-dir DATA ROOT`, which must succeed, as JSON.
+fn index_json(root: &Path, data: &Path) -> Value {
     let args = [
         "index",
         "--json",
@@ -304,12 +298,5 @@ fn index_json_lists_the_older_copies_of_a_work_saved_again() {
     ];
     let (code, out, _) = ficshelf(&args);
     assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).expect("valid JSON");
-    let works = v["works"].as_array().cloned().unwrap_or_default();
-    let copies: Vec<usize> = works
-        .iter()
-        .map(|w| w["editions"].as_array().map_or(99, Vec::len))
-        .collect();
-    assert_eq!(copies.len(), 2, "{works:?}");
-    assert!(copies.contains(&1) && copies.contains(&0), "{copies:?}");
+    serde_json::from_str(&out).expect("valid JSON")
 }

@@ -80,6 +80,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The file's name as shown (a name that is not UTF-8 shown with replacements).
+    pub fn file_name(&self) -> std::borrow::Cow<'_, str> {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    }
+
     /// Reads one file into an entry.
     pub fn read(path: &Path) -> Result<Entry, String> {
         let loaded = load(path).map_err(|e| reason(&e.to_string(), path))?;

@@ -199,11 +199,7 @@ pub fn editions_ui(ui: &mut Ui, older: &[usize], entries: &[Entry], commands: &m
         let Some(e) = entries.get(i) else {
             continue;
         };
-        let name = e
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
+        let name = e.file_name();
         let chapters = match e.meta.metadata.chapters_posted {
             Some(1) => " (1 chapter)".to_string(),
             Some(n) => format!(" ({n} chapters)"),

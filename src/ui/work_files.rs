@@ -73,11 +73,7 @@ pub fn work_files_ui(
                 let Some(e) = entries.get(file) else {
                     continue;
                 };
-                let name = e
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default();
+                let name = e.file_name();
                 let text = format!("{}. {name} ({} words)", n + 1, thousands(e.meta.words));
                 if file == index {
                     ui.label(
