@@ -146,6 +146,19 @@ fn read_rows(files: &[PathBuf]) -> Vec<Row> {
     rows
 }
 
+/// A query run 21 times: the median milliseconds and the rows it found.
+fn timed(mut query: impl FnMut() -> usize) -> (f64, usize) {
+    let mut found = 0;
+    let times = (0..21)
+        .map(|_| {
+            let start = Instant::now();
+            found = query();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    (median(times), found)
+}
+
 fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
@@ -203,18 +216,11 @@ fn fts5(rows: &[Row], file: &Path) -> Result<Figures, Box<dyn std::error::Error>
         let mut stmt = conn.prepare(
             "SELECT rowid FROM passages WHERE passages MATCH ?1 ORDER BY bm25(passages) LIMIT 20",
         )?;
-        let mut found = 0;
-        let times = (0..21)
-            .map(|_| {
-                let start = Instant::now();
-                found = stmt
-                    .query_map([q], |r| r.get::<_, i64>(0))
-                    .map(|r| r.count())
-                    .unwrap_or(0);
-                start.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect();
-        queries.push((median(times), found));
+        queries.push(timed(|| {
+            stmt.query_map([q], |r| r.get::<_, i64>(0))
+                .map(|r| r.count())
+                .unwrap_or(0)
+        }));
     }
     Ok(Figures {
         build,
@@ -271,18 +277,12 @@ fn tantivy_index(
     let mut queries = Vec::new();
     for q in QUERIES {
         let query = parser.parse_query(q)?;
-        let mut found = 0;
-        let times = (0..21)
-            .map(|_| {
-                let start = Instant::now();
-                found = searcher
-                    .search(&query, &TopDocs::with_limit(20).order_by_score())
-                    .map(|t| t.len())
-                    .unwrap_or(0);
-                start.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect();
-        queries.push((median(times), found));
+        queries.push(timed(|| {
+            searcher
+                .search(&query, &TopDocs::with_limit(20).order_by_score())
+                .map(|t| t.len())
+                .unwrap_or(0)
+        }));
     }
     Ok(Figures {
         build,
