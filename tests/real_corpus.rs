@@ -259,7 +259,7 @@ fn score_folder() -> Option<Score> {
 
 /// What the engine reaches today: no field may fall below it (raise these as it improves).
 const FLOORS: &[(&str, usize)] = &[
-    ("author", 35),
+    ("author", 36),
     ("complete", 35),
     ("no_header_leak", 17),
     ("parts", 36),
@@ -267,7 +267,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("read", 36),
     ("scenes", 36),
     ("story_start", 36),
-    ("title", 35),
+    ("title", 36),
     ("wrapped", 36),
 ];
 /// Most blocks broken mid-sentence allowed today, per thousand (5.7 measured).
@@ -330,5 +330,5 @@ fn titles_and_contents_read_as_a_library_shows_them() {
             assert_eq!(parts, ["Part 1", "Part 2"], "{file}");
         }
     }
-    assert!(exact >= 35, "{exact} titles right");
+    assert!(exact >= 36, "{exact} titles right");
 }

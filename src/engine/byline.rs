@@ -151,6 +151,21 @@ pub fn address_name(line: &str) -> Option<String> {
     named.then(|| words.join(" "))
 }
 
+/// A line that is a name alone, as under a title: two to four capitalised words of
+/// letters (`Ann Smith`, `Ann B. O'Neill-Lee`), nothing else.
+pub fn name_line(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let named = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let initial = w.len() == 2 && w.ends_with('.');
+            w.starts_with(char::is_uppercase)
+                && (w.chars().any(char::is_lowercase) || initial)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        });
+    named.then(|| words.join(" "))
+}
+
 /// True when `text` holds the ASCII `needle` in any case, with no copy of `text`.
 fn contains_ignoring_case(text: &str, needle: &str) -> bool {
     let (t, n) = (text.as_bytes(), needle.as_bytes());

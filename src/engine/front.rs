@@ -8,14 +8,14 @@
 //! there (`I'd rate this PG-13`, `Subject: Tale [PG]`) count; the story's own text never.
 
 use super::byline::{
-    address_name, and_byline, byline, byline_at, copyright_byline, inline_byline, is_art,
+    address_name, and_byline, byline, byline_at, copyright_byline, inline_byline, is_art, name_line,
 };
 mod notes;
 mod title;
 
 pub use notes::notes;
 use notes::past_notes;
-use title::{title_above, title_group};
+use title::{is_kind_line, title_above, title_group};
 
 use super::fandoms::is_fandom_line;
 use super::lines::{comment_end, heading, is_scene_break};
@@ -219,14 +219,14 @@ pub fn scan(lines: &[&str], start: usize, news: bool) -> FrontMatter {
                 || lines[start..window].iter().any(|l| is_front_word_line(l))
         })
     };
-    if let Some((after, title)) = last_marker(lines, start, window, &signalled) {
+    if let Some((after, title, named)) = last_marker(lines, start, window, &signalled) {
         // A title block may name its writer by address alone (`Ann Smith@example.org`).
         if title.is_some() {
             let top = (start..after)
                 .rev()
                 .find(|&k| blank(lines[k]))
                 .map_or(start, |k| k + 1);
-            front.author = lines[top..after].iter().find_map(|l| address_name(l));
+            front.author = named.or_else(|| lines[top..after].iter().find_map(|l| address_name(l)));
         }
         front.title = title;
         front.body_start = Some(skip_to_story(lines, after, end, &mut front));
@@ -248,17 +248,31 @@ fn boxed(lines: &[&str], start: usize, window: usize) -> bool {
 /// How many lines of prose the front matter may hold before its last marker.
 const MAX_INTRO_LINES: usize = 25;
 
+/// Where a title block stands in the groups read so far.
+#[derive(Clone, Copy, PartialEq)]
+enum Block {
+    /// No title group just before.
+    Open,
+    /// A title group just before.
+    Title,
+    /// A title, then a line saying what kind of story it is.
+    Kind,
+}
+
 /// The last rule or title group of the front matter (while less than
 /// [`MAX_INTRO_LINES`] of prose stand before it, and before a part heading): the index
-/// after it and the title group's text. Without `signalled` (a news header, a disclaimer)
-/// only markers with no prose before them count.
+/// after it, the title group's text, and the writer when the block names them on a line of
+/// their own (`TITLE` / `An X-Files story` / `Ann Smith`). Without `signalled` (a news
+/// header, a disclaimer) only markers with no prose before them count.
 fn last_marker(
     lines: &[&str],
     start: usize,
     window: usize,
     signalled: &dyn Fn() -> bool,
-) -> Option<(usize, Option<String>)> {
+) -> Option<(usize, Option<String>, Option<String>)> {
     let mut best: Option<(usize, Option<String>)> = None;
+    let mut author = None;
+    let mut block = Block::Open;
     let mut prose = 0;
     let mut k = start;
     while k < window {
@@ -275,6 +289,7 @@ fn last_marker(
                 let title = best.take().and_then(|b| b.1);
                 best = Some((k + 1, title));
             }
+            block = Block::Open;
             k += 1;
             continue;
         }
@@ -295,10 +310,26 @@ fn last_marker(
             }
             let title = best.take().and_then(|b| b.1);
             best = Some((r + 1, title));
+            block = Block::Open;
             k = g_end;
             continue;
         }
+        let single = g_end - k == 1;
+        let named = (block == Block::Kind && single)
+            .then(|| name_line(lines[k]))
+            .flatten();
         match title_group(lines, k, lines.len()) {
+            // `An X-Files story` under the title says what it is: the title stands.
+            Some(_) if may && block == Block::Title && single && is_kind_line(lines[k]) => {
+                best = best.map(|(_, title)| (g_end, title));
+                block = Block::Kind;
+            }
+            // A name alone under that line is the writer's.
+            Some(_) if may && named.is_some() => {
+                best = best.map(|(_, title)| (g_end, title));
+                author = named;
+                block = Block::Open;
+            }
             Some(after) if may && after == g_end && !is_dialogue(lines[k]) => {
                 let title = lines[k..g_end]
                     .iter()
@@ -313,8 +344,11 @@ fn last_marker(
                     g_end,
                     Some(title_before_by(&title)).filter(|t| !t.is_empty()),
                 ));
+                author = None;
+                block = Block::Title;
             }
             _ => {
+                block = Block::Open;
                 prose += prose_lines(&lines[k..g_end]);
                 // A wide gap after the intro of a post closes it.
                 if gap >= 2 && prose <= MAX_INTRO_LINES && g_end + gap < window && signalled() {
@@ -328,7 +362,7 @@ fn last_marker(
         }
         k = g_end;
     }
-    best
+    best.map(|(after, title)| (after, title, author))
 }
 
 /// `Title by author` gives `Title`: a title line that names its author after `by`.

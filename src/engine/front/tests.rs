@@ -133,3 +133,22 @@ fn a_picture_drawn_in_characters_keeps_its_lines_and_a_letter_its_greeting() {
         ]
     );
 }
+
+#[test]
+fn a_title_block_that_names_its_kind_and_then_its_writer() {
+    // A poster's note (not the writer), then the title, what kind of story it is, and the
+    // writer's name alone on its line.
+    let story = "Mulder walked down the steps, frowning at the long grey morning.\n".repeat(12);
+    let text = format!(
+        "NOTE: I am not the author! Write to Jo Writer with your comments, thanks.\n\nLONG WINTER\n\nAn unofficial X-Files story\n\nJo Writer\n\n\n{story}"
+    );
+    let f = scan(&lines(&text), 0, true);
+    assert_eq!(f.title.as_deref(), Some("LONG WINTER"));
+    assert_eq!(f.author.as_deref(), Some("Jo Writer"));
+    assert_eq!(f.body_start, Some(9));
+    // Without the kind line between them, a second short line is no byline: it is part of
+    // the title block (or the title itself), never taken as the writer.
+    let text = format!("LONG WINTER\n\nThe Second Night\n\n\n{story}");
+    let f = scan(&lines(&text), 0, true);
+    assert_eq!(f.author, None);
+}
