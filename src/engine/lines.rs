@@ -166,7 +166,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// How many lines a `/* ... */` aside may span.
-const COMMENT_LINES: usize = 40;
+pub const COMMENT_LINES: usize = 40;
 
 /// A programmer's aside written as a C comment (`/* ...` to `... */`) starting at line
 /// `i`: the index after its last line.

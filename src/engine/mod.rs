@@ -239,6 +239,17 @@ impl Story {
                 lines::part_of_more(&last.title).then_some(false)
             })
             .or_else(|| {
+                // The writer's notes before the story or after its last paragraph hand it
+                // on to others (an open round robin).
+                let blocks = document.blocks();
+                let last_text = blocks.iter().rposition(|b| b.kind != BlockKind::Note);
+                let closing = blocks[last_text.map_or(0, |i| i + 1)..]
+                    .iter()
+                    .map(|b| document.text(b));
+                let front_notes = lines[after_news..body_start].iter().copied();
+                tail::hands_on(front_notes.chain(closing)).then_some(false)
+            })
+            .or_else(|| {
                 // A post that says nothing more follows is a one-shot, told whole; the
                 // last post of a concatenated file speaks for the file. A story in parts
                 // that stops with no ending, epilogue or "(2/2)" may go on: unknown.

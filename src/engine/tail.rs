@@ -5,7 +5,7 @@
 //! story) is not story text: it is kept apart so its rules are never scene breaks.
 
 use super::front::is_front_word_line;
-use super::lines::{ending, is_scene_break};
+use super::lines::{COMMENT_LINES, ending, is_scene_break};
 
 /// How many non-blank lines from the end the closing line may be found in.
 const TAIL_LINES: usize = 40;
@@ -19,6 +19,40 @@ const AFTERWORD_BYTES: usize = 2000;
 const FRAMED_LINES: usize = 4;
 /// Longest signature block (in lines) recognised by its address alone.
 const SIGNATURE_BLOCK_LINES: usize = 12;
+
+/// What a writer says when handing the story on to others, as an open round robin does
+/// (`add as you see fit`, `someone else decide`, `the choice is yours`): more follows,
+/// written by someone else.
+const HANDED_ON: &[&str] = &[
+    "add as you see fit",
+    "someone else decide",
+    "someone else continue",
+    "someone else take",
+    "the choice is yours",
+    "who wants to continue",
+    "anyone want to continue",
+    "feel free to continue",
+    "take it from here",
+    "pick it up from here",
+    "over to you",
+];
+
+/// True when the writer's notes (not the story: its narrator may say anything) hand the
+/// story on to others to continue.
+pub fn hands_on<'a>(notes: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut text = String::new();
+    for line in notes {
+        // A C comment's marks (`/*`, ` * `, `*/`) are not words.
+        for word in line
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "/*" | "*" | "*/"))
+        {
+            text.push(' ');
+            text.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    HANDED_ON.iter().any(|p| text.contains(p))
+}
 
 fn blank(line: &str) -> bool {
     line.trim().is_empty()
@@ -47,7 +81,8 @@ pub fn story_end(lines: &[&str]) -> usize {
     // The rule over the last afterword found: a block framed by the same rule above it
     // is more afterword.
     let mut frame: Option<String> = None;
-    while let Some(before) = trailing_rule(lines, end)
+    while let Some(before) = trailing_comment(lines, end)
+        .or_else(|| trailing_rule(lines, end))
         .or_else(|| afterword(lines, end, frame.as_deref()))
         .or_else(|| signature_block(lines, end))
     {
@@ -75,6 +110,19 @@ fn afterword_peeled(lines: &[&str], before: usize, end: usize) -> bool {
 /// The last non-blank line before `end`.
 fn last_filled(lines: &[&str], end: usize) -> Option<usize> {
     (0..end).rev().find(|&i| !blank(lines[i]))
+}
+
+/// A writer's aside written as a C comment (`/* ...` to `... */`) as the last lines: the
+/// line where it opens. Its closing `*/` is no rule.
+fn trailing_comment(lines: &[&str], end: usize) -> Option<usize> {
+    let last = last_filled(lines, end)?;
+    if !lines[last].trim_end().ends_with("*/") {
+        return None;
+    }
+    (last.saturating_sub(COMMENT_LINES)..=last)
+        .rev()
+        .find(|&i| lines[i].trim_start().starts_with("/*"))
+        .filter(|&i| i > 0)
 }
 
 /// A rule as the last line: it closes the story, it does not break a scene.

@@ -83,6 +83,27 @@ fn ending_wins_over_status() {
 }
 
 #[test]
+fn a_post_handing_the_story_on_to_others_is_not_complete() {
+    let news = "From: jo@example.org (Jo Writer)\nNewsgroups: alt.startrek.creative\nSubject: A battle of minds\n\n";
+    let body = format!("{BODY}\n\n{BODY}\n\n");
+    // The writer's closing aside opens the round robin to others.
+    let s = story(&format!(
+        "{news}{body}/* Who is the other ship?  Someone else decide.\n * The choice is yours.\n */\n"
+    ));
+    assert_eq!(s.complete, Some(false));
+    // So does a note before the story.
+    let s = story(&format!(
+        "{news}/* Let me kick it off here... add as you see\n * fit.\n */\n\n{body}"
+    ));
+    assert_eq!(s.complete, Some(false));
+    // The same words said in the story are the story's: a one-shot post is complete.
+    let s = story(&format!(
+        "{news}{body}\"Someone else decide,\" she said. \"The choice is yours.\" And she left.\n"
+    ));
+    assert_eq!(s.complete, Some(true));
+}
+
+#[test]
 fn bad_input_gives_errors_or_sensible_stories() {
     assert!(Story::parse(b"", "empty.txt").is_ok_and(|s| s.document.blocks().is_empty()));
     assert!(matches!(
