@@ -308,6 +308,14 @@ impl Story {
         }
     }
 
+    /// True when a field's text is also in one of the notes before the story (a labelled
+    /// `NOTE: ...` paragraph is both): shown once, as the note, which holds all of it.
+    pub fn field_in_notes(&self, field: &Field) -> bool {
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let value = words(&field.value);
+        !value.is_empty() && self.header_notes.iter().any(|n| words(n).contains(&value))
+    }
+
     /// Reads a story file from disk.
     pub fn read(path: &Path) -> Result<Story, ReadError> {
         opening::read_owned(path, read_bytes(path)?)

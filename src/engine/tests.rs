@@ -104,6 +104,25 @@ fn a_post_handing_the_story_on_to_others_is_not_complete() {
 }
 
 #[test]
+fn a_labelled_note_before_the_story_is_shown_once() {
+    let text = format!(
+        "From: jo@example.org (Jo Poster)\nNewsgroups: alt.tv.x-files.creative\nSubject: Long Winter\n\nNOTE:  I am not the author!  Please write to Ann Smith with\nyour comments.  Thanks and enjoy.\n\nLONG WINTER\n\nAn unofficial X-Files story\n\nAnn Smith\n\n\n{}",
+        format!("{BODY}\n\n").repeat(12)
+    );
+    let s = story(&text);
+    assert_eq!(s.author.as_deref(), Some("Ann Smith"));
+    let note = s.fields.iter().find(|f| f.value.starts_with("I am not"));
+    let note = note.unwrap_or_else(|| panic!("the note is a field: {:?}", s.fields));
+    assert!(s.field_in_notes(note), "{:?}", s.header_notes);
+    let other = Field {
+        key: FieldKey::Rating,
+        label: "Rating".to_string(),
+        value: "PG".to_string(),
+    };
+    assert!(!s.field_in_notes(&other));
+}
+
+#[test]
 fn bad_input_gives_errors_or_sensible_stories() {
     assert!(Story::parse(b"", "empty.txt").is_ok_and(|s| s.document.blocks().is_empty()));
     assert!(matches!(

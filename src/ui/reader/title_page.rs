@@ -160,6 +160,7 @@ impl TitlePage {
                 || f.value.is_empty()
                 || matches!(f.key, FieldKey::Pairing | FieldKey::Fandom)
                 || (boxed && shown_as_tags(f.key, &f.label, &story.metadata))
+                || story.field_in_notes(f)
         };
         let others = story.fields.iter().filter(|f| !placed(f));
         let small = FontId::new(s * 0.8, t.family.clone());
@@ -178,7 +179,8 @@ impl TitlePage {
             } else {
                 text_job(note, small.clone(), t.faint, t.column, Align::LEFT)
             };
-            add(job, false, s * 0.35);
+            add(job, false, if first { s * 1.6 } else { s * 0.35 });
+            first = false;
         }
         let height = items
             .iter()
