@@ -4,8 +4,8 @@
 //! paragraphs, a picture drawn in characters line by line).
 
 use super::{
-    FrontMatter, TITLE_CHARS, blank, byline, has_any_word, heading, inline_byline,
-    is_front_word_line, is_rule, next_filled,
+    FrontMatter, TITLE_CHARS, blank, byline, copyright_byline, has_any_word, heading,
+    inline_byline, is_front_word_line, is_rule, next_filled,
 };
 
 /// Longest paragraph [`past_notes`] takes for a note.
@@ -95,9 +95,17 @@ pub fn notes(lines: &[&str], front: &FrontMatter) -> Vec<String> {
         // name under it are not notes.
         let lone_by = t.trim_end_matches([':', '.']).eq_ignore_ascii_case("by")
             || t.eq_ignore_ascii_case("written by");
+        // So is the line that gave both (`Title  *  Copyright 1992 by Ann Smith`).
+        let title_and_byline = copyright_byline(t)
+            .or_else(|| inline_byline(t))
+            .is_some_and(|(title, name)| {
+                front.title.as_deref() == Some(title.as_str())
+                    && front.author.as_deref() == Some(name.as_str())
+            });
         let skip = is_rule(t)
             || byline(t).is_some()
             || lone_by
+            || title_and_byline
             || front.title.as_deref() == Some(t)
             || front.author.as_deref() == Some(t);
         if t.is_empty() || skip {
@@ -112,20 +120,22 @@ pub fn notes(lines: &[&str], front: &FrontMatter) -> Vec<String> {
     notes
 }
 
-/// A group of note lines as notes: a picture drawn in characters (a title in ASCII art)
-/// as one note of its lines as written, their common indentation taken off; prose as
-/// paragraphs, its lines joined and its spaces single, a short line over an indented one
-/// (`Mr. Young` above a letter) a paragraph of its own.
+/// A group of note lines as notes: a picture drawn in characters (a title in ASCII art),
+/// or lines set out by their spacing (a signature), as one note of its lines as written,
+/// their common indentation taken off; prose as paragraphs, its lines joined and its
+/// spaces single, a short line over an indented one (`Mr. Young` above a letter) a
+/// paragraph of its own.
 fn push_note(group: &[&str], notes: &mut Vec<String>) {
-    if group.iter().filter(|l| drawn_in_characters(l)).count() >= 2 {
-        let expanded: Vec<String> = group.iter().map(|l| expand_tabs(l.trim_end())).collect();
-        let indent = expanded
-            .iter()
-            .map(|l| l.len() - l.trim_start().len())
-            .min()
-            .unwrap_or(0);
-        let lines: Vec<&str> = expanded.iter().map(|l| &l[indent..]).collect();
-        notes.push(lines.join("\n"));
+    if group.iter().filter(|l| drawn_in_characters(l)).count() >= 2 || set_out_by_spacing(group) {
+        push_as_written(group, notes);
+        return;
+    }
+    // Lines set out by spacing under an intro, with no blank line between them.
+    let run = group.iter().rev().take_while(|l| indent_of(l) >= 2).count();
+    let split = group.len() - run;
+    if split > 0 && set_out_by_spacing(&group[split..]) {
+        push_note(&group[..split], notes);
+        push_as_written(&group[split..], notes);
         return;
     }
     let mut paragraph: Vec<&str> = Vec::new();
@@ -149,6 +159,29 @@ fn push_note(group: &[&str], notes: &mut Vec<String>) {
         paragraph.extend(line.split_whitespace());
     }
     push(&mut paragraph);
+}
+
+/// Lines as one note as written, their common indentation taken off.
+fn push_as_written(group: &[&str], notes: &mut Vec<String>) {
+    let expanded: Vec<String> = group.iter().map(|l| expand_tabs(l.trim_end())).collect();
+    let indent = expanded
+        .iter()
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = expanded.iter().map(|l| &l[indent..]).collect();
+    notes.push(lines.join("\n"));
+}
+
+/// True for lines set out by their spacing, each line placed on its own (a signature
+/// centred under an intro, a centred verse): three or more lines, all indented, at three
+/// or more different depths. An indented paragraph or quotation keeps one depth.
+fn set_out_by_spacing(group: &[&str]) -> bool {
+    let mut depths: Vec<usize> = group.iter().map(|l| indent_of(l)).collect();
+    let all_indented = depths.iter().all(|&d| d >= 2);
+    depths.sort_unstable();
+    depths.dedup();
+    group.len() >= 3 && all_indented && depths.len() >= 3
 }
 
 /// True for a line that is mostly drawing characters (`___---'--..____`, `(____<|_)`),

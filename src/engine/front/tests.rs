@@ -118,6 +118,27 @@ fn notes_leave_out_the_title_block_and_a_lone_by() {
     };
     let text = "Please write to me.\n\nLong Winter\n\nby\n\nJo Writer\n-----";
     assert_eq!(notes(&lines(text), &front), ["Please write to me."]);
+    // One line that gave both, and a copyright notice that is only a notice.
+    let text = "Please write to me.\n\nLong Winter  *  Copyright 1992 by Jo Writer\n\nCopyright 1992 by Jo Writer\n-----";
+    assert_eq!(
+        notes(&lines(text), &front),
+        ["Please write to me.", "Copyright 1992 by Jo Writer"]
+    );
+}
+
+#[test]
+fn a_signature_set_out_by_spacing_keeps_its_lines() {
+    let front = FrontMatter::default();
+    let text = "Here it is, my last story for this group.\n   Jo Writer + jo@example.org + until May\n       12 Long Road + Springfield + after May\n    \"Higher emotions are what separate us\n                  from the lower orders.\"\n\n     An indented remark that runs on\n     over two lines.\n";
+    let found = notes(&lines(text), &front);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[0], "Here it is, my last story for this group.");
+    assert_eq!(
+        found[1].lines().next(),
+        Some("Jo Writer + jo@example.org + until May")
+    );
+    assert_eq!(found[1].lines().count(), 4, "{}", found[1]);
+    assert_eq!(found[2], "An indented remark that runs on over two lines.");
 }
 
 #[test]
