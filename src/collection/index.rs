@@ -16,9 +16,14 @@ use std::time::{Instant, UNIX_EPOCH};
 use super::{Collection, ContentHash, Entry, StoryMeta, Unreadable};
 use crate::storage::write_atomic;
 
-/// Bumped whenever the cached data or the engine's reading of stories changes, so that old
-/// caches are read again rather than trusted.
+/// Bumped whenever the shape of the cached data changes, so that old caches are read again
+/// rather than trusted.
 const FORMAT: u32 = 4;
+
+/// A fingerprint of the code that reads stories (made by `build.rs` from `src/engine` and
+/// `src/formats`): a cache made by another reading of the files is read again, so a better
+/// reading reaches every story already in the collection.
+const READER: &str = env!("FICSHELF_READER");
 
 /// A story file found by the walk.
 #[derive(Debug, Clone)]
@@ -55,6 +60,7 @@ struct CachedBad {
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct IndexFile {
     format: u32,
+    reader: String,
     #[serde(with = "path_bytes")]
     root: PathBuf,
     stories: Vec<Cached>,
@@ -257,7 +263,9 @@ fn load(path: &Path, root: &Path) -> IndexFile {
         return IndexFile::default();
     };
     match postcard::from_bytes::<IndexFile>(&bytes) {
-        Ok(index) if index.format == FORMAT && index.root == root => index,
+        Ok(index) if index.format == FORMAT && index.reader == READER && index.root == root => {
+            index
+        }
         _ => IndexFile::default(),
     }
 }
@@ -290,6 +298,7 @@ fn save(
     #[derive(serde::Serialize)]
     struct FileView<'a> {
         format: u32,
+        reader: &'a str,
         #[serde(serialize_with = "path_bytes::serialize")]
         root: &'a Path,
         stories: Vec<StoryView<'a>>,
@@ -297,6 +306,7 @@ fn save(
     }
     let view = FileView {
         format: FORMAT,
+        reader: READER,
         root,
         stories: entries
             .iter()

@@ -99,6 +99,32 @@ fn a_damaged_or_foreign_cache_is_ignored() {
 }
 
 #[test]
+fn a_cache_made_by_another_reading_of_the_files_is_read_again() {
+    let dir = temp("reader");
+    let (root, cache) = (dir.join("Stories"), dir.join("index.bin"));
+    std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(root.join("a.txt"), story("a")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(scan(&root, Some(&cache), 1).reused, 0);
+    assert_eq!(
+        scan(&root, Some(&cache), 1).reused,
+        1,
+        "this build's cache is used"
+    );
+    // The same cache as an older build of the engine left it: its cards say what that
+    // build read, which this one may read better.
+    let bytes = std::fs::read(&cache).unwrap_or_else(|e| panic!("{e}"));
+    let mut old: IndexFile = postcard::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(old.reader, READER);
+    old.reader = "an older reader".to_string();
+    old.stories[0].meta.title = "What the old reader made of it".to_string();
+    let bytes = postcard::to_allocvec(&old).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&cache, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let s = scan(&root, Some(&cache), 1);
+    assert_eq!(s.reused, 0, "read again");
+    assert_eq!(s.collection.entries[0].meta.title, "a");
+}
+
+#[test]
 fn a_folder_that_is_gone_keeps_its_cache_for_when_it_is_back() {
     let dir = temp("gone");
     let (root, cache) = (dir.join("Stories"), dir.join("index.bin"));
