@@ -170,3 +170,45 @@ fn a_title_page_drawn_in_characters_keeps_its_lines() {
         "{spoken}"
     );
 }
+
+#[test]
+fn a_title_block_with_its_kind_and_writer_reads_as_a_title_page() {
+    let root = fresh_root("kind-line");
+    let file = root.join("winter.txt");
+    // A reposted story: the poster's note, the title, what kind of story it is, the
+    // writer's name alone, then the story.
+    let mut text = "From: poster@example.org (Jo Poster)\nNewsgroups: alt.tv.x-files.creative\nSubject: Long Winter\n\nNOTE:  I am not the author!  Please write to Ann Smith with your\ncomments.  Thanks and enjoy.\n\nLONG WINTER\n\nAn unofficial X-Files story\n\nAnn Smith\n\n\n".to_string();
+    for _ in 0..40 {
+        text.push_str("The snow fell on the long road all night, and nobody came.\n\n");
+    }
+    std::fs::write(&file, text).expect("the story is written");
+    let launch = Launch {
+        files: vec![file],
+        ..Launch::default()
+    };
+    let mut h = harness(&root, launch, egui::Vec2::new(1280.0, 800.0));
+    h.run_steps(4);
+    let spoken = h
+        .get_by_role(Role::Document)
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    // The title, its kind under it, the writer (not the poster); the note once.
+    let title = spoken.find("Long Winter").unwrap_or(usize::MAX);
+    let kind = spoken
+        .find("An unofficial X-Files story")
+        .unwrap_or(usize::MAX);
+    let by = spoken.find("by Ann Smith").unwrap_or(usize::MAX);
+    assert!(title < kind && kind < by && by < spoken.len(), "{spoken}");
+    assert_eq!(
+        spoken.matches("An unofficial X-Files story").count(),
+        1,
+        "{spoken}"
+    );
+    assert_eq!(
+        spoken.matches("I am not the author!").count(),
+        1,
+        "{spoken}"
+    );
+    assert!(!spoken.contains("Jo Poster"), "{spoken}");
+}

@@ -15,7 +15,8 @@ mod title;
 
 pub use notes::notes;
 use notes::past_notes;
-use title::{is_kind_line, title_above, title_group};
+pub use title::is_kind_line;
+use title::{title_above, title_group};
 
 use super::fandoms::is_fandom_line;
 use super::lines::{comment_end, heading, is_scene_break};

@@ -344,6 +344,15 @@ impl Story {
         header::first_value(&self.fields, key)
     }
 
+    /// What kind of story the title block says this is (`An unauthorised X-Files story`),
+    /// a line among the notes before the story, shown under the title.
+    pub fn subtitle(&self) -> Option<&str> {
+        self.header_notes
+            .iter()
+            .map(String::as_str)
+            .find(|n| !n.contains('\n') && front::is_kind_line(n))
+    }
+
     /// Where and when it was posted, for the title page: `Posted to alt.startrek.creative,
     /// 6 February 1994` (the date as written when it can't be read).
     pub fn provenance(&self) -> Option<String> {

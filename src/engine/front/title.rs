@@ -71,7 +71,7 @@ pub(super) fn title_above(lines: &[&str], start: usize, b: usize) -> Option<Stri
 
 /// A line saying what kind of story follows: `An X Files story....`, `A Star Trek parody`,
 /// `(An X-Files erotica)`.
-pub(super) fn is_kind_line(line: &str) -> bool {
+pub fn is_kind_line(line: &str) -> bool {
     let t = line
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric())

@@ -86,6 +86,14 @@ impl TitlePage {
             true,
             s * 1.5,
         );
+        if let Some(kind) = story.subtitle() {
+            let font = FontId::new(s * 0.95, t.family.clone());
+            let mut job = text_job(kind, font, t.faint, t.column, Align::Center);
+            job.sections
+                .iter_mut()
+                .for_each(|x| x.format.italics = true);
+            add(job, true, s * 0.3);
+        }
         if let Some(author) = &story.author {
             add(
                 text_job(
@@ -173,7 +181,12 @@ impl TitlePage {
             add(job, false, if first { s * 1.6 } else { s * 0.35 });
             first = false;
         }
-        for note in &story.header_notes {
+        let subtitle = story.subtitle();
+        for note in story
+            .header_notes
+            .iter()
+            .filter(|n| Some(n.as_str()) != subtitle)
+        {
             let job = if note.contains('\n') {
                 picture_job(note, s * 0.8, t.faint, t.column)
             } else {
