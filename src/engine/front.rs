@@ -13,8 +13,8 @@ use super::byline::{
 mod notes;
 mod title;
 
-pub use notes::notes;
 use notes::past_notes;
+pub use notes::{comment_paragraphs, notes};
 pub use title::is_kind_line;
 use title::{title_above, title_group};
 

@@ -91,11 +91,28 @@ fn a_post_handing_the_story_on_to_others_is_not_complete() {
         "{news}{body}/* Who is the other ship?  Someone else decide.\n * The choice is yours.\n */\n"
     ));
     assert_eq!(s.complete, Some(false));
-    // So does a note before the story.
+    // The aside is a note after the story, read as prose without its marks.
+    let blocks = s.document.blocks();
+    let last = blocks.last().map(|b| (b.kind, s.document.text(b)));
+    assert_eq!(
+        last,
+        Some((
+            BlockKind::Note,
+            "Who is the other ship? Someone else decide. The choice is yours."
+        ))
+    );
+    // So does a note before the story, shown as its paragraphs.
     let s = story(&format!(
-        "{news}/* Let me kick it off here... add as you see\n * fit.\n */\n\n{body}"
+        "{news}/* Let me kick it off here... add as you see\n * fit.\n *\n * May the best win.\n */\n\n{body}"
     ));
     assert_eq!(s.complete, Some(false));
+    assert_eq!(
+        s.header_notes,
+        [
+            "Let me kick it off here... add as you see fit.",
+            "May the best win."
+        ]
+    );
     // The same words said in the story are the story's: a one-shot post is complete.
     let s = story(&format!(
         "{news}{body}\"Someone else decide,\" she said. \"The choice is yours.\" And she left.\n"

@@ -5,6 +5,7 @@
 
 use super::{BlockKind, Document, finish};
 use crate::engine::byline::byline;
+use crate::engine::front::comment_paragraphs;
 use crate::engine::lines::{comment_end, heading, is_scene_break, starts_note};
 use crate::engine::reflow::{self, Layout, Line, Link as LineLink, Style};
 use crate::engine::{spacing, tail};
@@ -287,13 +288,23 @@ fn push_afterword(rest: &[&str], doc: &mut Document) {
     push_lines_as_note(rest, doc);
 }
 
-/// Lines kept together as one note (their blank lines and rules left out).
+/// Lines kept together as one note (their blank lines and rules left out); an aside in
+/// it written as a C comment is read as the prose it is, without its `/*`, ` * ` and `*/`.
 fn push_lines_as_note(rest: &[&str], doc: &mut Document) {
-    let kept: Vec<&str> = rest
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty() && !is_scene_break(l))
-        .collect();
+    let mut kept: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rest.len() {
+        if let Some(after) = comment_end(rest, i) {
+            kept.extend(comment_paragraphs(&rest[i..after]));
+            i = after;
+            continue;
+        }
+        let l = rest[i].trim();
+        if !l.is_empty() && !is_scene_break(l) {
+            kept.push(l.to_string());
+        }
+        i += 1;
+    }
     if kept.is_empty() {
         return;
     }

@@ -3,6 +3,7 @@
 //! found where the story starts, and set out as the title page shows them (prose as
 //! paragraphs, a picture drawn in characters line by line).
 
+use super::comment_end;
 use super::{
     FrontMatter, TITLE_CHARS, blank, byline, copyright_byline, has_any_word, heading,
     inline_byline, is_front_word_line, is_rule, next_filled,
@@ -89,7 +90,22 @@ fn is_note_label(line: &str) -> bool {
 pub fn notes(lines: &[&str], front: &FrontMatter) -> Vec<String> {
     let mut notes = Vec::new();
     let mut current: Vec<&str> = Vec::new();
-    for line in lines.iter().chain(std::iter::once(&"")) {
+    let mut comment_until = 0;
+    for (i, line) in lines.iter().chain(std::iter::once(&"")).enumerate() {
+        // An aside written as a C comment: its paragraphs, without its marks.
+        if i >= comment_until
+            && let Some(after) = comment_end(lines, i)
+        {
+            if !current.is_empty() {
+                push_note(&current, &mut notes);
+                current.clear();
+            }
+            notes.extend(comment_paragraphs(&lines[i..after]));
+            comment_until = after;
+        }
+        if i < comment_until {
+            continue;
+        }
         let t = line.trim();
         // The title block and byline are shown as such: a lone `by` and the author's
         // name under it are not notes.
@@ -219,4 +235,27 @@ fn expand_tabs(line: &str) -> String {
         }
     }
     out
+}
+
+/// The paragraphs of a C comment's lines (`/* One`, ` * two`, ` *`, ` * Three */`): its
+/// marks taken off, lines joined with single spaces, a line of nothing but the mark
+/// ending a paragraph.
+pub fn comment_paragraphs(lines: &[&str]) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for line in lines {
+        let t = line.trim();
+        let t = t.strip_prefix("/*").unwrap_or(t);
+        let t = t.strip_suffix("*/").unwrap_or(t).trim();
+        let t = t.strip_prefix('*').unwrap_or(t);
+        if t.trim().is_empty() && !words.is_empty() {
+            paragraphs.push(words.join(" "));
+            words.clear();
+        }
+        words.extend(t.split_whitespace());
+    }
+    if !words.is_empty() {
+        paragraphs.push(words.join(" "));
+    }
+    paragraphs
 }
