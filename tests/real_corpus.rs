@@ -270,8 +270,8 @@ const FLOORS: &[(&str, usize)] = &[
     ("title", 36),
     ("wrapped", 36),
 ];
-/// Most blocks broken mid-sentence allowed today, per thousand (5.7 measured).
-const MAX_BROKEN_PER_MILLE: usize = 7;
+/// Most blocks broken mid-sentence allowed today, per thousand (2.0 measured).
+const MAX_BROKEN_PER_MILLE: usize = 3;
 
 #[test]
 fn real_archive_files_do_not_regress() {

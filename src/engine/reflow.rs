@@ -196,6 +196,12 @@ pub fn link(
         if b.indent > min_indent && b.indent >= a.indent {
             return Link::Break;
         }
+        let short = block_width * 6 / 10;
+        if open && b.starts_lower() && b.chars >= short {
+            // A short line cut off mid-sentence (`...a double-take, but wou` / `ld
+            // immediately dismiss...`): a paragraph never starts in lower case.
+            return Link::Join;
+        }
         let next_word_fits = a.chars + 1 + b.first_word_chars() <= block_width;
         if !next_word_fits {
             return Link::Join;
@@ -203,15 +209,18 @@ pub fn link(
         if a.chars * 2 >= block_width && !a.ends_sentence() && b.starts_lower() {
             return Link::Join;
         }
-        let short = block_width * 6 / 10;
         return if a.chars < short && b.chars < short {
             Link::Verse
         } else {
             Link::Break
         };
     }
-    if a.chars >= SHORT_LINE && !a.ends_sentence() && b.starts_lower() {
-        // A bad copy broke a sentence: `...and she` / `couldn't believe...`.
+    let open = a.text.ends_with(|c: char| c.is_alphabetic() || c == ',');
+    if (a.chars >= SHORT_LINE && !a.ends_sentence() || open && b.chars >= SHORT_LINE)
+        && b.starts_lower()
+    {
+        // A bad copy broke a sentence: `...and she` / `couldn't believe...`, or cut a
+        // line short in the middle of one: a paragraph never starts in lower case.
         return Link::Join;
     }
     if a.chars < SHORT_LINE && b.chars < SHORT_LINE {
@@ -317,6 +326,33 @@ mod tests {
             Link::Break,
             "a finished sentence keeps its break"
         );
+    }
+
+    #[test]
+    fn a_line_cut_short_in_the_middle_of_a_sentence_joins() {
+        let cut = Line::new("direction, but wou");
+        let rest =
+            Line::new("ld immediately dismiss the apparition as a hallucination, and went on.");
+        let verse = Line::new("and the sea was calm");
+        let unwrapped = Layout {
+            style: Style::LinePerParagraph,
+            wrap_width: 0,
+            usual_gap: 0,
+            script: false,
+        };
+        let wrapped = Layout {
+            style: Style::Wrapped,
+            wrap_width: 78,
+            usual_gap: 1,
+            script: false,
+        };
+        for layout in [unwrapped, wrapped] {
+            assert_eq!(link(&layout, &cut, &rest, 78, 0), Link::Join);
+            // Two short lines are verse, and a finished line ends its paragraph.
+            assert_eq!(link(&layout, &cut, &verse, 78, 0), Link::Verse);
+            let done = Line::new("He went.");
+            assert_ne!(link(&layout, &done, &rest, 78, 0), Link::Join);
+        }
     }
 
     #[test]
