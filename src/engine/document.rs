@@ -6,9 +6,10 @@
 
 mod breaks;
 mod build;
+mod plan;
 mod words;
 
-pub use build::build;
+pub use build::{Planned, build, plan};
 
 pub use words::count_words;
 
@@ -202,22 +203,40 @@ impl Document {
     /// holds exactly the block text (a dropped `* * *` left behind would throw off
     /// [`Document::text_offset`] as a measure of how far into the story a block is).
     fn compact_text(&mut self) {
-        let mut text = String::with_capacity(self.text.len());
         let mut moves = Vec::new();
         let rich = !self.spans.is_empty() || !self.refs.is_empty();
-        for block in &mut self.blocks {
-            let start = text.len();
-            if rich {
-                moves.push((block.start, block.end, to_u32(start)));
+        let len = self.text.len() as u32;
+        let in_order = self.blocks.iter().all(|b| b.start <= b.end && b.end <= len)
+            && self.blocks.windows(2).all(|w| w[0].end <= w[1].start);
+        if !in_order {
+            let mut text = String::with_capacity(self.text.len());
+            for block in &mut self.blocks {
+                let start = text.len();
+                if rich {
+                    moves.push((block.start, block.end, to_u32(start)));
+                }
+                let old = self.text.get(block.start as usize..block.end as usize);
+                text.push_str(old.unwrap_or(""));
+                (block.start, block.end) = (to_u32(start), to_u32(text.len()));
             }
-            text.push_str(
-                self.text
-                    .get(block.start as usize..block.end as usize)
-                    .unwrap_or(""),
-            );
-            (block.start, block.end) = (to_u32(start), to_u32(text.len()));
+            self.text = text;
+        } else {
+            // Blocks in text order each move down within the same buffer: one copy.
+            let mut bytes = std::mem::take(&mut self.text).into_bytes();
+            let mut written = 0;
+            for block in &mut self.blocks {
+                let (start, end) = (block.start as usize, block.end as usize);
+                if rich {
+                    moves.push((block.start, block.end, to_u32(written)));
+                }
+                bytes.copy_within(start..end, written);
+                (block.start, block.end) = (to_u32(written), to_u32(written + end - start));
+                written += end - start;
+            }
+            bytes.truncate(written);
+            self.text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         }
-        self.text = text;
         if !self.spans.is_empty() {
             self.spans = rich::remap(&self.spans, &moves);
         }

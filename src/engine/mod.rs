@@ -165,7 +165,7 @@ impl Story {
         } else {
             (title_from_file_name(file_name), TitleSource::FileName)
         };
-        let document = {
+        let planned = {
             let segments;
             let mut body: std::borrow::Cow<'_, [&str]> = if later.is_empty() {
                 lines[body_start..].into()
@@ -183,7 +183,7 @@ impl Story {
                     body = kept.map(|i| body[i]).collect::<Vec<_>>().into();
                 }
             }
-            document::build(&body)
+            document::plan(&body, &decoded.text)
         };
         let author = scan
             .get(FieldKey::Author)
@@ -196,8 +196,24 @@ impl Story {
                     .and_then(|h| h.get("from"))
                     .and_then(news::display_name)
             });
+        // What the lines before the story say, read before the lines go.
+        let front_lines = &lines[after_news..body_start];
+        let rating_said =
+            front::rating_in_passing(subject.into_iter().chain(front_lines.iter().copied()));
+        let handed_on = tail::hands_on(front_lines.iter().copied());
+        let header_notes = if front.body_start.is_some() {
+            front::notes(front_lines, &front)
+        } else {
+            scan.free_lines.clone()
+        };
+        let story_start_line = (body_start..lines.len())
+            .find(|&i| !lines[i].trim().is_empty())
+            .unwrap_or(body_start)
+            + 1;
+        // The story's text is written in the file's own buffer, over the lines: one copy.
+        drop(lines);
+        let mut document = planned.write(decoded.text);
         // A story whose parts name their writers (a round robin) is by all of them.
-        let mut document = document;
         if title_source != TitleSource::FileName {
             document.drop_title_from_parts(&title);
         }
@@ -212,18 +228,13 @@ impl Story {
         let author = author.map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "));
         let rating = match scan.get(FieldKey::Rating) {
             Some(raw) => Rating::parse(Some(raw)),
-            None => {
-                let front_lines = subject
-                    .into_iter()
-                    .chain(lines[after_news..body_start].iter().copied());
-                match front::rating_in_passing(front_lines) {
-                    Some((token, line)) => Rating {
-                        raw: Some(line),
-                        ..Rating::parse(Some(&token))
-                    },
-                    None => Rating::default(),
-                }
-            }
+            None => match rating_said {
+                Some((token, line)) => Rating {
+                    raw: Some(line),
+                    ..Rating::parse(Some(&token))
+                },
+                None => Rating::default(),
+            },
         };
         let mut warnings = Warnings::parse(scan.get(FieldKey::Warnings));
         if let Some(reasons) = &rating.reasons {
@@ -246,8 +257,7 @@ impl Story {
                 let closing = blocks[last_text.map_or(0, |i| i + 1)..]
                     .iter()
                     .map(|b| document.text(b));
-                let front_notes = lines[after_news..body_start].iter().copied();
-                tail::hands_on(front_notes.chain(closing)).then_some(false)
+                (handed_on || tail::hands_on(closing)).then_some(false)
             })
             .or_else(|| {
                 // A post that says nothing more follows is a one-shot, told whole; the
@@ -274,10 +284,6 @@ impl Story {
             .as_ref()
             .and_then(|h| h.get("date"))
             .map(str::to_string);
-        let story_start_line = (body_start..lines.len())
-            .find(|&i| !lines[i].trim().is_empty())
-            .unwrap_or(body_start)
-            + 1;
         let metadata = Metadata::from_fields(&scan.fields);
         Story {
             format: Format::Text,
@@ -291,11 +297,7 @@ impl Story {
             author,
             rating,
             warnings,
-            header_notes: if front.body_start.is_some() {
-                front::notes(&lines[after_news..body_start], &front)
-            } else {
-                scan.free_lines
-            },
+            header_notes,
             fields: scan.fields,
             encoding: decoded.encoding,
             replacements: decoded.replacements,

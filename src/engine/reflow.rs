@@ -51,10 +51,11 @@ pub enum Link {
 pub struct Line<'a> {
     /// The line without trailing white space.
     pub text: &'a str,
-    /// Its length in characters, indentation included.
-    pub chars: usize,
+    /// Its length in characters, indentation included (kept in 32 bits, as the lines of
+    /// a big story are many: see [`Line::chars`]).
+    chars: u32,
     /// Its indentation in characters (tabs count as one).
-    pub indent: usize,
+    indent: u32,
 }
 
 impl<'a> Line<'a> {
@@ -67,11 +68,22 @@ impl<'a> Line<'a> {
             text.chars().count()
         };
         let indent = text.len() - text.trim_start().len();
+        // A story is at most 512 MiB (`MAX_STORY_BYTES`), so both fit in 32 bits.
         Line {
             text,
-            chars,
-            indent,
+            chars: u32::try_from(chars).unwrap_or(u32::MAX),
+            indent: u32::try_from(indent).unwrap_or(u32::MAX),
         }
+    }
+
+    /// Its length in characters, indentation included.
+    pub fn chars(&self) -> usize {
+        self.chars as usize
+    }
+
+    /// Its indentation in characters (tabs count as one).
+    pub fn indent(&self) -> usize {
+        self.indent as usize
     }
 
     fn first_word_chars(&self) -> usize {
@@ -106,7 +118,7 @@ pub fn analyse(lines: &[Line<'_>]) -> Layout {
     let mut i = 0;
     while i < lines.len() {
         let start = i;
-        while i < lines.len() && lines[i].chars > 0 {
+        while i < lines.len() && lines[i].chars() > 0 {
             i += 1;
         }
         let group = &lines[start..i];
@@ -114,16 +126,16 @@ pub fn analyse(lines: &[Line<'_>]) -> Layout {
         if group.len() > 1 {
             in_multi += group.len();
             // A line before an indented paragraph opening ends its paragraph, not a wrap.
-            let min_indent = group.iter().map(|l| l.indent).min().unwrap_or(0);
+            let min_indent = group.iter().map(|l| l.indent()).min().unwrap_or(0);
             candidates.extend(
                 group
                     .windows(2)
-                    .filter(|pair| pair[1].indent <= min_indent)
-                    .map(|pair| pair[0].chars),
+                    .filter(|pair| pair[1].indent() <= min_indent)
+                    .map(|pair| pair[0].chars()),
             );
         }
         let blank_start = i;
-        while i < lines.len() && lines[i].chars == 0 {
+        while i < lines.len() && lines[i].chars() == 0 {
             i += 1;
         }
         if blank_start > start && i < lines.len() && i > blank_start {
@@ -179,7 +191,7 @@ pub fn link(
     min_indent: usize,
 ) -> Link {
     if layout.script
-        && a.indent == b.indent
+        && a.indent() == b.indent()
         && a.text.ends_with(|c: char| c.is_alphabetic() || c == ',')
         && b.starts_lower()
     {
@@ -189,41 +201,41 @@ pub fn link(
     let wrapped = layout.style == Style::Wrapped && block_width * 10 >= layout.wrap_width * 6;
     if wrapped {
         let open = a.text.ends_with(|c: char| c.is_alphabetic() || c == ',');
-        if open && b.starts_lower() && a.chars * 10 >= block_width * 6 {
+        if open && b.starts_lower() && a.chars() * 10 >= block_width * 6 {
             // A sentence goes on, whatever stray space a bad copy put before it.
             return Link::Join;
         }
-        if b.indent > min_indent && b.indent >= a.indent {
+        if b.indent() > min_indent && b.indent() >= a.indent() {
             return Link::Break;
         }
         let short = block_width * 6 / 10;
-        if open && b.starts_lower() && b.chars >= short {
+        if open && b.starts_lower() && b.chars() >= short {
             // A short line cut off mid-sentence (`...a double-take, but wou` / `ld
             // immediately dismiss...`): a paragraph never starts in lower case.
             return Link::Join;
         }
-        let next_word_fits = a.chars + 1 + b.first_word_chars() <= block_width;
+        let next_word_fits = a.chars() + 1 + b.first_word_chars() <= block_width;
         if !next_word_fits {
             return Link::Join;
         }
-        if a.chars * 2 >= block_width && !a.ends_sentence() && b.starts_lower() {
+        if a.chars() * 2 >= block_width && !a.ends_sentence() && b.starts_lower() {
             return Link::Join;
         }
-        return if a.chars < short && b.chars < short {
+        return if a.chars() < short && b.chars() < short {
             Link::Verse
         } else {
             Link::Break
         };
     }
     let open = a.text.ends_with(|c: char| c.is_alphabetic() || c == ',');
-    if (a.chars >= SHORT_LINE && !a.ends_sentence() || open && b.chars >= SHORT_LINE)
+    if (a.chars() >= SHORT_LINE && !a.ends_sentence() || open && b.chars() >= SHORT_LINE)
         && b.starts_lower()
     {
         // A bad copy broke a sentence: `...and she` / `couldn't believe...`, or cut a
         // line short in the middle of one: a paragraph never starts in lower case.
         return Link::Join;
     }
-    if a.chars < SHORT_LINE && b.chars < SHORT_LINE {
+    if a.chars() < SHORT_LINE && b.chars() < SHORT_LINE {
         Link::Verse
     } else {
         Link::Break
@@ -285,7 +297,7 @@ mod tests {
     fn soft_wraps_join_and_short_last_lines_break() {
         let lines = measure(WRAPPED);
         let layout = analyse(&lines);
-        let w = lines[..3].iter().map(|l| l.chars).max().unwrap_or(0);
+        let w = lines[..3].iter().map(|l| l.chars()).max().unwrap_or(0);
         assert_eq!(link(&layout, &lines[0], &lines[1], w, 0), Link::Join);
         assert_eq!(link(&layout, &lines[1], &lines[2], w, 0), Link::Join);
     }

@@ -44,7 +44,7 @@ pub fn is_cue(line: &str) -> bool {
 /// True when enough of the lines are cues for the text to be a script.
 pub fn is_script(lines: &[Line<'_>]) -> bool {
     let (mut filled, mut cues) = (0usize, 0usize);
-    for line in lines.iter().filter(|l| l.chars > 0) {
+    for line in lines.iter().filter(|l| l.chars() > 0) {
         filled += 1;
         cues += usize::from(is_cue(line.text));
     }

@@ -181,3 +181,54 @@ fn a_title_page_in_capitals_reads_in_title_case() {
     ));
     assert_eq!(s.title, "The Lady and the TIGER");
 }
+
+#[test]
+fn a_document_written_in_its_own_buffer_is_the_one_a_copy_gives() {
+    // The real archive files (when ../shared is beside the project): planning over the
+    // file's own text and writing there gives exactly what writing a new copy gives.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut checked = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let text = decode::decode(&bytes).unwrap_or_else(|e| panic!("{e}")).text;
+        let copy = {
+            let lines = split_lines(&text);
+            document::plan(&lines, "").write(String::new())
+        };
+        let planned = document::plan(&split_lines(&text), &text);
+        let in_place = planned.write(text);
+        assert_eq!(in_place, copy, "{}", path.display());
+        // A text file's emphasis taken out in place: each block as it reads on its own.
+        let plain = |text: &str| match crate::formats::emphasis::extract(text) {
+            (plain, spans) if !spans.is_empty() => plain,
+            _ => text.to_string(),
+        };
+        let want: Vec<String> = copy.blocks().iter().map(|b| plain(copy.text(b))).collect();
+        let styled = in_place.restyled(|_, text| {
+            let (plain, spans) = crate::formats::emphasis::extract(text);
+            (!spans.is_empty()).then_some((plain, spans))
+        });
+        let got: Vec<&str> = styled.blocks().iter().map(|b| styled.text(b)).collect();
+        assert_eq!(got, want, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 30, "{checked} files");
+}
+
+#[test]
+fn a_restyled_block_that_grows_sends_the_rest_to_a_new_buffer() {
+    let doc = document::build(&["One.", "", "Two.", "", "Three."]);
+    let doc = doc.restyled(|_, text| {
+        (text == "Two.").then(|| ("Two, longer than it was.".to_string(), Vec::new()))
+    });
+    let texts: Vec<&str> = doc.blocks().iter().map(|b| doc.text(b)).collect();
+    assert_eq!(texts, ["One.", "Two, longer than it was.", "Three."]);
+    assert_eq!(doc.full_text(), "One.Two, longer than it was.Three.");
+}

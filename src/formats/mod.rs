@@ -12,7 +12,7 @@
 
 pub mod ao3;
 mod assemble;
-mod emphasis;
+pub(crate) mod emphasis;
 pub mod epub;
 pub mod fanficfare;
 pub mod fanficfare_txt;

@@ -1,40 +1,98 @@
 //! Building a document from a text file's body: the story's end found, spaced-out lines
 //! closed up, the paragraph style read, then each run of lines judged: a heading, a scene
 //! break, a table of contents, verse kept line by line, or prose reflowed into paragraphs
-//! (a typist's two spaces made one).
+//! (a typist's two spaces made one). The text is planned while the lines are borrowed and
+//! written once they are let go (see [`super::plan`]), in the story's own buffer.
 
-use super::{BlockKind, Document, finish};
+use super::plan::Plan;
+use super::{Block, BlockKind, Document, count_words, finish, to_u32};
 use crate::engine::byline::byline;
 use crate::engine::front::comment_paragraphs;
 use crate::engine::lines::{comment_end, heading, is_scene_break, starts_note};
 use crate::engine::reflow::{self, Layout, Line, Link as LineLink, Style};
 use crate::engine::{spacing, tail};
 
+/// A document planned from borrowed lines, to be written over the text they came from.
+#[derive(Debug, Default)]
+pub struct Planned {
+    plan: Plan,
+    blocks: Vec<Block>,
+    /// Paragraphs and verse that are an author's note if their text opens like one:
+    /// decided once the text is written.
+    maybe_notes: Vec<usize>,
+    hard_wrapped: bool,
+}
+
+impl Planned {
+    fn push(&mut self, kind: BlockKind, text: &str) {
+        let start = self.plan.len();
+        self.plan.push_str(text);
+        self.finish(kind, start);
+    }
+
+    /// Records the text planned since `start` as a block.
+    fn finish(&mut self, kind: BlockKind, start: usize) {
+        let end = self.plan.len();
+        self.blocks.push(Block {
+            kind,
+            start: to_u32(start),
+            end: to_u32(end),
+        });
+    }
+
+    /// The document, its text written over `source` (the text the lines came from, now
+    /// free to be written over; any other text is copied from).
+    pub fn write(self, source: String) -> Document {
+        let mut doc = Document {
+            text: self.plan.write(source),
+            blocks: self.blocks,
+            hard_wrapped: self.hard_wrapped,
+            ..Document::default()
+        };
+        for i in self.maybe_notes {
+            if starts_note(doc.text(&doc.blocks[i])) {
+                doc.blocks[i].kind = BlockKind::Note;
+            }
+        }
+        doc.words = (doc.blocks.iter())
+            .filter(|b| !matches!(b.kind, BlockKind::SceneBreak | BlockKind::Image))
+            .map(|b| count_words(doc.text(b)))
+            .sum();
+        finish(&mut doc);
+        doc
+    }
+}
+
 /// Builds the document from the body's lines (blank lines are empty strings).
 pub fn build(all_lines: &[&str]) -> Document {
+    plan(all_lines, "").write(String::new())
+}
+
+/// Plans the document from the body's lines, which lie in `source` (lines from elsewhere
+/// are copied), to be written over `source` with [`Planned::write`].
+pub fn plan(all_lines: &[&str], source: &str) -> Planned {
     let end = tail::story_end(all_lines);
     let spaced = spacing::undo(&all_lines[..end]);
     let raw_lines: &[&str] = &spaced;
     let lines: Vec<Line<'_>> = raw_lines.iter().map(|l| Line::new(l)).collect();
     let layout = reflow::analyse(&lines);
-    let total: usize = raw_lines.iter().map(|l| l.len() + 1).sum();
-    let mut doc = Document {
-        text: String::with_capacity(total),
+    let mut doc = Planned {
+        plan: Plan::over(source),
         hard_wrapped: layout.style == Style::Wrapped,
-        ..Document::default()
+        ..Planned::default()
     };
     let wide_gaps_break = wide_gaps_are_rare(&lines, layout.usual_gap + 2);
     let mut joins = 0;
     let mut i = 0;
     let mut gap = 0;
     while i < lines.len() {
-        if lines[i].chars == 0 {
+        if lines[i].chars() == 0 {
             gap += 1;
             i += 1;
             continue;
         }
         let start = i;
-        while i < lines.len() && lines[i].chars > 0 {
+        while i < lines.len() && lines[i].chars() > 0 {
             i += 1;
         }
         if wide_gaps_break && gap >= layout.usual_gap + 2 && !doc.blocks.is_empty() {
@@ -54,10 +112,9 @@ pub fn build(all_lines: &[&str]) -> Document {
     }
     // Lines joined back into sentences all through the text: it was hard-wrapped, even
     // where its paragraphs are too short for a common width to show.
-    let filled = lines.iter().filter(|l| l.chars > 0).count();
+    let filled = lines.iter().filter(|l| l.chars() > 0).count();
     doc.hard_wrapped |= joins * 10 >= filled.max(1) && joins >= 10;
     push_afterword(&all_lines[end..], &mut doc);
-    finish(&mut doc);
     doc
 }
 
@@ -66,7 +123,7 @@ pub fn build(all_lines: &[&str]) -> Document {
 fn wide_gaps_are_rare(lines: &[Line<'_>], wide: usize) -> bool {
     let (mut gaps, mut wide_gaps, mut run) = (0usize, 0usize, 0usize);
     for line in lines {
-        if line.chars == 0 {
+        if line.chars() == 0 {
             run += 1;
             continue;
         }
@@ -95,7 +152,7 @@ impl Group<'_, '_> {
     fn continues_wrap(&self, k: usize) -> bool {
         k > 0
             && self.layout.style == Style::Wrapped
-            && self.lines[k - 1].chars * 10 >= self.width * 6
+            && self.lines[k - 1].chars() * 10 >= self.width * 6
     }
 
     fn heading_at(&self, k: usize) -> Option<String> {
@@ -108,12 +165,12 @@ impl Group<'_, '_> {
 }
 
 /// Turns one run of non-blank lines into blocks.
-fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document, joins: &mut usize) {
+fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Planned, joins: &mut usize) {
     let g = Group {
         layout,
         lines,
-        width: lines.iter().map(|l| l.chars).max().unwrap_or(0),
-        min_indent: lines.iter().map(|l| l.indent).min().unwrap_or(0),
+        width: lines.iter().map(|l| l.chars()).max().unwrap_or(0),
+        min_indent: lines.iter().map(|l| l.indent()).min().unwrap_or(0),
     };
     let mut k = 0;
     while k < lines.len() {
@@ -130,7 +187,7 @@ fn group(layout: &Layout, lines: &[Line<'_>], doc: &mut Document, joins: &mut us
 
 /// Pushes a heading, taking a short title from the line after it when that line ends the
 /// group (`Chapter 1` / `The Beginning`). Returns how many lines were used.
-fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Document) -> usize {
+fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Planned) -> usize {
     if let Some(by) = rest.first().filter(|l| byline(l.text).is_some()) {
         // The part's own byline (a round robin's writer): a note under the heading.
         doc.push(BlockKind::Heading, &title);
@@ -139,7 +196,7 @@ fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Document) -> usize {
     }
     if let [next] = rest {
         let t = next.text.trim();
-        let title_like = next.chars <= 60
+        let title_like = next.chars() <= 60
             && !next.ends_sentence()
             && !t.ends_with([',', ';', ':'])
             && t.starts_with(|c: char| c.is_uppercase())
@@ -155,7 +212,7 @@ fn push_heading(title: String, rest: &[Line<'_>], doc: &mut Document) -> usize {
 }
 
 /// Emits the paragraph or verse that starts at line `k`; returns the index after it.
-fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document, joins: &mut usize) -> usize {
+fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Planned, joins: &mut usize) -> usize {
     let lines = g.lines;
     let mut links = Vec::new();
     let mut end = k + 1;
@@ -196,29 +253,28 @@ fn text_run(g: &Group<'_, '_>, k: usize, doc: &mut Document, joins: &mut usize) 
 }
 
 /// Appends lines as one block, joined by `links` (a `Verse` link keeps the line break).
-fn push_paragraph(run: &[Line<'_>], links: &[LineLink], doc: &mut Document) {
-    let start = doc.text.len();
+fn push_paragraph(run: &[Line<'_>], links: &[LineLink], doc: &mut Planned) {
+    let start = doc.plan.len();
     let verse = links.contains(&LineLink::Verse);
     for (j, line) in run.iter().enumerate() {
         let t = line.text.trim();
         if j > 0 {
             match links.get(j - 1) {
-                Some(LineLink::Verse) => doc.text.push('\n'),
-                _ if doc.text.ends_with('-') => {}
-                _ => doc.text.push(' '),
+                Some(LineLink::Verse) => doc.plan.push('\n'),
+                _ if doc.plan.ends_with(b'-') => {}
+                _ => doc.plan.push(' '),
             }
         }
         if verse {
             // A poem's spacing inside its lines may be the poet's.
-            doc.text.push_str(t);
+            doc.plan.push_str(t);
         } else {
-            push_prose(&mut doc.text, t);
+            push_prose(&mut doc.plan, t);
         }
     }
-    let text = &doc.text[start..];
-    let kind = if starts_note(text) {
-        BlockKind::Note
-    } else if links.contains(&LineLink::Verse) {
+    // An author's note if it opens like one, once its text is written.
+    doc.maybe_notes.push(doc.blocks.len());
+    let kind = if verse {
         BlockKind::Verse
     } else {
         BlockKind::Paragraph
@@ -226,27 +282,36 @@ fn push_paragraph(run: &[Line<'_>], links: &[LineLink], doc: &mut Document) {
     doc.finish(kind, start);
 }
 
-/// Appends a line of prose with each run of spaces and tabs inside it as one space: the
-/// two spaces a typist put after a full stop, or words spaced out to justify a line, are
-/// not kept once the text is reflowed.
-fn push_prose(out: &mut String, line: &str) {
+/// Appends a trimmed line of prose with each run of spaces and tabs inside it as one
+/// space: the two spaces a typist put after a full stop, or words spaced out to justify a
+/// line, are not kept once the text is reflowed. What is kept is planned by its place.
+fn push_prose(out: &mut Plan, line: &str) {
     let b = line.as_bytes();
     if memchr::memmem::find(b, b"  ").is_none() && memchr::memchr(b'\t', b).is_none() {
         out.push_str(line);
         return;
     }
-    let mut space = false;
-    for (i, c) in line.char_indices() {
-        if c == ' ' || c == '\t' {
-            space = true;
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    let (mut kept, mut i) = (0, 0);
+    while i < b.len() {
+        if !blank(b[i]) {
+            i += 1;
             continue;
         }
-        if space && i > 0 {
+        let run = i;
+        while i < b.len() && blank(b[i]) {
+            i += 1;
+        }
+        if i - run == 1 && b[run] == b' ' {
+            continue;
+        }
+        out.push_str(&line[kept..run]);
+        if run > 0 && i < b.len() {
             out.push(' ');
         }
-        space = false;
-        out.push(c);
+        kept = i;
     }
+    out.push_str(&line[kept..]);
 }
 
 fn is_contents_line(line: &str) -> bool {
@@ -256,25 +321,25 @@ fn is_contents_line(line: &str) -> bool {
 
 /// A table of contents (FanFicFare writes one): the title line and the indented or
 /// heading-like entries after it become one note, so they don't count as parts.
-fn contents_block(lines: &[Line<'_>], start: usize, doc: &mut Document) -> usize {
-    let begin = doc.text.len();
-    doc.text.push_str(lines[start].text.trim());
+fn contents_block(lines: &[Line<'_>], start: usize, doc: &mut Planned) -> usize {
+    let begin = doc.plan.len();
+    doc.plan.push_str(lines[start].text.trim());
     let mut i = start + 1;
     let mut last = i;
     let mut after_blank = false;
     while i < lines.len() {
         let l = &lines[i];
-        if l.chars == 0 {
+        if l.chars() == 0 {
             after_blank = true;
             i += 1;
             continue;
         }
         // Entries are indented, or follow the title without a blank line between.
-        if l.indent == 0 && after_blank || l.chars > 80 {
+        if l.indent() == 0 && after_blank || l.chars() > 80 {
             break;
         }
-        doc.text.push('\n');
-        doc.text.push_str(l.text.trim());
+        doc.plan.push('\n');
+        doc.plan.push_str(l.text.trim());
         i += 1;
         last = i;
     }
@@ -284,31 +349,36 @@ fn contents_block(lines: &[Line<'_>], start: usize, doc: &mut Document) -> usize
 
 /// What follows the story's end (an afterword, a signature) as one note, its rules left
 /// out, so nothing there counts as story or as a scene break.
-fn push_afterword(rest: &[&str], doc: &mut Document) {
+fn push_afterword(rest: &[&str], doc: &mut Planned) {
     push_lines_as_note(rest, doc);
 }
 
 /// Lines kept together as one note (their blank lines and rules left out); an aside in
 /// it written as a C comment is read as the prose it is, without its `/*`, ` * ` and `*/`.
-fn push_lines_as_note(rest: &[&str], doc: &mut Document) {
-    let mut kept: Vec<String> = Vec::new();
+fn push_lines_as_note(rest: &[&str], doc: &mut Planned) {
+    let start = doc.plan.len();
+    let line = |doc: &mut Planned, text: &str| {
+        if doc.plan.len() > start {
+            doc.plan.push('\n');
+        }
+        doc.plan.push_str(text);
+    };
     let mut i = 0;
     while i < rest.len() {
         if let Some(after) = comment_end(rest, i) {
-            kept.extend(comment_paragraphs(&rest[i..after]));
+            for paragraph in comment_paragraphs(&rest[i..after]) {
+                line(doc, &paragraph);
+            }
             i = after;
             continue;
         }
         let l = rest[i].trim();
         if !l.is_empty() && !is_scene_break(l) {
-            kept.push(l.to_string());
+            line(doc, l);
         }
         i += 1;
     }
-    if kept.is_empty() {
-        return;
+    if doc.plan.len() > start {
+        doc.finish(BlockKind::Note, start);
     }
-    let start = doc.text.len();
-    doc.text.push_str(&kept.join("\n"));
-    doc.finish(BlockKind::Note, start);
 }

@@ -194,40 +194,61 @@ impl Document {
         if !self.spans.is_empty() || !self.refs.is_empty() {
             return self;
         }
-        let mut text = String::with_capacity(self.text.len());
+        // Restyling only takes marks out, so each block is written over the text it was
+        // read from, behind it: the story is held once. A block that would grow past its
+        // own text sends the rest to a new buffer.
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        let mut written = 0;
+        let mut spill: Option<String> = None;
         let mut spans = Vec::new();
         for block in &mut self.blocks {
-            let old = self
-                .text
-                .get(block.start as usize..block.end as usize)
-                .unwrap_or("");
-            let at = text.len();
-            match restyle(block.kind, old) {
-                Some((new, runs)) => {
-                    text.push_str(&new);
-                    for run in runs {
-                        let ok = run.range.start < run.range.end
-                            && new.is_char_boundary(run.range.start)
-                            && new.is_char_boundary(run.range.end)
-                            && run.range.end <= new.len()
-                            && !run.style.is_plain()
-                            && spans
-                                .last()
-                                .is_none_or(|s: &Stored| s.end as usize <= at + run.range.start);
-                        if ok {
-                            spans.push(Stored {
-                                start: to_u32(at + run.range.start),
-                                end: to_u32(at + run.range.end),
-                                style: run.style,
-                            });
-                        }
+            let (start, end) = (block.start as usize, block.end as usize);
+            let old = std::str::from_utf8(bytes.get(start..end).unwrap_or(&[])).unwrap_or("");
+            let at = written + spill.as_ref().map_or(0, String::len);
+            let restyled = restyle(block.kind, old);
+            let new_len = restyled.as_ref().map_or(old.len(), |(new, _)| new.len());
+            if spill.is_none() && (start < written || written + new_len > end) {
+                spill = Some(String::with_capacity(bytes.len() - start));
+            }
+            match (&restyled, spill.as_mut()) {
+                (Some((new, _)), Some(out)) => out.push_str(new),
+                (None, Some(out)) => out.push_str(old),
+                (Some((new, _)), None) => {
+                    bytes[written..written + new.len()].copy_from_slice(new.as_bytes());
+                    written += new.len();
+                }
+                (None, None) => {
+                    bytes.copy_within(start..end, written);
+                    written += end - start;
+                }
+            }
+            if let Some((new, runs)) = restyled {
+                for run in runs {
+                    let ok = run.range.start < run.range.end
+                        && new.is_char_boundary(run.range.start)
+                        && new.is_char_boundary(run.range.end)
+                        && run.range.end <= new.len()
+                        && !run.style.is_plain()
+                        && spans
+                            .last()
+                            .is_none_or(|s: &Stored| s.end as usize <= at + run.range.start);
+                    if ok {
+                        spans.push(Stored {
+                            start: to_u32(at + run.range.start),
+                            end: to_u32(at + run.range.end),
+                            style: run.style,
+                        });
                     }
                 }
-                None => text.push_str(old),
             }
-            (block.start, block.end) = (to_u32(at), to_u32(text.len()));
+            (block.start, block.end) = (to_u32(at), to_u32(at + new_len));
         }
-        self.text = text;
+        bytes.truncate(written);
+        if let Some(rest) = spill {
+            bytes.extend_from_slice(rest.as_bytes());
+        }
+        self.text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         self.spans = spans;
         self
     }
