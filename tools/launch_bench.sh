@@ -6,7 +6,8 @@
 #
 # Environment (all optional):
 #   BIN=target/release/ficshelf   the binary to measure (build it first: cargo build --release)
-#   SIZES="5 50"                  story sizes in MB (made by ../shared/tools/gen_library.py)
+#   SIZES="5 50"                  story sizes in MB (made by ../shared/tools/gen_library.py;
+#                                 "0.02 5 50" adds a 20 KB story: what showing any story costs)
 #   GEN=../shared/tools/gen_library.py
 #   SCREEN=1280x800
 #
@@ -105,6 +106,7 @@ for mb in $sizes; do
   story=$(ls "$work/story-$mb"/*.txt)
   measure "ficshelf $mb MB" ficshelf ficshelf exit \
     "$bin" --new-window --screenshot "$out/story-$mb.png" "$story"
-  [ -n "$gedit" ] && measure "gedit $mb MB" gedit gedit $((2 + mb / 8)) "$gedit" --new-window "$story"
+  # gedit gets a second more per 8 MB to load (whole MB: sizes may be fractions, `0.02`).
+  [ -n "$gedit" ] && measure "gedit $mb MB" gedit gedit $((2 + ${mb%.*} / 8)) "$gedit" --new-window "$story"
 done
 echo "screenshots in $out"
