@@ -117,3 +117,69 @@ fn a_wip_saved_again_keeps_its_place_and_offers_the_new_chapter() {
         .and_then(|r| r.current_part().map(str::to_string));
     assert_eq!(part.as_deref(), Some("Chapter 2: The Ledger"));
 }
+
+/// A plain-text work in progress with no address, as saved after `parts` of its parts.
+fn text_wip(parts: usize) -> String {
+    let mut text = "Title: The Salt Marsh\nAuthor: Jo Writer\nRating: PG\n\n".to_string();
+    for part in 1..=parts {
+        text.push_str(&format!("Part {part}\n\n"));
+        for k in 0..30 {
+            text.push_str(&format!(
+                "The tide came in over the salt marsh for the {k}th time in part {part}, and the \
+                 herons rose from the reeds one after another.\n\n"
+            ));
+        }
+    }
+    text.push_str(if parts < 3 {
+        "To be continued\n"
+    } else {
+        "The End\n"
+    });
+    text
+}
+
+#[test]
+fn a_text_wip_saved_again_with_a_new_part_keeps_its_place_and_offers_it() {
+    let root = fresh_root("text-editions");
+    let stories = AppDirs::under(root.to_path_buf()).default_collection();
+    common::write_at(&stories.join("salt-marsh.txt"), text_wip(2).as_bytes());
+    let mut h = common::window::harness(&root, Launch::default(), egui::Vec2::new(1280.0, 700.0));
+
+    double_click(&mut h, "The Salt Marsh");
+    for _ in 0..3 {
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(3);
+    }
+    let place = h.state().reader().expect("open").place();
+    assert!(place.block > 0, "moved on: {place:?}");
+    h.get_by_label("Close").click();
+    h.run_steps(3);
+
+    // Saved again from the archive with its third part, under another name.
+    let download = root.join("salt-marsh (2).txt");
+    common::write_at(&download, text_wip(3).as_bytes());
+    h.state_mut().import_now(vec![download]);
+    h.run_steps(4);
+    let listed = rows_titled(&h, "The Salt Marsh");
+    assert_eq!(listed.len(), 1, "only the newest copy: {listed:?}");
+    assert!(listed[0].ends_with("salt-marsh (2).txt"), "{listed:?}");
+    h.get_by_role_and_label(Role::Button, "The Salt Marsh")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("salt-marsh.txt (2 chapters)");
+
+    double_click(&mut h, "The Salt Marsh");
+    let reader = h.state().reader().expect("open");
+    assert!(reader.path.ends_with("salt-marsh (2).txt"));
+    assert_eq!(reader.place().block, place.block, "the place came with it");
+    let said = notice(&h);
+    assert!(said.contains("1 new chapter"), "{said}");
+    h.get_by_role_and_label(Role::Button, "Go to Part 3")
+        .click();
+    h.run_steps(4);
+    let part = h
+        .state()
+        .reader()
+        .and_then(|r| r.current_part().map(str::to_string));
+    assert_eq!(part.as_deref(), Some("Part 3"));
+}
