@@ -200,7 +200,7 @@ impl FicshelfApp {
             .filter_map(|&i| Some((i, *log.get(&entries.get(i)?.hash)?)))
             .max_by_key(|(_, r)| r.last_opened_secs)?;
         let old_hash = entries[old].hash.clone();
-        let chapters = |i: usize| crate::collection::editions::chapters(&entries[i]);
+        let chapters = |i: usize| entries[i].meta.metadata.chapters_posted;
         let counts = chapters(old).zip(chapters(newest)).filter(|(a, b)| b > a);
         self.reading.set_place(hash, record.place, false);
         let lists: Vec<i64> = (self.reading.lists().iter())

@@ -1,18 +1,13 @@
 //! Works that grow: a work in progress saved again with new chapters is the same work. Two
 //! files are editions of one work when they name the same AO3 work (its number in the
 //! source address) or the same source address (FanFiction.Net's story number, or the
-//! address itself, tidied); files with no address, when they have the same title and
-//! author and the older one's whole story text is the newer one's up to one of its part
-//! headings (see [`super::meta::TextPrint`]: two stories that only share a title, like
-//! "Untitled", stay apart, and two copies of the same text are copies, not editions). The
-//! newest edition (the most chapters, then the most words, then the latest saved) stands
-//! for the work in the library and the older ones are listed in its details. Nothing is
-//! deleted: an older file stays where it is.
+//! address itself, tidied); the newest edition (the most chapters, then the most words,
+//! then the latest saved) stands for the work in the library and the older ones are listed
+//! in its details. Nothing is deleted: an older file stays where it is.
 
 use std::collections::HashMap;
 
 use super::Entry;
-use super::filter::facets::normalise;
 
 /// The editions of the works saved more than once.
 #[derive(Debug, Clone, Default)]
@@ -39,21 +34,13 @@ impl Editions {
         for mut files in by_work.into_values().filter(|f| f.len() >= 2) {
             // Newest first.
             files.sort_by_key(|&i| std::cmp::Reverse(age_key(&entries[i])));
-            editions.add(files);
-        }
-        for files in by_text(entries) {
-            editions.add(files);
+            let newest = files[0];
+            for &old in &files[1..] {
+                editions.newer[old] = Some(newest);
+            }
+            editions.older.insert(newest, files[1..].to_vec());
         }
         editions
-    }
-
-    /// Records a work's editions, the newest first.
-    fn add(&mut self, files: Vec<usize>) {
-        let newest = files[0];
-        for &old in &files[1..] {
-            self.newer[old] = Some(newest);
-        }
-        self.older.insert(newest, files[1..].to_vec());
     }
 
     /// True when a newer edition of this entry's work is in the collection.
@@ -74,52 +61,8 @@ impl Editions {
 
 /// What makes an edition newer: chapters, then words, then when it was saved.
 fn age_key(e: &Entry) -> (u32, usize, u64) {
-    (chapters(e).unwrap_or(0), e.meta.words, e.modified_secs)
-}
-
-/// The chapters an edition has: as its download says, or its part headings.
-pub fn chapters(e: &Entry) -> Option<u32> {
-    let parts = u32::try_from(e.meta.parts).ok().filter(|&p| p > 0);
-    e.meta.metadata.chapters_posted.or(parts)
-}
-
-/// The works saved more than once among the files with no address, by their text: each
-/// as its files, the newest first (the one whose text the others begin).
-fn by_text(entries: &[Entry]) -> Vec<Vec<usize>> {
-    let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        if identity(e).is_none() && e.meta.print.len > 0 {
-            let author = e.meta.author.as_deref().map(normalise).unwrap_or_default();
-            by_name
-                .entry((normalise(&e.meta.title), author))
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut works = Vec::new();
-    for mut files in by_name.into_values().filter(|f| f.len() >= 2) {
-        // Longest first: each file not yet placed is the newest of the ones it continues.
-        files.sort_by_key(|&i| std::cmp::Reverse(entries[i].meta.print.len));
-        let mut placed = vec![false; files.len()];
-        for a in 0..files.len() {
-            if placed[a] {
-                continue;
-            }
-            let newest = &entries[files[a]].meta.print;
-            let mut work = vec![files[a]];
-            for b in a + 1..files.len() {
-                if !placed[b] && newest.continues(&entries[files[b]].meta.print) {
-                    placed[b] = true;
-                    work.push(files[b]);
-                }
-            }
-            if work.len() >= 2 {
-                work[1..].sort_by_key(|&i| std::cmp::Reverse(age_key(&entries[i])));
-                works.push(work);
-            }
-        }
-    }
-    works
+    let chapters = e.meta.metadata.chapters_posted.unwrap_or(0);
+    (chapters, e.meta.words, e.modified_secs)
 }
 
 /// The work a file is an edition of: `ao3:N`, `ffn:N`, or its source address tidied
@@ -206,56 +149,6 @@ mod tests {
         assert!(e.is_older(3) && !e.is_older(2) && !e.is_older(1));
         assert_eq!(e.older(1), [] as [usize; 0]);
         assert_eq!(e.older(5), [4], "FanFiction.Net's story number");
-    }
-
-    /// A plain-text story with no address, its parts as given.
-    fn text_entry(name: &str, title: &str, parts: &[&str], end: &str) -> Entry {
-        let mut text = format!("Title: {title}\nAuthor: Jo Writer\n\n");
-        for (k, part) in parts.iter().enumerate() {
-            text.push_str(&format!("Part {}\n\n{part}\n\n", k + 1));
-        }
-        text.push_str(end);
-        let story = Story::parse_file(std::path::Path::new(name), text.as_bytes())
-            .unwrap_or_else(|e| panic!("{e}"));
-        let meta = StoryMeta::of(&story);
-        Entry::from_parts(name.into(), meta, name.into(), 1, 1)
-    }
-
-    #[test]
-    fn a_text_saved_again_with_more_parts_is_a_newer_edition() {
-        let one = "The lamp was lit at six, and the tide came in over the flats.";
-        let two = "Nobody came to the door that night, though the bell rang twice.";
-        let three = "By morning the harbour was\nfull of boats again.";
-        let entries = vec![
-            // Saved after two parts, with a different footer and wrapping.
-            text_entry(
-                "watch.txt",
-                "A Long Watch",
-                &[one, two],
-                "To be continued...\n",
-            ),
-            text_entry(
-                "watch (1).txt",
-                "A Long Watch",
-                &[one, two, three],
-                "The End\n",
-            ),
-            // Same title and writer, other words: another story.
-            text_entry("untitled-a.txt", "Untitled", &[one], ""),
-            text_entry("untitled-b.txt", "Untitled", &[two, three], ""),
-            // The same text twice: copies, not editions.
-            text_entry("copy-1.txt", "Copied", &[one, two], ""),
-            text_entry("copy-2.txt", "Copied", &[one, two], ""),
-            // The first part alone of the watch, saved even earlier.
-            text_entry("watch-old.txt", "A Long Watch", &[one], "TBC\n"),
-        ];
-        let e = Editions::build(&entries);
-        assert_eq!(e.older(1), [0, 6], "newest first");
-        assert_eq!(e.newest_of(6), Some(1));
-        for i in 2..6 {
-            assert!(e.older(i).is_empty() && !e.is_older(i), "{i}");
-        }
-        assert_eq!(chapters(&entries[1]), Some(3));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::storage::write_atomic;
 
 /// Bumped whenever the shape of the cached data changes, so that old caches are read again
 /// rather than trusted.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 4;
 
 /// A fingerprint of the code that reads stories (made by `build.rs` from `src/engine` and
 /// `src/formats`): a cache made by another reading of the files is read again, so a better

@@ -1,9 +1,7 @@
 //! What the library shows about a story without keeping its text: the header as read, the
 //! rating and warnings, and the shape of the body.
 
-use crate::engine::{
-    BlockKind, Document, Encoding, Field, FieldKey, Format, Metadata, RatingLevel, Story, Warnings,
-};
+use crate::engine::{Encoding, Field, FieldKey, Format, Metadata, RatingLevel, Story, Warnings};
 
 /// A story's library card.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -34,67 +32,6 @@ pub struct StoryMeta {
     pub format: Format,
     /// Fandoms, relationships, characters, tags, series: the same fields for every format.
     pub metadata: Metadata,
-    /// The story's text in brief, to know a later save of the same work by.
-    pub print: TextPrint,
-}
-
-/// A story's text in brief: a hash of its story text, and of the text before each of its
-/// part headings, so that a work saved again with more parts (and no address to know it
-/// by) is found without reading either file again: the older save's whole text is the
-/// newer's text before one of its headings. Only story text counts (paragraphs, verse,
-/// headings, quotations, lists), each block as reflowed (so wrapping does not matter),
-/// without notes, scene breaks, pictures and closing lines (`To be continued`, `End of
-/// part 2`), which differ between saves.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct TextPrint {
-    /// Bytes of story text.
-    pub len: u64,
-    /// Its hash (xxh3).
-    pub hash: u64,
-    /// `(len, hash)` of the text before each part heading, in order (the first 256).
-    pub before_parts: Vec<(u64, u64)>,
-}
-
-/// Most part headings a [`TextPrint`] keeps the text before.
-const MAX_PARTS: usize = 256;
-
-impl TextPrint {
-    /// The print of a story's body.
-    pub fn of(document: &Document) -> TextPrint {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        let mut print = TextPrint::default();
-        for block in document.blocks() {
-            let text = document.text(block);
-            let counts = match block.kind {
-                BlockKind::Note | BlockKind::SceneBreak | BlockKind::Image | BlockKind::Ending => {
-                    false
-                }
-                _ => crate::engine::lines::ending(text).is_none(),
-            };
-            if !counts {
-                continue;
-            }
-            if block.kind == BlockKind::Heading && print.before_parts.len() < MAX_PARTS {
-                print.before_parts.push((print.len, hasher.digest()));
-            }
-            hasher.update(text.as_bytes());
-            hasher.update(b"\n");
-            print.len += text.len() as u64 + 1;
-        }
-        print.hash = hasher.digest();
-        print
-    }
-
-    /// True when `older`'s whole text is this text's beginning, up to one of its part
-    /// headings: this is a later save of the same work with more parts.
-    pub fn continues(&self, older: &TextPrint) -> bool {
-        older.len > 0
-            && older.len < self.len
-            && self
-                .before_parts
-                .iter()
-                .any(|&(len, hash)| len == older.len && hash == older.hash)
-    }
 }
 
 impl StoryMeta {
@@ -114,7 +51,6 @@ impl StoryMeta {
             encoding: story.encoding,
             format: story.format,
             metadata: story.metadata.clone(),
-            print: TextPrint::of(&story.document),
         }
     }
 

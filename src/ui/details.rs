@@ -200,7 +200,7 @@ pub fn editions_ui(ui: &mut Ui, older: &[usize], entries: &[Entry], commands: &m
             continue;
         };
         let name = e.file_name();
-        let chapters = match crate::collection::editions::chapters(e) {
+        let chapters = match e.meta.metadata.chapters_posted {
             Some(1) => " (1 chapter)".to_string(),
             Some(n) => format!(" ({n} chapters)"),
             None => String::new(),

@@ -96,8 +96,8 @@ pub(super) fn new_chapters(
         .filter_map(|&i| collection.entries.get(i))
         .filter(|e| reading.last_opened(&e.hash) > 0)
         .max_by_key(|e| reading.last_opened(&e.hash))?;
-    let now = crate::collection::editions::chapters(entry)?;
-    let then = crate::collection::editions::chapters(read)?;
+    let now = entry.meta.metadata.chapters_posted?;
+    let then = read.meta.metadata.chapters_posted?;
     now.checked_sub(then).filter(|&n| n > 0)
 }
 

@@ -411,11 +411,9 @@ fn paint_visible(
     (laid, clicked, fold)
 }
 
-/// The place at a scroll offset: the block at the top of the screen and how far into it
-/// (a sliver of less than half a pixel left of the block above, after a jump to a heading,
-/// is not that block).
+/// The place at a scroll offset: the block at the top of the screen and how far into it.
 fn place_at(view: &ReaderView, offset: f64) -> Place {
-    let block = view.heights.block_at(offset + 0.5);
+    let block = view.heights.block_at(offset);
     let height = f64::from(view.heights.get(block)).max(1.0);
     let within = ((offset - view.heights.top(block)) / height).clamp(0.0, 1.0) as f32;
     let doc = &view.story.document;
