@@ -170,6 +170,9 @@ pub struct Collection {
     pub entries: Vec<Entry>,
     /// Story files that could not be read.
     pub unreadable: Vec<Unreadable>,
+    /// Older editions of works found by their text (no address), as the scan confirmed
+    /// them: see [`editions::confirm`].
+    pub grown: Vec<editions::confirm::Grown>,
 }
 
 impl Collection {
