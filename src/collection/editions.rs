@@ -100,6 +100,45 @@ impl Editions {
     }
 }
 
+/// What a newer edition has over the one read, as the row and the notice say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum News {
+    /// Chapters, counted: by the files' chapter counts, or the part headings past the
+    /// older text's end.
+    Chapters {
+        /// How many.
+        new: u32,
+        /// The chapter counts then and now, when the files give them.
+        counts: Option<(u32, u32)>,
+    },
+    /// More text with no heading to count: the words added.
+    Words(u64),
+}
+
+impl Editions {
+    /// What the newest edition `newest` has over the older `read`: chapters by the files'
+    /// counts when both give one, else by the part headings past the older text's end
+    /// (text editions), else the words added; `None` when nothing is new or nothing can
+    /// be said.
+    pub fn news(&self, entries: &[Entry], read: usize, newest: usize) -> Option<News> {
+        let chapters = |i: usize| entries.get(i)?.meta.metadata.chapters_posted;
+        if let Some((then, now)) = chapters(read).zip(chapters(newest)) {
+            return (now > then).then_some(News::Chapters {
+                new: now - then,
+                counts: Some((then, now)),
+            });
+        }
+        let growth = self.growth(read, newest)?;
+        Some(match growth.new_parts {
+            0 => News::Words(growth.added_words),
+            n => News::Chapters {
+                new: n,
+                counts: None,
+            },
+        })
+    }
+}
+
 /// What makes an edition newer: chapters, then words, then when it was saved (then its
 /// content, so that the order is the same on every scan).
 fn age_key(e: &Entry) -> (u32, usize, u64, &str) {

@@ -214,6 +214,7 @@ pub fn scan_with(
             entries,
             unreadable,
             grown: confirmed.grown,
+            checked: confirmed.checked,
         },
         reused,
         bytes,
