@@ -94,7 +94,12 @@ pub fn rows_ui(
                 part: part.as_deref(),
                 draggable: state.list.is_some(),
                 new_chapters: new_chapters(state, collection, reading, index),
-                news: ui.visuals().hyperlink_color,
+                // On the selection's colour the link colour would not show.
+                news: if selected {
+                    ui.visuals().selection.stroke.color
+                } else {
+                    ui.visuals().hyperlink_color
+                },
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
             if let Some(list) = state.list {
