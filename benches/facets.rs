@@ -114,7 +114,7 @@ fn collection(count: usize) -> Collection {
     Collection {
         root: PathBuf::from("s"),
         entries,
-        unreadable: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -85,7 +85,8 @@ pub struct Notice {
     pub offer_import: Vec<PathBuf>,
     /// A story the filters hide, which the user may open anyway.
     pub offer_open: Option<PathBuf>,
-    /// A part of the open story to go to (the first new chapter), and the button's words.
+    /// A block of the open story to go to (the first new chapter, or the first block past
+    /// an older copy's end), and the button's words.
     pub offer_part: Option<(usize, String)>,
 }
 

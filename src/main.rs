@@ -308,7 +308,7 @@ fn works_json(
     splits: &ficshelf::collection::works::Splits,
 ) -> Vec<serde_json::Value> {
     let works = ficshelf::collection::works::works_with(&c.entries, splits);
-    let editions = ficshelf::collection::editions::Editions::build(&c.entries);
+    let editions = ficshelf::collection::editions::Editions::build(&c.entries, &c.grown);
     let path = |i: usize| c.entries.get(i).map(|e| e.path.display().to_string());
     works
         .iter()

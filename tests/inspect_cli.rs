@@ -287,6 +287,65 @@ fn index_json_lists_the_older_copies_of_a_work_saved_again() {
     assert!(copies.contains(&1) && copies.contains(&0), "{copies:?}");
 }
 
+#[test]
+fn index_json_lists_a_plain_text_story_saved_again_by_its_text() {
+    let dir = common::TestDir::named("index-text-editions");
+    let (root, data) = (dir.join("Stories"), dir.join("data"));
+    let story = |title: &str, seed: &str, parts: usize| {
+        let mut out = format!("Title: {title}\nAuthor: Ren Aldous\n\n");
+        for part in 1..=parts {
+            out.push_str(&format!("Part {part}\n\n"));
+            for row in 0..6 {
+                for k in 0..5 {
+                    out.push_str(&format!(
+                        "The {seed} of part {part} lit lamp {k} in row {row}. "
+                    ));
+                }
+                out.push_str("\n\n");
+            }
+        }
+        out
+    };
+    let v1 = format!("{}TBC\n", story("The Long Watch", "keeper", 1));
+    common::write_at(&root.join("watch-1.txt"), v1.as_bytes());
+    common::write_at(
+        &root.join("watch-2.txt"),
+        story("The Long Watch", "keeper", 2).as_bytes(),
+    );
+    common::write_at(
+        &root.join("untitled-a.txt"),
+        story("Untitled", "keeper", 1).as_bytes(),
+    );
+    common::write_at(
+        &root.join("untitled-b.txt"),
+        story("Untitled", "ferry", 2).as_bytes(),
+    );
+    for _ in 0..2 {
+        // Cold, then warm from the verdicts kept in the index.
+        let v = index_json(&root, &data);
+        let works = v["works"].as_array().cloned().unwrap_or_default();
+        let editions = |file: &str| -> Vec<String> {
+            let work = works
+                .iter()
+                .find(|w| w["files"][0].as_str().is_some_and(|f| f.ends_with(file)));
+            let list = work
+                .and_then(|w| w["editions"].as_array().cloned())
+                .unwrap_or_default();
+            list.iter()
+                .filter_map(|p| p.as_str().map(str::to_string))
+                .collect()
+        };
+        let older = editions("watch-2.txt");
+        assert!(
+            older.len() == 1 && older[0].ends_with("watch-1.txt"),
+            "{works:?}"
+        );
+        for other in ["watch-1.txt", "untitled-a.txt", "untitled-b.txt"] {
+            assert_eq!(editions(other), [] as [String; 0], "{other}");
+        }
+    }
+}
+
 /// `ficshelf index --json --data-dir DATA ROOT`, which must succeed, as JSON.
 fn index_json(root: &Path, data: &Path) -> Value {
     let args = [

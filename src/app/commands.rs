@@ -118,10 +118,10 @@ impl FicshelfApp {
             }
             Command::OpenSettings => self.show_settings = true,
             Command::DismissNotice => self.notice = None,
-            Command::GoToPart(part) => {
+            Command::GoToBlock(block) => {
                 self.notice = None;
                 if let Some(view) = self.reader.as_mut() {
-                    view.go_to_part(part);
+                    view.go_to_block(block);
                 }
             }
             Command::Reveal(i) => {

@@ -74,6 +74,7 @@ impl super::FicshelfApp {
                 let summary = report.summary();
                 let first = report.added.first().map(|e| e.path.clone());
                 self.collection.entries.extend(report.added);
+                self.collection.confirm_editions();
                 self.collection_changed();
                 if let Some(index) = first.and_then(|p| self.collection.find_path(&p)) {
                     self.library.selected = Some(index);

@@ -6,11 +6,16 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::{FicshelfApp, Notice, opening};
+use crate::collection::editions::News;
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{Place, now_secs};
 use crate::collection::{StoryMeta, content_hash};
 use crate::engine::read_bytes;
 use crate::ui::reader::Reading;
+
+/// What is new in a work saved again, and for an edition found by its text the first block
+/// past the old text's end.
+type Fresh = (News, Option<usize>);
 
 impl FicshelfApp {
     pub(super) fn open_from_command_line(&mut self, files: &[PathBuf]) {
@@ -134,7 +139,7 @@ impl FicshelfApp {
 
     /// Notes that the story `hash` is open: its saved place (carried over from an older
     /// edition's if need be), and the chapters read then and now if there are new ones.
-    fn story_opened(&mut self, hash: &str) -> (Option<Place>, Option<(u32, u32)>) {
+    fn story_opened(&mut self, hash: &str) -> (Option<Place>, Option<Fresh>) {
         let new_chapters = self.carry_over_from_older_edition(hash);
         let place = self.reading.record(hash).map(|r| r.place);
         if let Err(e) = self.reading.opened(hash, now_secs()) {
@@ -164,32 +169,57 @@ impl FicshelfApp {
         self.tell_new_chapters(new_chapters);
     }
 
-    /// Says how many chapters are new since the reader last read this work, offering to go
-    /// to the first of them.
-    fn tell_new_chapters(&mut self, new_chapters: Option<(u32, u32)>) {
+    /// Says how many chapters (or words) are new since the reader last read this work,
+    /// offering to go to the first of them.
+    fn tell_new_chapters(&mut self, fresh: Option<Fresh>) {
         let Some(view) = &self.reader else { return };
-        if let Some((read, now)) = new_chapters {
-            let new = now - read;
-            let noun = if new == 1 { "chapter" } else { "chapters" };
-            let text = format!(
-                "{new} new {noun} since you read this work ({read} then, {now} now); \
-                 your place and lists came with it."
-            );
-            let first_new = view.story.document.parts().get(read as usize);
-            let offer_part = first_new.map(|p| (read as usize, format!("Go to {}", p.title)));
-            self.notice = Some(Notice {
-                text,
-                offer_import: Vec::new(),
-                offer_open: None,
-                offer_part,
-            });
-        }
+        let Some((news, first_new_block)) = fresh else {
+            return;
+        };
+        let said = crate::ui::news_label(news);
+        let then_now = match news {
+            News::Chapters {
+                counts: Some((then, now)),
+                ..
+            } => format!(" ({then} then, {now} now)"),
+            _ => String::new(),
+        };
+        let text = format!(
+            "{said} since you read this work{then_now}; your place and lists came with it."
+        );
+        let parts = view.story.document.parts();
+        let offer_part = match (news, first_new_block) {
+            // A text edition: the first block past the old text's end, named by the
+            // heading there if it is one.
+            (_, Some(block)) => {
+                let heading = parts.iter().find(|p| p.block == block);
+                let label = heading.map_or("Go to the new text".to_string(), |p| {
+                    format!("Go to {}", p.title)
+                });
+                Some((block, label))
+            }
+            // Chapters counted by the files: the first part past those read.
+            (
+                News::Chapters {
+                    counts: Some((then, _)),
+                    ..
+                },
+                None,
+            ) => (parts.get(then as usize)).map(|p| (p.block, format!("Go to {}", p.title))),
+            _ => None,
+        };
+        self.notice = Some(Notice {
+            text,
+            offer_import: Vec::new(),
+            offer_open: None,
+            offer_part,
+        });
     }
 
     /// A work saved again with new chapters, opened for the first time: the place, status
-    /// and lists of the edition read last come with it. Returns the chapters then and now,
-    /// when there are new ones.
-    fn carry_over_from_older_edition(&mut self, hash: &str) -> Option<(u32, u32)> {
+    /// and lists of the edition read last come with it. Returns what is new, and for an
+    /// edition found by its text the first block past the old text's end.
+    fn carry_over_from_older_edition(&mut self, hash: &str) -> Option<Fresh> {
         if self.reading.record(hash).is_some() {
             return None;
         }
@@ -200,8 +230,9 @@ impl FicshelfApp {
             .filter_map(|&i| Some((i, *log.get(&entries.get(i)?.hash)?)))
             .max_by_key(|(_, r)| r.last_opened_secs)?;
         let old_hash = entries[old].hash.clone();
-        let chapters = |i: usize| entries[i].meta.metadata.chapters_posted;
-        let counts = chapters(old).zip(chapters(newest)).filter(|(a, b)| b > a);
+        let editions = &self.library.editions;
+        let news = editions.news(entries, old, newest);
+        let first_new = (editions.growth(old, newest)).map(|g| g.first_new_block as usize);
         self.reading.set_place(hash, record.place, false);
         let lists: Vec<i64> = (self.reading.lists().iter())
             .filter(|l| l.items.contains(&old_hash))
@@ -214,7 +245,7 @@ impl FicshelfApp {
         if let Some(e) = failed {
             self.tell(format!("Your reading state could not be carried over: {e}"));
         }
-        counts
+        news.map(|n| (n, first_new))
     }
 
     /// Takes in the whole of a story opened on its first chunk, once it has been read.

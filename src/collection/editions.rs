@@ -3,11 +3,18 @@
 //! source address) or the same source address (FanFiction.Net's story number, or the
 //! address itself, tidied); the newest edition (the most chapters, then the most words,
 //! then the latest saved) stands for the work in the library and the older ones are listed
-//! in its details. Nothing is deleted: an older file stays where it is.
+//! in its details. A file without an address is an edition by its text: same title and
+//! author, the older story text a prefix of the newer ([`prefix`], judged at scan time by
+//! [`confirm`]). Nothing is deleted: an older file stays where it is.
+
+pub mod confirm;
+pub mod prefix;
 
 use std::collections::HashMap;
 
 use super::Entry;
+use confirm::Grown;
+use prefix::Growth;
 
 /// The editions of the works saved more than once.
 #[derive(Debug, Clone, Default)]
@@ -16,20 +23,48 @@ pub struct Editions {
     newer: Vec<Option<usize>>,
     /// Per newest edition: the older ones, newest first.
     older: HashMap<usize, Vec<usize>>,
+    /// Per (older, newest) edition found by its text: what the newest has past its end.
+    growth: HashMap<(usize, usize), Growth>,
 }
 
 impl Editions {
-    /// Finds the works saved more than once among the entries.
-    pub fn build(entries: &[Entry]) -> Editions {
+    /// Finds the works saved more than once among the entries: by address, and by text
+    /// (`grown`, as the scan confirmed it: see [`crate::collection::Collection::grown`]).
+    pub fn build(entries: &[Entry], grown: &[Grown]) -> Editions {
         let mut by_work: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             if let Some(key) = identity(e) {
                 by_work.entry(key).or_default().push(i);
             }
         }
+        let mut growth = HashMap::new();
+        if !grown.is_empty() {
+            let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (i, e) in entries.iter().enumerate() {
+                by_hash.entry(e.hash.as_str()).or_default().push(i);
+            }
+            for g in grown {
+                let (Some(old), Some(new)) =
+                    (by_hash.get(g.old.as_str()), by_hash.get(g.new.as_str()))
+                else {
+                    continue; // gone since the scan
+                };
+                // The newest's key groups its older editions (each copy of them).
+                let key = format!("text:{}", g.new);
+                let files = by_work.entry(key).or_default();
+                if !files.contains(&new[0]) {
+                    files.push(new[0]);
+                }
+                for &o in old {
+                    files.push(o);
+                    growth.insert((o, new[0]), g.growth);
+                }
+            }
+        }
         let mut editions = Editions {
             newer: vec![None; entries.len()],
             older: HashMap::new(),
+            growth,
         };
         for mut files in by_work.into_values().filter(|f| f.len() >= 2) {
             // Newest first.
@@ -53,16 +88,62 @@ impl Editions {
         self.newer.get(entry).copied().flatten()
     }
 
+    /// What the newest edition has past an older one's end, when they are editions by their
+    /// text.
+    pub fn growth(&self, older: usize, newest: usize) -> Option<Growth> {
+        self.growth.get(&(older, newest)).copied()
+    }
+
     /// The older editions of a newest one, newest first.
     pub fn older(&self, entry: usize) -> &[usize] {
         self.older.get(&entry).map_or(&[], Vec::as_slice)
     }
 }
 
-/// What makes an edition newer: chapters, then words, then when it was saved.
-fn age_key(e: &Entry) -> (u32, usize, u64) {
+/// What a newer edition has over the one read, as the row and the notice say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum News {
+    /// Chapters, counted: by the files' chapter counts, or the part headings past the
+    /// older text's end.
+    Chapters {
+        /// How many.
+        new: u32,
+        /// The chapter counts then and now, when the files give them.
+        counts: Option<(u32, u32)>,
+    },
+    /// More text with no heading to count: the words added.
+    Words(u64),
+}
+
+impl Editions {
+    /// What the newest edition `newest` has over the older `read`: chapters by the files'
+    /// counts when both give one, else by the part headings past the older text's end
+    /// (text editions), else the words added; `None` when nothing is new or nothing can
+    /// be said.
+    pub fn news(&self, entries: &[Entry], read: usize, newest: usize) -> Option<News> {
+        let chapters = |i: usize| entries.get(i)?.meta.metadata.chapters_posted;
+        if let Some((then, now)) = chapters(read).zip(chapters(newest)) {
+            return (now > then).then_some(News::Chapters {
+                new: now - then,
+                counts: Some((then, now)),
+            });
+        }
+        let growth = self.growth(read, newest)?;
+        Some(match growth.new_parts {
+            0 => News::Words(growth.added_words),
+            n => News::Chapters {
+                new: n,
+                counts: None,
+            },
+        })
+    }
+}
+
+/// What makes an edition newer: chapters, then words, then when it was saved (then its
+/// content, so that the order is the same on every scan).
+fn age_key(e: &Entry) -> (u32, usize, u64, &str) {
     let chapters = e.meta.metadata.chapters_posted.unwrap_or(0);
-    (chapters, e.meta.words, e.modified_secs)
+    (chapters, e.meta.words, e.modified_secs, &e.hash)
 }
 
 /// The work a file is an edition of: `ao3:N`, `ffn:N`, or its source address tidied
@@ -143,7 +224,7 @@ mod tests {
                 2,
             ),
         ];
-        let e = Editions::build(&entries);
+        let e = Editions::build(&entries, &[]);
         assert_eq!(e.older(2), [3, 0], "by chapters, newest first");
         assert_eq!(e.newest_of(0), Some(2));
         assert!(e.is_older(3) && !e.is_older(2) && !e.is_older(1));

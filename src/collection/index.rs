@@ -13,12 +13,13 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Instant, UNIX_EPOCH};
 
+use super::editions::confirm::{Checked, confirm, read_document};
 use super::{Collection, ContentHash, Entry, StoryMeta, Unreadable};
 use crate::storage::write_atomic;
 
 /// Bumped whenever the shape of the cached data changes, so that old caches are read again
 /// rather than trusted.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// A fingerprint of the code that reads stories (made by `build.rs` from `src/engine` and
 /// `src/formats`): a cache made by another reading of the files is read again, so a better
@@ -65,6 +66,8 @@ struct IndexFile {
     root: PathBuf,
     stories: Vec<Cached>,
     unreadable: Vec<CachedBad>,
+    /// Verdicts on files that may be editions of one work by their text.
+    checked: Vec<Checked>,
 }
 
 /// What a scan found and what it cost.
@@ -184,7 +187,6 @@ pub fn scan_with(
     for (i, result) in read_all(&found, &to_read, threads, progress) {
         slots[i] = Some(result);
     }
-    let changed = !to_read.is_empty() || cached_count != found.len();
     let mut entries = Vec::with_capacity(found.len());
     let mut bad_files = Vec::new();
     for (f, slot) in found.iter().zip(slots) {
@@ -194,8 +196,16 @@ pub fn scan_with(
             None => {}
         }
     }
+    let confirmed = {
+        let cards: Vec<&Entry> = entries.iter().map(|(_, e)| e).collect();
+        confirm(&cards, &old.checked, read_document)
+    };
+    let changed = !to_read.is_empty()
+        || cached_count != found.len()
+        || confirmed.fresh
+        || confirmed.checked.len() != old.checked.len();
     let cache_error = match cache {
-        Some(path) if changed => save(path, root, &entries, &bad_files).err(),
+        Some(path) if changed => save(path, root, &entries, &bad_files, &confirmed.checked).err(),
         _ => None,
     };
     unreadable.extend(bad_files.into_iter().map(|(f, reason)| Unreadable {
@@ -209,6 +219,8 @@ pub fn scan_with(
             root: root.to_path_buf(),
             entries,
             unreadable,
+            grown: confirmed.grown,
+            checked: confirmed.checked,
         },
         reused,
         bytes,
@@ -277,6 +289,7 @@ fn save(
     root: &Path,
     entries: &[(&Found, Entry)],
     bad: &[(&Found, String)],
+    checked: &[Checked],
 ) -> Result<(), String> {
     #[derive(serde::Serialize)]
     struct StoryView<'a> {
@@ -303,6 +316,7 @@ fn save(
         root: &'a Path,
         stories: Vec<StoryView<'a>>,
         unreadable: Vec<BadView<'a>>,
+        checked: &'a [Checked],
     }
     let view = FileView {
         format: FORMAT,
@@ -327,6 +341,7 @@ fn save(
                 reason: r,
             })
             .collect(),
+        checked,
     };
     let bytes = postcard::to_allocvec(&view).map_err(|e| e.to_string())?;
     write_atomic(path, &bytes).map_err(|e| e.to_string())

@@ -32,6 +32,9 @@ pub struct StoryMeta {
     pub format: Format,
     /// Fandoms, relationships, characters, tags, series: the same fields for every format.
     pub metadata: Metadata,
+    /// The fingerprint of the title, author and the body's first words that finds a story
+    /// saved again with more text (see [`super::editions::prefix::opening`]).
+    pub opening: Option<u64>,
 }
 
 impl StoryMeta {
@@ -51,6 +54,11 @@ impl StoryMeta {
             encoding: story.encoding,
             format: story.format,
             metadata: story.metadata.clone(),
+            opening: super::editions::prefix::opening(
+                &story.title,
+                story.author.as_deref(),
+                &story.document,
+            ),
         }
     }
 

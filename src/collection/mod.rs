@@ -170,6 +170,12 @@ pub struct Collection {
     pub entries: Vec<Entry>,
     /// Story files that could not be read.
     pub unreadable: Vec<Unreadable>,
+    /// Older editions of works found by their text (no address), as the scan confirmed
+    /// them: see [`editions::confirm`].
+    pub grown: Vec<editions::confirm::Grown>,
+    /// The verdicts behind `grown` (and on the pairs that are not editions), so that
+    /// judging again after an import reads only the pairs not judged before.
+    pub checked: Vec<editions::confirm::Checked>,
 }
 
 impl Collection {
@@ -177,6 +183,15 @@ impl Collection {
     pub fn scan(root: &Path) -> Collection {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         index::scan(root, None, threads).collection
+    }
+
+    /// Finds the editions by text again after stories were added without a scan (an
+    /// import), reading only the pairs of files not judged before.
+    pub fn confirm_editions(&mut self) {
+        let cards: Vec<&Entry> = self.entries.iter().collect();
+        let found =
+            editions::confirm::confirm(&cards, &self.checked, editions::confirm::read_document);
+        (self.grown, self.checked) = (found.grown, found.checked);
     }
 
     /// The entry with this content, if the collection has it.

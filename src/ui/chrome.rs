@@ -48,10 +48,10 @@ pub fn notice_ui(
                 {
                     commands.push(Command::OpenAnyway(path.clone()));
                 }
-                if let Some((part, label)) = &notice.offer_part
+                if let Some((block, label)) = &notice.offer_part
                     && ui.button(label).clicked()
                 {
-                    commands.push(Command::GoToPart(*part));
+                    commands.push(Command::GoToBlock(*block));
                 }
                 if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                     commands.push(Command::DismissNotice);

@@ -188,7 +188,7 @@ pub fn actions_ui(ui: &mut Ui, index: usize, commands: &mut Vec<Command>) {
 }
 
 /// The older copies of a work saved again (a WIP downloaded once more), newest first: each
-/// named by its file and chapters, a click opens it.
+/// named by its file and chapters (or parts, or words), a click opens it.
 pub fn editions_ui(ui: &mut Ui, older: &[usize], entries: &[Entry], commands: &mut Vec<Command>) {
     if older.is_empty() {
         return;
@@ -200,10 +200,13 @@ pub fn editions_ui(ui: &mut Ui, older: &[usize], entries: &[Entry], commands: &m
             continue;
         };
         let name = e.file_name();
-        let chapters = match e.meta.metadata.chapters_posted {
-            Some(1) => " (1 chapter)".to_string(),
-            Some(n) => format!(" ({n} chapters)"),
-            None => String::new(),
+        // The chapters the file counts, else the part headings found, else its length.
+        let chapters = match (e.meta.metadata.chapters_posted, e.meta.parts) {
+            (Some(1), _) => " (1 chapter)".to_string(),
+            (Some(n), _) => format!(" ({n} chapters)"),
+            (None, 1) => " (1 part)".to_string(),
+            (None, 0) => format!(" ({} words)", crate::ui::thousands(e.meta.words)),
+            (None, n) => format!(" ({n} parts)"),
         };
         let text = RichText::new(format!("{name}{chapters}")).small();
         if ui.link(text).on_hover_text("Open this copy").clicked() {

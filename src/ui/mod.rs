@@ -38,8 +38,8 @@ pub enum Command {
     Select(usize),
     /// Open a library entry in the reader.
     Open(usize),
-    /// Go to a part of the open story (index into its parts) and let the notice go.
-    GoToPart(usize),
+    /// Go to a block of the open story (the top of it) and let the notice go.
+    GoToBlock(usize),
     /// Show the native file dialog to import stories.
     PickImport,
     /// Import these files into the collection.
@@ -164,6 +164,17 @@ pub fn append(job: &mut egui::text::LayoutJob, text: &str, font: &egui::FontId, 
         ..Default::default()
     };
     job.append(text, 0.0, format);
+}
+
+/// What a work saved again has that the copy read had not: `2 new chapters`,
+/// `1 new chapter`, `1,200 new words`.
+pub fn news_label(news: crate::collection::editions::News) -> String {
+    use crate::collection::editions::News;
+    match news {
+        News::Chapters { new: 1, .. } => "1 new chapter".to_string(),
+        News::Chapters { new, .. } => format!("{new} new chapters"),
+        News::Words(n) => format!("{} new words", thousands(n as usize)),
+    }
 }
 
 /// `12,345`.

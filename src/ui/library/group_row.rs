@@ -5,6 +5,7 @@
 use egui::{Color32, CornerRadius, Pos2, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use super::{LibraryState, grouping};
+use crate::collection::editions::News;
 use crate::collection::reading::ReadingLog;
 use crate::collection::series::Series;
 use crate::collection::{Collection, Entry};
@@ -80,25 +81,22 @@ pub fn group_row_ui(ui: &mut Ui, group: &Group<'_>) -> egui::Response {
     response
 }
 
-/// Chapters a newest edition has over the older one read last, until it is opened.
+/// What a newest edition has over the older one read last, until it is opened.
 pub(super) fn new_chapters(
     state: &LibraryState,
     collection: &Collection,
     reading: &ReadingLog,
     index: usize,
-) -> Option<u32> {
+) -> Option<News> {
     let older = state.editions.older(index);
     let entry = collection.entries.get(index)?;
     if older.is_empty() || reading.last_opened(&entry.hash) > 0 {
         return None;
     }
-    let read = (older.iter())
-        .filter_map(|&i| collection.entries.get(i))
-        .filter(|e| reading.last_opened(&e.hash) > 0)
-        .max_by_key(|e| reading.last_opened(&e.hash))?;
-    let now = entry.meta.metadata.chapters_posted?;
-    let then = read.meta.metadata.chapters_posted?;
-    now.checked_sub(then).filter(|&n| n > 0)
+    let read = (older.iter().copied())
+        .filter(|&i| (collection.entries.get(i)).is_some_and(|e| reading.last_opened(&e.hash) > 0))
+        .max_by_key(|&i| reading.last_opened(&collection.entries[i].hash))?;
+    state.editions.news(&collection.entries, read, index)
 }
 
 /// How a story listed under a group's row is numbered: its part of the work, or of the

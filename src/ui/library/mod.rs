@@ -149,7 +149,7 @@ impl LibraryState {
         // Facet values and series are indexed once per collection, not on every sort.
         if self.facets.len() != entries.len() {
             self.facets = FacetIndex::build(entries);
-            self.editions = Editions::build(entries);
+            self.editions = Editions::build(entries, &collection.grown);
             let older = |i: usize| self.editions.is_older(i);
             self.series = SeriesIndex::build_skipping(entries, older);
             self.works = WorkIndex::build(entries, &self.splits);

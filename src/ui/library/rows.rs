@@ -94,7 +94,12 @@ pub fn rows_ui(
                 part: part.as_deref(),
                 draggable: state.list.is_some(),
                 new_chapters: new_chapters(state, collection, reading, index),
-                news: ui.visuals().hyperlink_color,
+                // On the selection's colour the link colour would not show.
+                news: if selected {
+                    ui.visuals().selection.stroke.color
+                } else {
+                    ui.visuals().hyperlink_color
+                },
             };
             let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
             if let Some(list) = state.list {
@@ -137,7 +142,7 @@ struct Look<'a> {
     /// Shown in a list, where it can be dragged to another place.
     draggable: bool,
     /// Chapters added since an older edition was read (a work saved again).
-    new_chapters: Option<u32>,
+    new_chapters: Option<crate::collection::editions::News>,
     /// The colour news is told in.
     news: Color32,
 }
@@ -327,9 +332,9 @@ fn third_line(
 ) {
     let font = FontId::proportional(11.5);
     let mut job = LayoutJob::default();
-    if let Some(n) = look.new_chapters {
-        let noun = if n == 1 { "chapter" } else { "chapters" };
-        append(&mut job, &format!("{n} new {noun} · "), &font, look.news);
+    if let Some(news) = look.new_chapters {
+        let said = format!("{} · ", crate::ui::news_label(news));
+        append(&mut job, &said, &font, look.news);
     }
     let mut text = format!("{} words", thousands(meta.words));
     // A single heading (`Part One of Two`, `Prologue`) is no count of parts.

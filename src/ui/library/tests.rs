@@ -42,7 +42,7 @@ fn tagged_collection() -> crate::collection::Collection {
     crate::collection::Collection {
         root: "s".into(),
         entries,
-        unreadable: Vec::new(),
+        ..Default::default()
     }
 }
 

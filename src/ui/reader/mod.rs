@@ -413,7 +413,10 @@ fn paint_visible(
 
 /// The place at a scroll offset: the block at the top of the screen and how far into it.
 fn place_at(view: &ReaderView, offset: f64) -> Place {
-    let block = view.heights.block_at(offset);
+    // A thousandth of a point on: the heights' sums are added in another order than
+    // `top` adds them, so an offset at a block's very top (a jump to a chapter) could
+    // read as the bottom of the block before.
+    let block = view.heights.block_at(offset + 1e-3);
     let height = f64::from(view.heights.get(block)).max(1.0);
     let within = ((offset - view.heights.top(block)) / height).clamp(0.0, 1.0) as f32;
     let doc = &view.story.document;
