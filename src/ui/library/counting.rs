@@ -11,14 +11,16 @@ impl LibraryState {
     /// Counts the facet values of the works listed: from the whole collection's counts
     /// when nothing narrows it, by the difference when a click took a few works out or put
     /// a few back, else afresh; then lists the facets the sidebar shows.
-    pub(super) fn count_facets(&mut self, entries: usize, visible: &[usize], chosen: usize) {
+    pub(super) fn count_facets(&mut self, now_in: EntrySet, chosen: usize) {
         let facets = &self.facets;
-        let now_in = EntrySet::of(entries, visible.iter().copied());
+        let entries = now_in.capacity();
+        let visible = now_in.count();
+        self.listed = visible;
         let fits = |(set, _): &(EntrySet, Counts)| set.capacity() == entries;
         let counts = std::mem::take(&mut self.counts);
         let current = self.counted.take().map(|set| (set, counts)).filter(fits);
         let older = self.older.take().filter(fits);
-        if visible.len() == entries {
+        if visible == entries {
             let whole = self.whole.get_or_insert_with(|| facets.count(0..entries));
             self.counts = whole.clone();
             self.older = current.or(older); // a click back comes to it
@@ -35,13 +37,13 @@ impl LibraryState {
                 false => (current, older, to_current),
             };
             match near {
-                Some((set, mut counts)) if apart < visible.len() => {
+                Some((set, mut counts)) if apart < visible => {
                     let (left, joined) = (set.but_not_in(&now_in), now_in.but_not_in(&set));
                     facets.recount(&mut counts, left, joined);
                     (self.counts, self.older) = (counts, spare);
                 }
                 near => {
-                    self.counts = facets.count(visible.iter().copied());
+                    self.counts = facets.count(now_in.iter());
                     self.older = near.or(spare);
                 }
             }

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use egui::{Align2, Color32, CornerRadius, FontId, Pos2, RichText, Sense, Ui, Vec2, WidgetInfo};
+use egui::{Color32, CornerRadius, FontId, Pos2, RichText, Sense, Ui, Vec2, WidgetInfo};
 
 use super::LibraryState;
 use crate::collection::filter::Filters;
@@ -285,15 +285,12 @@ fn value_ui(
     } else {
         thousands(count)
     };
-    let count_w = painter
-        .text(
-            Pos2::new(rect.right() - 4.0, y),
-            Align2::RIGHT_CENTER,
-            count_text,
-            FontId::proportional(11.5),
-            faint,
-        )
-        .width();
+    let count_w = paint_count(
+        &painter,
+        Pos2::new(rect.right() - 4.0, y),
+        &count_text,
+        faint,
+    );
     let ink = match mark {
         Mark::Excluded => faint,
         _ => visuals.text_color(),
@@ -315,6 +312,25 @@ fn value_ui(
     let galley = painter.layout_job(job);
     let pos = Pos2::new(rect.left() + 18.0, y - galley.size().y / 2.0);
     painter.galley(pos, galley, ink);
+}
+
+/// Paints a count right-aligned at `right` (centred on its height) from one galley per
+/// character, laid out once and kept by egui while drawn every frame: a count that changed
+/// after a click lays out no new text (a galley per number would, for every value drawn).
+/// Returns its width.
+fn paint_count(painter: &egui::Painter, right: Pos2, text: &str, color: Color32) -> f32 {
+    let font = FontId::proportional(11.5);
+    let glyphs: Vec<_> = (text.chars())
+        .map(|c| painter.layout_no_wrap(c.to_string(), font.clone(), color))
+        .collect();
+    let width: f32 = glyphs.iter().map(|g| g.size().x).sum();
+    let mut x = right.x - width;
+    for galley in glyphs {
+        let (w, h) = (galley.size().x, galley.size().y);
+        painter.galley(Pos2::new(x, right.y - h / 2.0), galley, color);
+        x += w;
+    }
+    width
 }
 
 /// The highest rating shown and unrated works, with how many works have each rating.

@@ -163,49 +163,52 @@ impl LibraryState {
                 .mark(entries, |e| reading.status(&e.hash), lists);
         }
         // While the query only grows ("k", "ka", "kal"), its matches are among those of a
-        // recent search: search those instead of the whole collection.
+        // recent search: search those instead of the whole collection. A query searched a
+        // moment ago (after a backspace) is remembered exactly, and read where it is kept.
         let query = Query::new(&self.query);
         let words = query.words();
-        // A query searched a moment ago (after a backspace) is remembered exactly.
-        let matches = match self.recent.iter().rev().find(|(old, _)| old == words) {
-            Some((_, matches)) => matches.clone(),
-            None => {
-                let base = match self
-                    .recent
-                    .iter()
-                    .rev()
-                    .find(|(old, _)| narrows(old, words))
-                {
-                    Some((_, matches)) => matches.as_slice(),
-                    None => self.sorted.as_slice(),
-                };
-                base.iter()
-                    .copied()
-                    .filter(|&i| entries[i].matches(&query))
-                    .collect()
-            }
+        let remembered = self.recent.iter().rposition(|(old, _)| old == words);
+        let fresh: Option<Vec<usize>> = remembered.is_none().then(|| {
+            let base = match self
+                .recent
+                .iter()
+                .rev()
+                .find(|(old, _)| narrows(old, words))
+            {
+                Some((_, matches)) => matches.as_slice(),
+                None => self.sorted.as_slice(),
+            };
+            base.iter()
+                .copied()
+                .filter(|&i| entries[i].matches(&query))
+                .collect()
+        });
+        let matches: &[usize] = match (&fresh, remembered) {
+            (Some(fresh), _) => fresh,
+            (None, Some(at)) => &self.recent[at].1,
+            (None, None) => &[],
         };
         // The chosen facets narrow the search's matches, as the search narrows the list.
         // As sets: the entries of the included values less those of the excluded ones.
         let admitted = (!filters.facets.is_empty())
             .then(|| self.facets.resolve(&filters.facets).admitted(&self.facets));
-        let result: Vec<usize> = match &admitted {
-            None => matches.clone(),
-            Some(admitted) => (matches.iter().copied())
-                .filter(|&i| admitted.contains(i))
-                .collect(),
-        };
+        let admits = |i: usize| admitted.as_ref().is_none_or(|a| a.contains(i));
         // The result as a set, for the rating and warning counts: when the search and
         // the list leave every work in, it is the facets' set itself.
         let whole = list.is_none() && matches.len() == entries.len();
         let in_result = match admitted {
-            Some(admitted) if whole => admitted,
+            Some(ref admitted) if whole => admitted.clone(),
             None if whole => EntrySet::full(entries.len()),
-            _ => EntrySet::of(entries.len(), result.iter().copied()),
+            _ => EntrySet::of(
+                entries.len(),
+                matches.iter().copied().filter(|&i| admits(i)),
+            ),
         };
-        (self.shown, self.hidden_count) = (Vec::new(), 0);
-        let mut visible = Vec::with_capacity(result.len());
-        for &index in &result {
+        // One pass over the result: the rows listed, and the works counted (those listed
+        // and not folded away) as a set.
+        let (mut shown, mut hidden_count) = (Vec::with_capacity(matches.len()), 0);
+        let mut visible = EntrySet::empty(entries.len());
+        for &index in matches.iter().filter(|&&i| admits(i)) {
             // An older edition of a work is listed in the newest one's details, not here
             // (a list the reader ordered keeps what they put in it).
             if list.is_none() && self.editions.is_older(index) {
@@ -213,7 +216,7 @@ impl LibraryState {
             }
             let verdict = &self.judged[index];
             if verdict.is_hidden() {
-                self.hidden_count += 1;
+                hidden_count += 1;
                 let listed = self.show_hidden
                     || self.revealed.contains(&index)
                     || filters.hidden_rows == HiddenRows::Collapse;
@@ -221,42 +224,38 @@ impl LibraryState {
                     continue;
                 }
                 if self.show_hidden || self.revealed.contains(&index) {
-                    visible.push(index);
+                    visible.insert(index);
                 }
             } else {
-                visible.push(index);
+                visible.insert(index);
             }
-            self.shown.push(index);
+            shown.push(index);
         }
+        self.hidden_count = hidden_count;
         if self.group_series && list.is_none() {
             let open = &self.open_series;
-            (self.rows, self.shown) = grouping::group(
-                &self.shown,
-                &self.gatherers,
-                (&self.series, &self.works),
-                open,
-            );
+            (self.rows, self.shown) =
+                grouping::group(&shown, &self.gatherers, (&self.series, &self.works), open);
         } else {
-            self.rows = self
-                .shown
+            self.rows = shown
                 .iter()
                 .map(|&entry| Row::Story {
                     entry,
                     in_series: false,
                 })
                 .collect();
+            self.shown = shown;
         }
-        // Counts within the current result: the works listed (not those folded away); the
-        // ratings and warnings before the filters, so a reader sees what they hide.
-        self.listed = visible.len();
-        self.count_facets(entries.len(), &visible, filters.facets.chosen());
-        self.safety_counts = self.facets.safety_in(&in_result);
-        if !self.recent.iter().any(|(old, _)| old == words) {
+        if let Some(fresh) = fresh {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
             }
-            self.recent.push((words.to_vec(), matches));
+            self.recent.push((words.to_vec(), fresh));
         }
+        // Counts within the current result: the works listed (not those folded away); the
+        // ratings and warnings before the filters, so a reader sees what they hide.
+        self.count_facets(visible, filters.facets.chosen());
+        self.safety_counts = self.facets.safety_in(&in_result);
     }
 
     /// True when some work listed has a value of this facet.
