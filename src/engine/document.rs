@@ -202,13 +202,22 @@ impl Document {
     /// Rebuilds the text from the blocks' ranges, after blocks were dropped, so that it
     /// holds exactly the block text (a dropped `* * *` left behind would throw off
     /// [`Document::text_offset`] as a measure of how far into the story a block is).
+    /// True when the blocks' ranges follow one another through the text, each within it
+    /// and on char boundaries: then text can be moved down block by block in place.
+    fn blocks_in_order(&self) -> bool {
+        let t = &self.text;
+        let fits = |b: &Block| {
+            b.start <= b.end
+                && t.is_char_boundary(b.start as usize)
+                && t.is_char_boundary(b.end as usize)
+        };
+        self.blocks.iter().all(fits) && self.blocks.windows(2).all(|w| w[0].end <= w[1].start)
+    }
+
     fn compact_text(&mut self) {
         let mut moves = Vec::new();
         let rich = !self.spans.is_empty() || !self.refs.is_empty();
-        let len = self.text.len() as u32;
-        let in_order = self.blocks.iter().all(|b| b.start <= b.end && b.end <= len)
-            && self.blocks.windows(2).all(|w| w[0].end <= w[1].start);
-        if !in_order {
+        if !self.blocks_in_order() {
             let mut text = String::with_capacity(self.text.len());
             for block in &mut self.blocks {
                 let start = text.len();
@@ -234,8 +243,7 @@ impl Document {
                 written += end - start;
             }
             bytes.truncate(written);
-            self.text = String::from_utf8(bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            self.text = laid_text(bytes);
         }
         if !self.spans.is_empty() {
             self.spans = rich::remap(&self.spans, &moves);
@@ -244,6 +252,26 @@ impl Document {
             self.refs.remap(&moves, to_u32(self.text.len()));
         }
     }
+}
+
+/// Text laid down in place (see [`plan`], [`Document::compact_text`] and
+/// [`Document::restyled`]): whole `str`s end to end, so valid without a check of every
+/// byte (which would be another pass over a story that may be 500 MB).
+fn laid_text(bytes: Vec<u8>) -> String {
+    debug_assert!(std::str::from_utf8(&bytes).is_ok());
+    // SAFETY: every caller only copies whole `str`s (ranges that begin and end at char
+    // boundaries of valid text, or `String`s) to the front of `bytes` and truncates it
+    // after the last of them, so `bytes` holds valid UTF-8.
+    unsafe { String::from_utf8_unchecked(bytes) }
+}
+
+/// The text of a range of `bytes` that still holds, untouched, a whole `str` of valid
+/// text (a block not yet moved; see [`Document::restyled`]).
+fn laid_str(bytes: &[u8]) -> &str {
+    debug_assert!(std::str::from_utf8(bytes).is_ok());
+    // SAFETY: callers pass a block's range of text not yet written over: a `str` of the
+    // valid text it was cut from, at char boundaries.
+    unsafe { std::str::from_utf8_unchecked(bytes) }
 }
 
 fn to_u32(n: usize) -> u32 {

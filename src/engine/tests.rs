@@ -197,7 +197,9 @@ fn a_document_written_in_its_own_buffer_is_the_one_a_copy_gives() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
-        let text = decode::decode(&bytes).unwrap_or_else(|e| panic!("{e}")).text;
+        let text = decode::decode(&bytes)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .text;
         let copy = {
             let lines = split_lines(&text);
             document::plan(&lines, "").write(String::new())

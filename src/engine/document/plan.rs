@@ -205,8 +205,7 @@ impl Plan {
             bytes.shrink_to_fit();
         }
         // Whole pieces of valid text laid end to end are valid text.
-        String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        super::laid_text(bytes)
     }
 }
 

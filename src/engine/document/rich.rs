@@ -196,14 +196,18 @@ impl Document {
         }
         // Restyling only takes marks out, so each block is written over the text it was
         // read from, behind it: the story is held once. A block that would grow past its
-        // own text sends the rest to a new buffer.
+        // own text sends the rest to a new buffer. Blocks out of order are put in order
+        // first (by a copy), as moving them in place needs.
+        if !self.blocks_in_order() {
+            self.compact_text();
+        }
         let mut bytes = std::mem::take(&mut self.text).into_bytes();
         let mut written = 0;
         let mut spill: Option<String> = None;
         let mut spans = Vec::new();
         for block in &mut self.blocks {
             let (start, end) = (block.start as usize, block.end as usize);
-            let old = std::str::from_utf8(bytes.get(start..end).unwrap_or(&[])).unwrap_or("");
+            let old = super::laid_str(bytes.get(start..end).unwrap_or(&[]));
             let at = written + spill.as_ref().map_or(0, String::len);
             let restyled = restyle(block.kind, old);
             let new_len = restyled.as_ref().map_or(old.len(), |(new, _)| new.len());
@@ -247,8 +251,7 @@ impl Document {
         if let Some(rest) = spill {
             bytes.extend_from_slice(rest.as_bytes());
         }
-        self.text = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        self.text = super::laid_text(bytes);
         self.spans = spans;
         self
     }
