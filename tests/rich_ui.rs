@@ -142,28 +142,33 @@ fn a_narrow_reader_keeps_every_button_of_its_bar_apart() {
     }
 }
 
+/// What a screen reader hears of the reader pane once a text story is opened from the
+/// command line in a window of `size`: the title page first.
+fn opened_page(dir: &str, text: &str, size: egui::Vec2) -> String {
+    let root = fresh_root(dir);
+    let file = root.join("story.txt");
+    std::fs::write(&file, text).expect("the story is written");
+    let launch = Launch {
+        files: vec![file],
+        ..Launch::default()
+    };
+    let mut h = harness(&root, launch, size);
+    h.run_steps(4);
+    h.get_by_role(Role::Document)
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+}
+
 #[test]
 fn a_title_page_drawn_in_characters_keeps_its_lines() {
-    let root = fresh_root("ascii-art");
-    let file = root.join("cruise.txt");
     // A 1990s archive's layout: a greeting, the signature, the title drawn as a picture
     // with the byline in it, then the prologue.
     let mut text = "Dear archivist, here is my story.\n\n\tSincerely\n\tJo W.\n   ___---'----`--..\n  ,--'  `--'Long  |  by Jo Writer\n  ~~~~~`-._ Winter |\n\n        Prologue\n        ~~~~~~~~\n\n".to_string();
     for _ in 0..40 {
         text.push_str("     The snow fell on the long road all night, and nobody came.\n");
     }
-    std::fs::write(&file, text).expect("the story is written");
-    let launch = Launch {
-        files: vec![file],
-        ..Launch::default()
-    };
-    let mut h = harness(&root, launch, egui::Vec2::new(800.0, 600.0));
-    h.run_steps(4);
-    let spoken = h
-        .get_by_role(Role::Document)
-        .accesskit_node()
-        .label()
-        .unwrap_or_default();
+    let spoken = opened_page("ascii-art", &text, egui::Vec2::new(800.0, 600.0));
     // Its lines as written (their common indentation off), not run together as prose.
     assert!(
         spoken.contains(" ___---'----`--..\n,--'  `--'Long  |  by Jo Writer\n~~~~~`-._ Winter |"),
@@ -173,26 +178,13 @@ fn a_title_page_drawn_in_characters_keeps_its_lines() {
 
 #[test]
 fn a_title_block_with_its_kind_and_writer_reads_as_a_title_page() {
-    let root = fresh_root("kind-line");
-    let file = root.join("winter.txt");
     // A reposted story: the poster's note, the title, what kind of story it is, the
     // writer's name alone, then the story.
     let mut text = "From: poster@example.org (Jo Poster)\nNewsgroups: alt.tv.x-files.creative\nSubject: Long Winter\n\nNOTE:  I am not the author!  Please write to Ann Smith with your\ncomments.  Thanks and enjoy.\n\nLONG WINTER\n\nAn unofficial X-Files story\n\nAnn Smith\n\n\n".to_string();
     for _ in 0..40 {
         text.push_str("The snow fell on the long road all night, and nobody came.\n\n");
     }
-    std::fs::write(&file, text).expect("the story is written");
-    let launch = Launch {
-        files: vec![file],
-        ..Launch::default()
-    };
-    let mut h = harness(&root, launch, egui::Vec2::new(1280.0, 800.0));
-    h.run_steps(4);
-    let spoken = h
-        .get_by_role(Role::Document)
-        .accesskit_node()
-        .label()
-        .unwrap_or_default();
+    let spoken = opened_page("kind-line", &text, egui::Vec2::new(1280.0, 800.0));
     // The title, its kind under it, the writer (not the poster); the note once.
     let title = spoken.find("Long Winter").unwrap_or(usize::MAX);
     let kind = spoken
