@@ -51,6 +51,15 @@ fn double_click(h: &mut Harness<'_, FicshelfApp>, label: &str) {
     h.run_steps(4);
 }
 
+/// Clicks the notice's offer of the first new chapter; the part the reader is then in.
+fn go_to_new_part(h: &mut Harness<'_, FicshelfApp>, label: &str) -> Option<String> {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run_steps(4);
+    h.state()
+        .reader()
+        .and_then(|r| r.current_part().map(str::to_string))
+}
+
 const TITLE: &str = "The Lamplighter's Ledger";
 
 #[test]
@@ -108,14 +117,10 @@ fn a_wip_saved_again_keeps_its_place_and_offers_the_new_chapter() {
     );
     let said = notice(&h);
     assert!(said.contains("1 new chapter"), "{said}");
-    h.get_by_role_and_label(Role::Button, "Go to Chapter 2: The Ledger")
-        .click();
-    h.run_steps(4);
-    let part = h
-        .state()
-        .reader()
-        .and_then(|r| r.current_part().map(str::to_string));
-    assert_eq!(part.as_deref(), Some("Chapter 2: The Ledger"));
+    assert_eq!(
+        go_to_new_part(&mut h, "Go to Chapter 2: The Ledger").as_deref(),
+        Some("Chapter 2: The Ledger")
+    );
 }
 
 /// A plain-text work in progress by Ren Aldous, `parts` parts long, hard-wrapped at
@@ -211,12 +216,8 @@ fn a_plain_text_wip_saved_again_with_a_part_more_keeps_its_place_and_status() {
     assert_eq!(h.state().reading().status(&hash), Status::OnHold);
     let said = notice(&h);
     assert!(said.contains("1 new chapter since you read"), "{said}");
-    h.get_by_role_and_label(Role::Button, "Go to Part 2")
-        .click();
-    h.run_steps(4);
-    let part = h
-        .state()
-        .reader()
-        .and_then(|r| r.current_part().map(str::to_string));
-    assert_eq!(part.as_deref(), Some("Part 2"));
+    assert_eq!(
+        go_to_new_part(&mut h, "Go to Part 2").as_deref(),
+        Some("Part 2")
+    );
 }

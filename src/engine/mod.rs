@@ -198,8 +198,10 @@ impl Story {
             });
         // What the lines before the story say, read before the lines go.
         let front_lines = &lines[after_news..body_start];
-        let rating_said =
-            front::rating_in_passing(subject.into_iter().chain(front_lines.iter().copied()));
+        // A rating said in passing counts only when no `Rating:` field gives one.
+        let rating_said = scan.get(FieldKey::Rating).is_none().then(|| {
+            front::rating_in_passing(subject.into_iter().chain(front_lines.iter().copied()))
+        });
         let handed_on = tail::hands_on(front_lines.iter().copied());
         let header_notes = if front.body_start.is_some() {
             front::notes(front_lines, &front)
@@ -228,7 +230,7 @@ impl Story {
         let author = author.map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "));
         let rating = match scan.get(FieldKey::Rating) {
             Some(raw) => Rating::parse(Some(raw)),
-            None => match rating_said {
+            None => match rating_said.flatten() {
                 Some((token, line)) => Rating {
                     raw: Some(line),
                     ..Rating::parse(Some(&token))
