@@ -17,6 +17,7 @@ pub mod series_bar;
 pub mod settings_panel;
 pub mod status_menus;
 pub mod tags;
+pub mod text_cache;
 pub mod text_search;
 pub mod theme;
 pub mod work_files;

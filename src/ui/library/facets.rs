@@ -12,7 +12,7 @@ use super::LibraryState;
 use crate::collection::filter::Filters;
 use crate::collection::filter::facets::{Facet, FacetValue, Listed, Mark, facet_slot, normalise};
 use crate::engine::RatingLevel;
-use crate::ui::{content_filters, thousands};
+use crate::ui::{content_filters, text_cache, thousands};
 
 /// Values listed per facet until "Show all" is clicked.
 pub(super) const FIRST_VALUES: usize = 8;
@@ -314,23 +314,13 @@ fn value_ui(
     painter.galley(pos, galley, ink);
 }
 
-/// Paints a count right-aligned at `right` (centred on its height) from one galley per
-/// character, laid out once and kept by egui while drawn every frame: a count that changed
-/// after a click lays out no new text (a galley per number would, for every value drawn).
-/// Returns its width.
+/// Paints a count right-aligned at `right` (centred on its height) from pieces egui keeps
+/// laid out while drawn every frame: a count that changed after a click lays out no new
+/// text (a galley per number would, for every value drawn). Returns its width.
 fn paint_count(painter: &egui::Painter, right: Pos2, text: &str, color: Color32) -> f32 {
-    let font = FontId::proportional(11.5);
-    let glyphs: Vec<_> = (text.chars())
-        .map(|c| painter.layout_no_wrap(c.to_string(), font.clone(), color))
-        .collect();
-    let width: f32 = glyphs.iter().map(|g| g.size().x).sum();
-    let mut x = right.x - width;
-    for galley in glyphs {
-        let (w, h) = (galley.size().x, galley.size().y);
-        painter.galley(Pos2::new(x, right.y - h / 2.0), galley, color);
-        x += w;
-    }
-    width
+    let pieces = text_cache::pieces(painter, text, &FontId::proportional(11.5), color);
+    let width: f32 = pieces.iter().map(|g| g.size().x).sum();
+    text_cache::paint_pieces(painter, Pos2::new(right.x - width, right.y), pieces, color)
 }
 
 /// The highest rating shown and unrated works, with how many works have each rating.
@@ -346,10 +336,20 @@ fn rating_section_ui(ui: &mut Ui, library: &LibraryState, filters: &mut Filters)
                 .filter(|&&l| counts.rating(l) > 0)
                 .map(|&l| format!("{} {}", l.short(), thousands(counts.rating(l))))
                 .collect();
-            if !per_level.is_empty() {
-                ui.label(RichText::new(per_level.join(" \u{00b7} ")).weak())
-                    .on_hover_text("Works in the result with each rating");
-            }
+            // Each level apart, its count drawn from digits: no text laid out on a click.
+            ui.horizontal_wrapped(|ui| {
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let faint = ui.visuals().weak_text_color();
+                ui.spacing_mut().item_spacing.x = 0.0;
+                for (i, text) in per_level.iter().enumerate() {
+                    let text = match i {
+                        0 => text.clone(),
+                        _ => format!(" \u{00b7} {text}"),
+                    };
+                    text_cache::counted_label(ui, &text, font.clone(), faint)
+                        .on_hover_text("Works in the result with this rating");
+                }
+            });
         });
 }
 

@@ -9,6 +9,7 @@ mod row_actions;
 mod rows;
 mod top;
 
+use crate::ui::text_cache::TextCache;
 use grouping::Gatherer;
 pub use grouping::Row;
 
@@ -108,6 +109,8 @@ pub struct LibraryState {
     judged: Vec<Verdict>,
     /// Recent searches' words and the entries (in sort order) that matched them.
     recent: Vec<(Vec<String>, Vec<usize>)>,
+    /// The rows' text, laid out once and kept while rows come and go.
+    texts: TextCache,
 }
 
 impl LibraryState {

@@ -10,6 +10,7 @@ use super::{LibraryState, row_actions};
 use crate::collection::filter::Verdict;
 use crate::collection::reading::{Progress, ReadingList, ReadingLog};
 use crate::collection::{Collection, Entry};
+use crate::ui::text_cache::TextCache;
 use crate::ui::{Command, append, rating_color, thousands, warning_markers};
 
 /// Height of one story row.
@@ -58,6 +59,7 @@ pub fn rows_ui(
             area = area.vertical_scroll_offset((y - visible / 2.0).max(0.0));
         }
     }
+    state.texts.begin_frame(ui.painter());
     let output = area.show_rows(ui, ROW_HEIGHT, state.rows.len(), |ui, range| {
         for row in range {
             let (index, in_series) = match state.rows[row] {
@@ -101,7 +103,8 @@ pub fn rows_ui(
                     ui.visuals().hyperlink_color
                 },
             };
-            let response = row_ui(ui, entry, reading.progress(&entry.hash), look);
+            let progress = reading.progress(&entry.hash);
+            let response = row_ui(ui, entry, progress, look, &mut state.texts);
             if let Some(list) = state.list {
                 row_actions::drag_in_list_ui(
                     ui,
@@ -186,7 +189,13 @@ fn folded_row_ui(ui: &mut Ui, verdict: &Verdict) -> egui::Response {
 }
 
 /// One story row: badge, title, author and pairing, length and warnings, progress.
-fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look<'_>) -> egui::Response {
+fn row_ui(
+    ui: &mut Ui,
+    entry: &Entry,
+    progress: Progress,
+    look: Look<'_>,
+    texts: &mut TextCache,
+) -> egui::Response {
     let selected = look.selected;
     let sense = if look.draggable {
         Sense::click_and_drag()
@@ -262,29 +271,20 @@ fn row_ui(ui: &mut Ui, entry: &Entry, progress: Progress, look: Look<'_>) -> egu
     );
     let x = badge.right() + 8.0;
     let width = (rect.right() - x - marker_w - 6.0).max(20.0);
-    let line = |text: &str, size: f32, color: Color32, y: f32| {
-        let job = one_line(text, size, color, width);
-        let galley = painter.layout_job(job);
-        painter.galley(Pos2::new(x, rect.top() + y), galley, color);
+    // Laid out once and kept while the row comes and goes (a click, a scroll).
+    let title = match look.part {
+        Some(part) => one_line(&format!("{part} \u{00b7} {}", meta.title), 15.0, ink, width),
+        None => one_line(&meta.title, 15.0, ink, width),
     };
-    match look.part {
-        Some(part) => line(&format!("{part} \u{00b7} {}", meta.title), 15.0, ink, 6.0),
-        None => line(&meta.title, 15.0, ink, 6.0),
+    let lines = [
+        (title, 6.0),
+        (second_line(meta, width, ink, faint), 26.0),
+        (third_line(meta, look, width, faint), 43.0),
+    ];
+    for (job, y) in lines {
+        let galley = texts.layout(&painter, job);
+        painter.galley(Pos2::new(x, rect.top() + y), galley, faint);
     }
-    let second = second_line(meta, width, ink, faint);
-    painter.galley(
-        Pos2::new(x, rect.top() + 26.0),
-        painter.layout_job(second),
-        faint,
-    );
-    third_line(
-        &painter,
-        meta,
-        look,
-        Pos2::new(x, rect.top() + 43.0),
-        width,
-        faint,
-    );
     response
 }
 
@@ -323,13 +323,11 @@ fn second_line(
 
 /// `12,345 words · 3 parts · Character death · Violence`, warnings in their colour.
 fn third_line(
-    painter: &egui::Painter,
     meta: &crate::collection::StoryMeta,
     look: Look<'_>,
-    pos: Pos2,
     width: f32,
     faint: Color32,
-) {
+) -> LayoutJob {
     let font = FontId::proportional(11.5);
     let mut job = LayoutJob::default();
     if let Some(news) = look.new_chapters {
@@ -364,7 +362,7 @@ fn third_line(
         append(&mut job, " · may contain what you excluded", &font, faint);
     }
     job.wrap = TextWrapping::truncate_at_width(width);
-    painter.galley(pos, painter.layout_job(job), faint);
+    job
 }
 
 /// A line of small type cut short to `width`.

@@ -111,7 +111,11 @@ pub(super) fn counts_ui(
         format!("{listed_text} of {total_text} {noun}")
     };
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(text).small().weak());
+        let (font, faint) = (
+            egui::TextStyle::Small.resolve(ui.style()),
+            ui.visuals().weak_text_color(),
+        );
+        crate::ui::text_cache::counted_label(ui, &text, font, faint);
         if state.hidden_count > 0 || state.show_hidden {
             let hidden = format!("· {} hidden by your filters", state.hidden_count);
             ui.label(egui::RichText::new(hidden).small().weak());
