@@ -272,13 +272,44 @@ fn main() {
     }
     let big = collection(STORIES);
     // A focused loop for a profiler: `FACETS_PROFILE=exclude` (or `toggle`) runs only that
-    // click's 10,000-story frames, many times, and prints nothing.
+    // click's 10,000-story frames (10 with `FACETS_SMALL=1`), many times, and prints
+    // nothing; `FACETS_PROFILE=refresh` lists and counts after exclude clicks, undrawn.
     if let Ok(what) = std::env::var("FACETS_PROFILE") {
+        if what == "refresh" {
+            let reading = ReadingState::in_memory(ReadingLog::default());
+            let mut state = LibraryState::new();
+            state.group_series = true;
+            let mut filters = Filters::default();
+            // The sections the drawn sidebar has open on an exclude click.
+            state.sidebar.open = [Facet::Status, Facet::Fandom, Facet::Tag].into();
+            for i in 0..100_000 {
+                filters.facets = Default::default();
+                let tag = format!("Tag {}", 100 + i % 2_000);
+                filters.facets.set(Facet::Tag, &tag, Mark::Excluded);
+                state.stale = true;
+                state.refresh(
+                    &big,
+                    reading.log(),
+                    reading.lists(),
+                    SortKey::Title,
+                    &filters,
+                );
+            }
+            return;
+        }
         let click = match what.as_str() {
             "toggle" => Click::Toggle,
             _ => Click::Exclude,
         };
-        let mut pane = Pane::new(&big, click);
+        let small = Collection {
+            entries: big.entries[..10].to_vec(),
+            ..big.clone()
+        };
+        let which = match std::env::var("FACETS_SMALL") {
+            Ok(_) => &small,
+            Err(_) => &big,
+        };
+        let mut pane = Pane::new(which, click);
         for _ in 0..5_000 {
             std::hint::black_box(pane.frame());
         }

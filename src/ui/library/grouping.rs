@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::LibraryState;
 use crate::collection::Entry;
+use crate::collection::filter::facets::EntrySet;
 use crate::collection::series::SeriesIndex;
 use crate::collection::works::{Splits, Work, WorkIndex};
 
@@ -77,34 +78,45 @@ impl Gatherer {
     }
 }
 
-/// The rows for `shown` (entries in list order), and `shown` again in the order drawn:
-/// a series' works follow its row, in reading order, whether it is open or not.
-/// `gatherers` is [`Gatherer::of_all`] for the same series and works.
+/// Adds the rows for the entries of `result` (in list order) that are `listed` to `rows`,
+/// and those entries again in the order drawn to `order`: a series' works follow its row, in reading order,
+/// whether it is open or not. `gatherers` is [`Gatherer::of_all`] for the same series and
+/// works. Each series and work counts its members listed (a few each), then one pass over
+/// the result places the rows.
 pub fn group(
-    shown: &[usize],
-    gatherers: &[Gatherer],
-    (index, works): (&SeriesIndex, &WorkIndex),
+    result: &[usize],
+    listed: &EntrySet,
+    (gatherers, index, works): (&[Gatherer], &SeriesIndex, &WorkIndex),
     open: &HashSet<String>,
-) -> (Vec<Row>, Vec<usize>) {
-    let entries = gatherers.len();
+    (rows, order): (&mut Vec<Row>, &mut Vec<usize>),
+) {
     let gatherer = |e: usize| gatherers.get(e).copied().unwrap_or(Gatherer::Alone);
-    let mut listed = vec![false; entries];
-    let mut in_result = vec![0usize; index.series.len()];
-    let mut files_in_result = vec![0usize; works.works.len()];
-    for &e in shown {
-        listed[e] = true;
-        match gatherer(e) {
-            Gatherer::Work(w) => files_in_result[w as usize] += 1,
-            Gatherer::Series(s) => in_result[s as usize] += 1,
-            Gatherer::Alone => {}
-        }
-    }
-    let mut rows = Vec::with_capacity(shown.len());
-    let mut order = Vec::with_capacity(shown.len());
+    let files_in_result: Vec<usize> = (works.works.iter())
+        .map(|w| w.files.iter().filter(|&&f| listed.contains(f)).count())
+        .collect();
+    // A series gathers the works of one file: its members in a work of several are not its.
+    let in_result: Vec<usize> = (index.series.iter().enumerate())
+        .map(|(s, series)| {
+            let gathered = |m: &&usize| gatherer(**m) == Gatherer::Series(s as u32);
+            let members = series.members.iter().filter(gathered);
+            members.filter(|&&m| listed.contains(m)).count()
+        })
+        .collect();
+    rows.reserve(result.len());
+    order.reserve(result.len());
     let mut done = vec![false; index.series.len()];
     let mut works_done = vec![false; works.works.len()];
-    for &e in shown {
-        if let Some(w) = gatherer(e).work() {
+    for &e in result.iter().filter(|&&e| listed.contains(e)) {
+        let g = gatherer(e);
+        if g == Gatherer::Alone {
+            rows.push(Row::Story {
+                entry: e,
+                in_series: false,
+            });
+            order.push(e);
+            continue;
+        }
+        if let Some(w) = g.work() {
             if files_in_result[w] < 2 {
                 rows.push(Row::Story {
                     entry: e,
@@ -119,7 +131,7 @@ pub fn group(
                 });
                 // Folding a name costs more than the rest of a row: only when some are open.
                 let is_open = !open.is_empty() && open.contains(&work_key(work));
-                for &f in work.files.iter().filter(|&&f| listed[f]) {
+                for &f in work.files.iter().filter(|&&f| listed.contains(f)) {
                     order.push(f);
                     if is_open {
                         rows.push(Row::Story {
@@ -131,7 +143,7 @@ pub fn group(
             }
             continue;
         }
-        let Some(s) = gatherer(e).series().filter(|&s| in_result[s] >= 2) else {
+        let Some(s) = g.series().filter(|&s| in_result[s] >= 2) else {
             rows.push(Row::Story {
                 entry: e,
                 in_series: false,
@@ -148,7 +160,7 @@ pub fn group(
             works: in_result[s],
         });
         let is_open = !open.is_empty() && open.contains(&key(&series.name));
-        for &m in series.members.iter().filter(|&&m| listed[m]) {
+        for &m in series.members.iter().filter(|&&m| listed.contains(m)) {
             order.push(m);
             if is_open {
                 rows.push(Row::Story {
@@ -158,7 +170,6 @@ pub fn group(
             }
         }
     }
-    (rows, order)
 }
 
 /// How an open work is remembered (its title and author, folded).

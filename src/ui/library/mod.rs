@@ -107,6 +107,10 @@ pub struct LibraryState {
     sorted: Vec<usize>,
     /// The filters' verdict on every entry, by entry index.
     judged: Vec<Verdict>,
+    /// The entries the filters hide, as a set (read once per entry on every click).
+    hidden: EntrySet,
+    /// The older editions of works saved again, as a set.
+    older_editions: EntrySet,
     /// Recent searches' words and the entries (in sort order) that matched them.
     recent: Vec<(Vec<String>, Vec<usize>)>,
     /// The rows' text, laid out once and kept while rows come and go.
@@ -147,6 +151,12 @@ impl LibraryState {
                 None => filter_and_sort(entries, "", sort, sort_facts(reading, lists)),
             };
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
+            let hidden = self
+                .judged
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.is_hidden());
+            self.hidden = EntrySet::of(entries.len(), hidden.map(|(i, _)| i));
             self.recent.clear();
         }
         // Facet values and series are indexed once per collection, not on every sort.
@@ -154,6 +164,8 @@ impl LibraryState {
             self.facets = FacetIndex::build(entries);
             self.editions = Editions::build(entries, &collection.grown);
             let older = |i: usize| self.editions.is_older(i);
+            let olders = (0..entries.len()).filter(|&i| older(i));
+            self.older_editions = EntrySet::of(entries.len(), olders);
             self.series = SeriesIndex::build_skipping(entries, older);
             self.works = WorkIndex::build(entries, &self.splits);
             self.gatherers = Gatherer::of_all(entries.len(), (&self.series, &self.works));
@@ -207,47 +219,47 @@ impl LibraryState {
                 matches.iter().copied().filter(|&i| admits(i)),
             ),
         };
-        // One pass over the result: the rows listed, and the works counted (those listed
-        // and not folded away) as a set.
-        let (mut shown, mut hidden_count) = (Vec::with_capacity(matches.len()), 0);
-        let mut visible = EntrySet::empty(entries.len());
-        for &index in matches.iter().filter(|&&i| admits(i)) {
-            // An older edition of a work is listed in the newest one's details, not here
-            // (a list the reader ordered keeps what they put in it).
-            if list.is_none() && self.editions.is_older(index) {
-                continue;
-            }
-            let verdict = &self.judged[index];
-            if verdict.is_hidden() {
-                hidden_count += 1;
-                let listed = self.show_hidden
-                    || self.revealed.contains(&index)
-                    || filters.hidden_rows == HiddenRows::Collapse;
-                if !listed {
-                    continue;
-                }
-                if self.show_hidden || self.revealed.contains(&index) {
-                    visible.insert(index);
-                }
-            } else {
-                visible.insert(index);
-            }
-            shown.push(index);
+        // As sets, a word of 64 entries at a time: the works listed (an older edition of
+        // a work is listed in the newest one's details, not here, though a list the reader
+        // ordered keeps what they put in it), those the filters hide, and those counted
+        // (listed and not folded away).
+        let mut base = in_result.clone();
+        if list.is_none() {
+            base.keep_not(&self.older_editions);
         }
-        self.hidden_count = hidden_count;
+        let mut hidden = base.clone();
+        hidden.keep(&self.hidden);
+        self.hidden_count = hidden.count();
+        let mut visible = base.clone();
+        if !self.show_hidden {
+            visible.keep_not(&hidden);
+            for &r in self.revealed.iter().filter(|&&r| hidden.contains(r)) {
+                visible.insert(r);
+            }
+        }
+        let collapse = filters.hidden_rows == HiddenRows::Collapse;
+        let listed = if self.show_hidden || collapse {
+            base
+        } else {
+            visible.clone()
+        };
+        // Then one pass over the result in order: the rows, written where the last ones
+        // were (a fresh 300 KB each click costs page faults).
+        let (rows, shown) = (&mut self.rows, &mut self.shown);
+        rows.clear();
+        shown.clear();
         if self.group_series && list.is_none() {
             let open = &self.open_series;
-            (self.rows, self.shown) =
-                grouping::group(&shown, &self.gatherers, (&self.series, &self.works), open);
+            let gathered = (&self.gatherers[..], &self.series, &self.works);
+            grouping::group(matches, &listed, gathered, open, (rows, shown));
         } else {
-            self.rows = shown
-                .iter()
-                .map(|&entry| Row::Story {
+            for &entry in matches.iter().filter(|&&i| listed.contains(i)) {
+                shown.push(entry);
+                rows.push(Row::Story {
                     entry,
                     in_series: false,
-                })
-                .collect();
-            self.shown = shown;
+                });
+            }
         }
         if let Some(fresh) = fresh {
             if self.recent.len() == RECENT_QUERIES {

@@ -11,6 +11,10 @@ use crate::engine::{RatingLevel, WarningCategory};
 
 use super::Facet;
 
+/// Up to this many first values are picked by keeping them in order in one pass; more
+/// (a section shown whole) by selecting them.
+const FEW_FIRST: usize = 32;
+
 /// How many works in a result have each value.
 #[derive(Debug, Clone, Default)]
 pub struct Counts {
@@ -132,6 +136,28 @@ impl FacetIndex {
                 Status::ALL.iter().position(|s| s.label() == label)
             };
             listed.sort_by_key(place);
+        } else if listed.len() > first && first <= FEW_FIRST {
+            // A folded section's few: kept in order while passing over the rest once.
+            let mut best: Vec<(Listed, usize)> = Vec::with_capacity(first + 1);
+            for (place, l) in listed.iter().enumerate() {
+                let better = |worst: &(Listed, usize)| self.order(l, &worst.0).is_lt();
+                if best.len() < first || best.last().is_some_and(better) {
+                    let at = best.partition_point(|b| self.order(&b.0, l).is_lt());
+                    best.insert(at, (*l, place));
+                    best.truncate(first);
+                }
+            }
+            let mut places: Vec<usize> = best.iter().map(|b| b.1).collect();
+            places.sort_unstable();
+            let mut out: Vec<Listed> = Vec::with_capacity(listed.len());
+            out.extend(best.iter().map(|b| b.0));
+            let mut next = places.iter().peekable();
+            for (place, l) in listed.iter().enumerate() {
+                if next.next_if(|&&p| p == place).is_none() {
+                    out.push(*l);
+                }
+            }
+            listed = out;
         } else if listed.len() > first {
             // Only the first ones are read in order (a search sorts what it finds): pick
             // them in one pass, sort just them.

@@ -89,6 +89,13 @@ impl EntrySet {
         }
     }
 
+    /// Takes out the entries in `other`.
+    pub fn keep_not(&mut self, other: &EntrySet) {
+        for (w, o) in self.words.iter_mut().zip(&other.words) {
+            *w &= !o;
+        }
+    }
+
     /// How many entries are in both.
     pub fn count_both(&self, other: &EntrySet) -> usize {
         let both = self.words.iter().zip(&other.words);

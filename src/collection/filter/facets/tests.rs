@@ -241,3 +241,33 @@ fn ratings_and_warnings_counted_from_sets_match_those_counted_one_by_one() {
         "the counts are not all zero"
     );
 }
+
+#[test]
+fn a_folded_listing_puts_the_same_first_values_in_order_and_keeps_the_rest() {
+    // Forty works with tags of many counts and ties: tag k is on works k..40.
+    let entries: Vec<Entry> = (0..40)
+        .map(|i| {
+            let tags: Vec<String> = (0..=i)
+                .map(|k| format!("Tag {:02}", (k * 7) % 40))
+                .collect();
+            let header = format!("Title: W{i}\nTags: {}", tags.join(", "));
+            entry(&format!("w{i}.txt"), &header)
+        })
+        .collect();
+    let index = FacetIndex::build(&entries);
+    let counts = index.count(0..entries.len());
+    let whole = index.listing(Facet::Tag, &counts);
+    for first in [1, 3, 8, 12] {
+        let folded = index.listing_first(Facet::Tag, &counts, first);
+        assert_eq!(
+            folded[..first],
+            whole[..first],
+            "the first {first} in order"
+        );
+        let mut rest: Vec<u32> = folded.iter().map(|l| l.id).collect();
+        let mut all: Vec<u32> = whole.iter().map(|l| l.id).collect();
+        rest.sort_unstable();
+        all.sort_unstable();
+        assert_eq!(rest, all, "every value still listed once");
+    }
+}
