@@ -34,10 +34,7 @@ fn rows_titled(h: &Harness<'_, FicshelfApp>, title: &str) -> Vec<PathBuf> {
     let app = h.state();
     let entries = &app.collection().entries;
     (app.library().rows.iter())
-        .filter_map(|r| match r {
-            ficshelf::ui::library::Row::Story { entry, .. } => Some(*entry),
-            _ => None,
-        })
+        .filter_map(ficshelf::ui::library::Row::entry)
         .filter(|&i| entries[i].meta.title == title)
         .map(|i| entries[i].path.clone())
         .collect()

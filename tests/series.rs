@@ -91,7 +91,7 @@ fn a_series_shows_as_one_row_in_order_with_next_in_series() {
             Row::Story {
                 entry,
                 in_series: true,
-            } => Some(app.collection().entries[*entry].meta.title.clone()),
+            } => Some(app.collection().entries[*entry as usize].meta.title.clone()),
             _ => None,
         })
         .collect();

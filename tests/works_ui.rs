@@ -106,7 +106,7 @@ fn work_rows(h: &Harness<'_, FicshelfApp>) -> (usize, usize) {
     let alone = (rows.iter())
         .filter(|r| {
             matches!(r, Row::Story { entry, in_series: false }
-            if entries[*entry].meta.title.starts_with("Salt Road"))
+            if entries[*entry as usize].meta.title.starts_with("Salt Road"))
         })
         .count();
     (works, alone)

@@ -18,25 +18,43 @@ pub enum Row {
     /// A story (entry index); `in_series` when it is listed under its series' row.
     Story {
         /// The entry.
-        entry: usize,
+        entry: u32,
         /// Listed under its series' row (drawn indented).
         in_series: bool,
     },
     /// A series (index into [`SeriesIndex::series`]) and how many of its works are listed.
     Series {
         /// The series.
-        series: usize,
+        series: u32,
         /// Its works in the result.
-        works: usize,
+        works: u32,
     },
     /// A work in several files (index into [`WorkIndex::works`]) and how many of its files
     /// are listed.
     Work {
         /// The work.
-        work: usize,
+        work: u32,
         /// Its files in the result.
-        files: usize,
+        files: u32,
     },
+}
+
+impl Row {
+    /// A story's row (kept small: a click at 10,000 works writes one per work listed).
+    pub fn story(entry: usize, in_series: bool) -> Row {
+        Row::Story {
+            entry: entry as u32,
+            in_series,
+        }
+    }
+
+    /// The story's entry, for a story's row.
+    pub fn entry(&self) -> Option<usize> {
+        match *self {
+            Row::Story { entry, .. } => Some(entry as usize),
+            Row::Series { .. } | Row::Work { .. } => None,
+        }
+    }
 }
 
 /// What may gather an entry under one row: its work in several files (first), else its
@@ -63,6 +81,13 @@ impl Gatherer {
         (0..entries).map(of).collect()
     }
 
+    /// The entries some work or series gathers, as a set.
+    pub fn gathered(gatherers: &[Gatherer]) -> EntrySet {
+        let gathered = gatherers.iter().enumerate();
+        let gathered = gathered.filter(|(_, g)| **g != Gatherer::Alone);
+        EntrySet::of(gatherers.len(), gathered.map(|(e, _)| e))
+    }
+
     fn work(self) -> Option<usize> {
         match self {
             Gatherer::Work(w) => Some(w as usize),
@@ -81,12 +106,12 @@ impl Gatherer {
 /// Adds the rows for the entries of `result` (in list order) that are `listed` to `rows`,
 /// and those entries again in the order drawn to `order`: a series' works follow its row, in reading order,
 /// whether it is open or not. `gatherers` is [`Gatherer::of_all`] for the same series and
-/// works. Each series and work counts its members listed (a few each), then one pass over
+/// works, `gathered` the entries they gather. Each series and work counts its members listed (a few each), then one pass over
 /// the result places the rows.
 pub fn group(
     result: &[usize],
     listed: &EntrySet,
-    (gatherers, index, works): (&[Gatherer], &SeriesIndex, &WorkIndex),
+    (gatherers, gathered, index, works): (&[Gatherer], &EntrySet, &SeriesIndex, &WorkIndex),
     open: &HashSet<String>,
     (rows, order): (&mut Vec<Row>, &mut Vec<usize>),
 ) {
@@ -106,48 +131,40 @@ pub fn group(
     order.reserve(result.len());
     let mut done = vec![false; index.series.len()];
     let mut works_done = vec![false; works.works.len()];
+    // Most works are gathered by nothing: told by a bit, without reading their gatherer.
     for &e in result.iter().filter(|&&e| listed.contains(e)) {
-        let g = gatherer(e);
+        let g = match gathered.contains(e) {
+            true => gatherer(e),
+            false => Gatherer::Alone,
+        };
         if g == Gatherer::Alone {
-            rows.push(Row::Story {
-                entry: e,
-                in_series: false,
-            });
+            rows.push(Row::story(e, false));
             order.push(e);
             continue;
         }
         if let Some(w) = g.work() {
             if files_in_result[w] < 2 {
-                rows.push(Row::Story {
-                    entry: e,
-                    in_series: false,
-                });
+                rows.push(Row::story(e, false));
                 order.push(e);
             } else if !std::mem::replace(&mut works_done[w], true) {
                 let work = &works.works[w];
                 rows.push(Row::Work {
-                    work: w,
-                    files: files_in_result[w],
+                    work: w as u32,
+                    files: files_in_result[w] as u32,
                 });
                 // Folding a name costs more than the rest of a row: only when some are open.
                 let is_open = !open.is_empty() && open.contains(&work_key(work));
                 for &f in work.files.iter().filter(|&&f| listed.contains(f)) {
                     order.push(f);
                     if is_open {
-                        rows.push(Row::Story {
-                            entry: f,
-                            in_series: true,
-                        });
+                        rows.push(Row::story(f, true));
                     }
                 }
             }
             continue;
         }
         let Some(s) = g.series().filter(|&s| in_result[s] >= 2) else {
-            rows.push(Row::Story {
-                entry: e,
-                in_series: false,
-            });
+            rows.push(Row::story(e, false));
             order.push(e);
             continue;
         };
@@ -156,17 +173,14 @@ pub fn group(
         }
         let series = &index.series[s];
         rows.push(Row::Series {
-            series: s,
-            works: in_result[s],
+            series: s as u32,
+            works: in_result[s] as u32,
         });
         let is_open = !open.is_empty() && open.contains(&key(&series.name));
         for &m in series.members.iter().filter(|&&m| listed.contains(m)) {
             order.push(m);
             if is_open {
-                rows.push(Row::Story {
-                    entry: m,
-                    in_series: true,
-                });
+                rows.push(Row::story(m, true));
             }
         }
     }
@@ -194,6 +208,7 @@ impl LibraryState {
         self.works = WorkIndex::build(entries, splits);
         // Each entry's work or series is worked out again with the new works.
         self.gatherers = Gatherer::of_all(entries.len(), (&self.series, &self.works));
+        self.gathered = Gatherer::gathered(&self.gatherers);
         self.stale = true;
     }
 }

@@ -82,6 +82,8 @@ pub struct LibraryState {
     pub editions: Editions,
     /// What gathers each entry's row (a work or a series), by entry.
     gatherers: Vec<Gatherer>,
+    /// The entries some work or series gathers.
+    gathered: EntrySet,
     /// Series and works opened to list their works or files (by folded name).
     pub open_series: HashSet<String>,
     /// The rows drawn: stories, and series gathering theirs.
@@ -169,6 +171,7 @@ impl LibraryState {
             self.series = SeriesIndex::build_skipping(entries, older);
             self.works = WorkIndex::build(entries, &self.splits);
             self.gatherers = Gatherer::of_all(entries.len(), (&self.series, &self.works));
+            self.gathered = Gatherer::gathered(&self.gatherers);
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
@@ -250,15 +253,17 @@ impl LibraryState {
         shown.clear();
         if self.group_series && list.is_none() {
             let open = &self.open_series;
-            let gathered = (&self.gatherers[..], &self.series, &self.works);
+            let gathered = (
+                &self.gatherers[..],
+                &self.gathered,
+                &self.series,
+                &self.works,
+            );
             grouping::group(matches, &listed, gathered, open, (rows, shown));
         } else {
             for &entry in matches.iter().filter(|&&i| listed.contains(i)) {
                 shown.push(entry);
-                rows.push(Row::Story {
-                    entry,
-                    in_series: false,
-                });
+                rows.push(Row::story(entry, false));
             }
         }
         if let Some(fresh) = fresh {
@@ -320,12 +325,7 @@ impl LibraryState {
     /// Moves the selection by `delta` rows among the stories drawn.
     fn step(&mut self, delta: isize) -> Option<usize> {
         // The stories drawn: not those folded under a closed series' row.
-        let drawn: Vec<usize> = (self.rows.iter())
-            .filter_map(|r| match r {
-                Row::Story { entry, .. } => Some(*entry),
-                Row::Series { .. } | Row::Work { .. } => None,
-            })
-            .collect();
+        let drawn: Vec<usize> = self.rows.iter().filter_map(Row::entry).collect();
         let pos = self
             .selected
             .and_then(|s| drawn.iter().position(|&i| i == s));

@@ -47,7 +47,7 @@ pub fn rows_ui(
         .auto_shrink([false, false]);
     if std::mem::take(&mut state.reveal_selected)
         && let Some(pos) = state.selected.and_then(|s| {
-            let at = |r: &Row| matches!(r, Row::Story { entry, .. } if *entry == s);
+            let at = |r: &Row| r.entry() == Some(s);
             state.rows.iter().position(at)
         })
     {
@@ -63,8 +63,9 @@ pub fn rows_ui(
     let output = area.show_rows(ui, ROW_HEIGHT, state.rows.len(), |ui, range| {
         for row in range {
             let (index, in_series) = match state.rows[row] {
-                Row::Story { entry, in_series } => (entry, in_series),
+                Row::Story { entry, in_series } => (entry as usize, in_series),
                 Row::Series { series, works } => {
+                    let (series, works) = (series as usize, works as usize);
                     let s = &state.series.series[series];
                     let key = grouping::key(&s.name);
                     let open = state.open_series.contains(&key);
@@ -74,6 +75,7 @@ pub fn rows_ui(
                     continue;
                 }
                 Row::Work { work, files } => {
+                    let (work, files) = (work as usize, files as usize);
                     work_row(ui, state, (work, files), collection, reading, commands);
                     continue;
                 }
