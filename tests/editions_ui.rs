@@ -33,7 +33,7 @@ fn first_chapter_only() -> String {
 fn rows_titled(h: &Harness<'_, FicshelfApp>, title: &str) -> Vec<PathBuf> {
     let app = h.state();
     let entries = &app.collection().entries;
-    (app.library().rows.iter())
+    (app.library().rows().iter())
         .filter_map(ficshelf::ui::library::Row::entry)
         .filter(|&i| entries[i].meta.title == title)
         .map(|i| entries[i].path.clone())

@@ -70,7 +70,7 @@ fn titles_shown(h: &Harness<'_, FicshelfApp>) -> Vec<String> {
     let app = h.state();
     let mut titles: Vec<String> = app
         .library()
-        .shown
+        .shown()
         .iter()
         .map(|&i| app.collection().entries[i].meta.title.clone())
         .collect();
@@ -94,7 +94,7 @@ fn including_a_fandom_and_excluding_a_tag_narrow_the_list_and_the_counts_and_sta
     let root = fresh_root("facets");
     write_stories(&root);
     let mut h = window(&root);
-    assert_eq!(h.state().library().shown.len(), 11);
+    assert_eq!(h.state().library().shown().len(), 11);
     assert_eq!(count(&h, "Saltmarsh"), 3.0, "case and spacing folded");
     assert_eq!(count(&h, "Wrenmouth (original setting)"), 5.0);
 
@@ -146,14 +146,14 @@ fn including_a_fandom_and_excluding_a_tag_narrow_the_list_and_the_counts_and_sta
         Mark::Excluded
     );
     assert_eq!(
-        h.state().library().shown.len(),
+        h.state().library().shown().len(),
         8,
         "the samples: none of Saltmarsh"
     );
     h.get_by_label("Clear").click();
     h.run_steps(3);
     assert!(h.state().settings().filters.facets.is_empty());
-    assert_eq!(h.state().library().shown.len(), 11);
+    assert_eq!(h.state().library().shown().len(), 11);
 }
 
 #[test]

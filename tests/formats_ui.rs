@@ -46,9 +46,14 @@ fn open(h: &mut Harness<'_, FicshelfApp>, title: &str) {
 fn rows(h: &Harness<'_, FicshelfApp>) -> Vec<String> {
     let app = h.state();
     let lib = app.library();
-    (0..lib.shown.len())
+    (0..lib.shown().len())
         .filter(|&row| !lib.verdict(row).is_hidden())
-        .map(|row| app.collection().entries[lib.shown[row]].meta.title.clone())
+        .map(|row| {
+            app.collection().entries[lib.shown()[row]]
+                .meta
+                .title
+                .clone()
+        })
         .collect()
 }
 

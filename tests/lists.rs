@@ -24,8 +24,9 @@ fn hash(h: &Harness<'_, FicshelfApp>, title: &str) -> String {
 
 fn titles_shown(h: &Harness<'_, FicshelfApp>) -> Vec<String> {
     let app = h.state();
-    let shown = app.library().shown.iter();
+    let shown = app.library().shown();
     shown
+        .iter()
         .map(|&i| app.collection().entries[i].meta.title.clone())
         .collect()
 }

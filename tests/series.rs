@@ -55,7 +55,7 @@ fn a_series_shows_as_one_row_in_order_with_next_in_series() {
     let root = fresh_root("series");
     write_series(&root);
     let mut h = window(&root);
-    let rows = &h.state().library().rows;
+    let rows = h.state().library().rows();
     assert_eq!(rows.len(), 9, "eight samples and one series row: {rows:?}");
     assert!(
         h.query_by_role_and_label(Role::Button, "Spring Tide")
@@ -85,7 +85,7 @@ fn a_series_shows_as_one_row_in_order_with_next_in_series() {
     let app = h.state();
     let titles: Vec<String> = app
         .library()
-        .rows
+        .rows()
         .iter()
         .filter_map(|r| match r {
             Row::Story {
@@ -115,7 +115,7 @@ fn a_series_shows_as_one_row_in_order_with_next_in_series() {
     // Every work on its own row again, and that choice is kept.
     h.get_by_label("Series as one row").click();
     h.run_steps(3);
-    assert_eq!(h.state().library().rows.len(), 11);
+    assert_eq!(h.state().library().rows().len(), 11);
     assert!(!h.state().settings().group_series);
 }
 

@@ -28,9 +28,14 @@ fn open_settings(h: &mut Harness<'_, FicshelfApp>) {
 fn story_rows(h: &Harness<'_, FicshelfApp>) -> Vec<String> {
     let app = h.state();
     let lib = app.library();
-    (0..lib.shown.len())
+    (0..lib.shown().len())
         .filter(|&row| !lib.verdict(row).is_hidden() || lib.show_hidden)
-        .map(|row| app.collection().entries[lib.shown[row]].meta.title.clone())
+        .map(|row| {
+            app.collection().entries[lib.shown()[row]]
+                .meta
+                .title
+                .clone()
+        })
         .collect()
 }
 
@@ -137,7 +142,7 @@ fn excluding_character_death_and_the_strict_choice_for_stories_that_dont_say() {
         );
     }
     let lib = h.state().library();
-    let marked = (0..lib.shown.len())
+    let marked = (0..lib.shown().len())
         .filter(|&row| matches!(lib.verdict(row), Verdict::Shown { unknown: true }))
         .count();
     assert_eq!(

@@ -19,7 +19,7 @@ fn harness(root: &Path, launch: Launch) -> Harness<'static, FicshelfApp> {
 fn titles_shown(h: &Harness<'_, FicshelfApp>) -> Vec<String> {
     let app = h.state();
     app.library()
-        .shown
+        .shown()
         .iter()
         .map(|&i| app.collection().entries[i].meta.title.clone())
         .collect()
@@ -182,7 +182,7 @@ fn sorting_changes_the_order() {
     let words: Vec<usize> = h
         .state()
         .library()
-        .shown
+        .shown()
         .iter()
         .map(|&i| h.state().collection().entries[i].meta.words)
         .collect();

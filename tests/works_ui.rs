@@ -48,7 +48,7 @@ fn a_story_in_three_files_is_one_row_and_reads_on_from_file_to_file() {
     write_parts(&root);
     let size = egui::Vec2::new(1280.0, 900.0);
     let mut h = common::window::harness(&root, Launch::default(), size);
-    let rows = &h.state().library().rows;
+    let rows = h.state().library().rows();
     assert_eq!(rows.len(), 9, "eight samples and the work's row: {rows:?}");
     assert!(rows.iter().any(|r| matches!(r, Row::Work { files: 3, .. })));
 
@@ -56,7 +56,7 @@ fn a_story_in_three_files_is_one_row_and_reads_on_from_file_to_file() {
     h.get_by_role_and_label(Role::Button, "Work: The Long Watch")
         .click();
     h.run_steps(3);
-    assert_eq!(h.state().library().rows.len(), 12);
+    assert_eq!(h.state().library().rows().len(), 12);
 
     // Nothing read yet: the row opens the first part.
     double_click(&mut h, "Work: The Long Watch");
@@ -98,7 +98,7 @@ fn click_in_details(h: &mut Harness<'_, FicshelfApp>, label: &str) {
 fn work_rows(h: &Harness<'_, FicshelfApp>) -> (usize, usize) {
     let app = h.state();
     let entries = &app.collection().entries;
-    let rows = &app.library().rows;
+    let rows = app.library().rows();
     let works = rows
         .iter()
         .filter(|r| matches!(r, Row::Work { .. }))
@@ -149,9 +149,9 @@ fn a_wrong_group_is_split_joined_again_and_the_choice_outlives_a_restart() {
     h.run_steps(3);
     assert_eq!(work_rows(&h), (1, 1));
     assert!(
-        (h.state().library().rows.iter()).any(|r| matches!(r, Row::Work { files: 2, .. })),
+        (h.state().library().rows().iter()).any(|r| matches!(r, Row::Work { files: 2, .. })),
         "{:?}",
-        h.state().library().rows
+        h.state().library().rows()
     );
     h.get_by_label_contains("you took this file out");
 

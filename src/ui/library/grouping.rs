@@ -4,8 +4,6 @@
 //! the first of them, and listed beneath it in reading order when it is opened. A work's
 //! files are gathered first; a series gathers the works of one file.
 
-use std::collections::HashSet;
-
 use super::LibraryState;
 use crate::collection::Entry;
 use crate::collection::filter::facets::EntrySet;
@@ -81,108 +79,27 @@ impl Gatherer {
         (0..entries).map(of).collect()
     }
 
+    /// Each series' members that it gathers (not those a work in several files does), in
+    /// reading order.
+    pub fn own_members(gatherers: &[Gatherer], index: &SeriesIndex) -> Vec<Vec<usize>> {
+        let own = |s: usize, m: usize| gatherers.get(m) == Some(&Gatherer::Series(s as u32));
+        (index.series.iter().enumerate())
+            .map(|(s, series)| {
+                series
+                    .members
+                    .iter()
+                    .copied()
+                    .filter(|&m| own(s, m))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The entries some work or series gathers, as a set.
     pub fn gathered(gatherers: &[Gatherer]) -> EntrySet {
         let gathered = gatherers.iter().enumerate();
         let gathered = gathered.filter(|(_, g)| **g != Gatherer::Alone);
         EntrySet::of(gatherers.len(), gathered.map(|(e, _)| e))
-    }
-
-    fn work(self) -> Option<usize> {
-        match self {
-            Gatherer::Work(w) => Some(w as usize),
-            _ => None,
-        }
-    }
-
-    fn series(self) -> Option<usize> {
-        match self {
-            Gatherer::Series(s) => Some(s as usize),
-            _ => None,
-        }
-    }
-}
-
-/// Adds the rows for the entries of `result` (in list order) that are `listed` to `rows`,
-/// and those entries again in the order drawn to `order`: a series' works follow its row, in reading order,
-/// whether it is open or not. `gatherers` is [`Gatherer::of_all`] for the same series and
-/// works, `gathered` the entries they gather. Each series and work counts its members listed (a few each), then one pass over
-/// the result places the rows.
-pub fn group(
-    result: &[usize],
-    listed: &EntrySet,
-    (gatherers, gathered, index, works): (&[Gatherer], &EntrySet, &SeriesIndex, &WorkIndex),
-    open: &HashSet<String>,
-    (rows, order): (&mut Vec<Row>, &mut Vec<usize>),
-) {
-    let gatherer = |e: usize| gatherers.get(e).copied().unwrap_or(Gatherer::Alone);
-    let files_in_result: Vec<usize> = (works.works.iter())
-        .map(|w| w.files.iter().filter(|&&f| listed.contains(f)).count())
-        .collect();
-    // A series gathers the works of one file: its members in a work of several are not its.
-    let in_result: Vec<usize> = (index.series.iter().enumerate())
-        .map(|(s, series)| {
-            let gathered = |m: &&usize| gatherer(**m) == Gatherer::Series(s as u32);
-            let members = series.members.iter().filter(gathered);
-            members.filter(|&&m| listed.contains(m)).count()
-        })
-        .collect();
-    rows.reserve(result.len());
-    order.reserve(result.len());
-    let mut done = vec![false; index.series.len()];
-    let mut works_done = vec![false; works.works.len()];
-    // Most works are gathered by nothing: told by a bit, without reading their gatherer.
-    for &e in result.iter().filter(|&&e| listed.contains(e)) {
-        let g = match gathered.contains(e) {
-            true => gatherer(e),
-            false => Gatherer::Alone,
-        };
-        if g == Gatherer::Alone {
-            rows.push(Row::story(e, false));
-            order.push(e);
-            continue;
-        }
-        if let Some(w) = g.work() {
-            if files_in_result[w] < 2 {
-                rows.push(Row::story(e, false));
-                order.push(e);
-            } else if !std::mem::replace(&mut works_done[w], true) {
-                let work = &works.works[w];
-                rows.push(Row::Work {
-                    work: w as u32,
-                    files: files_in_result[w] as u32,
-                });
-                // Folding a name costs more than the rest of a row: only when some are open.
-                let is_open = !open.is_empty() && open.contains(&work_key(work));
-                for &f in work.files.iter().filter(|&&f| listed.contains(f)) {
-                    order.push(f);
-                    if is_open {
-                        rows.push(Row::story(f, true));
-                    }
-                }
-            }
-            continue;
-        }
-        let Some(s) = g.series().filter(|&s| in_result[s] >= 2) else {
-            rows.push(Row::story(e, false));
-            order.push(e);
-            continue;
-        };
-        if std::mem::replace(&mut done[s], true) {
-            continue;
-        }
-        let series = &index.series[s];
-        rows.push(Row::Series {
-            series: s as u32,
-            works: in_result[s] as u32,
-        });
-        let is_open = !open.is_empty() && open.contains(&key(&series.name));
-        for &m in series.members.iter().filter(|&&m| listed.contains(m)) {
-            order.push(m);
-            if is_open {
-                rows.push(Row::story(m, true));
-            }
-        }
     }
 }
 
@@ -209,6 +126,7 @@ impl LibraryState {
         // Each entry's work or series is worked out again with the new works.
         self.gatherers = Gatherer::of_all(entries.len(), (&self.series, &self.works));
         self.gathered = Gatherer::gathered(&self.gatherers);
+        self.own_members = Gatherer::own_members(&self.gatherers, &self.series);
         self.stale = true;
     }
 }

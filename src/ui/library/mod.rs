@@ -6,18 +6,21 @@ mod facets;
 mod group_row;
 mod grouping;
 mod row_actions;
+mod row_list;
 mod rows;
 mod top;
 
 use crate::ui::text_cache::TextCache;
 use grouping::Gatherer;
 pub use grouping::Row;
+use row_list::{Groups, RowList};
 
 use top::{counts_ui, empty_collection_ui, search_row, unreadable_ui};
 
 pub use facets::{SidebarState, facets_ui};
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use egui::{Role, Ui, WidgetInfo};
 
@@ -40,9 +43,6 @@ pub struct LibraryState {
     pub query: String,
     /// The selected entry (index into the collection).
     pub selected: Option<usize>,
-    /// Entries listed, in order (hidden ones too when they fold to a line); recomputed
-    /// when `stale`.
-    pub shown: Vec<usize>,
     /// How many matching stories the filters hide.
     pub hidden_count: usize,
     /// Show hidden stories anyway (until turned off).
@@ -84,10 +84,13 @@ pub struct LibraryState {
     gatherers: Vec<Gatherer>,
     /// The entries some work or series gathers.
     gathered: EntrySet,
+    /// Each series' members that it gathers.
+    own_members: Vec<Vec<usize>>,
     /// Series and works opened to list their works or files (by folded name).
     pub open_series: HashSet<String>,
-    /// The rows drawn: stories, and series gathering theirs.
-    pub rows: Vec<Row>,
+    /// The rows drawn: stories, and series and works gathering theirs (hidden stories
+    /// too when they fold to a line); recomputed when `stale`.
+    row_list: RowList,
     /// The counts of the works listed, and which those were (by entry).
     counts: Counts,
     counted: Option<EntrySet>,
@@ -106,7 +109,9 @@ pub struct LibraryState {
     /// The list's scroll offset last frame.
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
-    sorted: Vec<usize>,
+    sorted: Arc<Vec<usize>>,
+    /// Each entry's place in `sorted`, when that is the whole collection.
+    place_of: Vec<u32>,
     /// The filters' verdict on every entry, by entry index.
     judged: Vec<Verdict>,
     /// The entries the filters hide, as a set (read once per entry on every click).
@@ -114,7 +119,7 @@ pub struct LibraryState {
     /// The older editions of works saved again, as a set.
     older_editions: EntrySet,
     /// Recent searches' words and the entries (in sort order) that matched them.
-    recent: Vec<(Vec<String>, Vec<usize>)>,
+    recent: Vec<(Vec<String>, Arc<Vec<usize>>)>,
     /// The rows' text, laid out once and kept while rows come and go.
     texts: TextCache,
 }
@@ -148,10 +153,14 @@ impl LibraryState {
         // Sorting and judging happen when the collection, sort or filters change, not on
         // every keystroke: a search only filters the sorted list.
         if self.judged.len() != entries.len() {
-            self.sorted = match list {
+            self.sorted = Arc::new(match list {
                 Some(list) => in_list_order(collection, list),
                 None => filter_and_sort(entries, "", sort, sort_facts(reading, lists)),
-            };
+            });
+            self.place_of = vec![u32::MAX; entries.len()];
+            for (place, &e) in self.sorted.iter().enumerate() {
+                self.place_of[e] = place as u32;
+            }
             self.judged = entries.iter().map(|e| filters.judge(&e.meta)).collect();
             let hidden = self
                 .judged
@@ -172,6 +181,7 @@ impl LibraryState {
             self.works = WorkIndex::build(entries, &self.splits);
             self.gatherers = Gatherer::of_all(entries.len(), (&self.series, &self.works));
             self.gathered = Gatherer::gathered(&self.gatherers);
+            self.own_members = Gatherer::own_members(&self.gatherers, &self.series);
             self.marks_changed = true;
         }
         if std::mem::take(&mut self.marks_changed) {
@@ -186,7 +196,7 @@ impl LibraryState {
         let query = Query::new(&self.query);
         let words = query.words();
         let remembered = self.recent.iter().rposition(|(old, _)| old == words);
-        let fresh: Option<Vec<usize>> = remembered.is_none().then(|| {
+        let fresh: Option<Arc<Vec<usize>>> = remembered.is_none().then(|| {
             let base = match self
                 .recent
                 .iter()
@@ -196,15 +206,17 @@ impl LibraryState {
                 Some((_, matches)) => matches.as_slice(),
                 None => self.sorted.as_slice(),
             };
-            base.iter()
-                .copied()
-                .filter(|&i| entries[i].matches(&query))
-                .collect()
+            Arc::new(
+                base.iter()
+                    .copied()
+                    .filter(|&i| entries[i].matches(&query))
+                    .collect(),
+            )
         });
-        let matches: &[usize] = match (&fresh, remembered) {
-            (Some(fresh), _) => fresh,
-            (None, Some(at)) => &self.recent[at].1,
-            (None, None) => &[],
+        let matches: Arc<Vec<usize>> = match (&fresh, remembered) {
+            (Some(fresh), _) => fresh.clone(),
+            (None, Some(at)) => self.recent[at].1.clone(),
+            (None, None) => Arc::default(),
         };
         // The chosen facets narrow the search's matches, as the search narrows the list.
         // As sets: the entries of the included values less those of the excluded ones.
@@ -246,26 +258,23 @@ impl LibraryState {
         } else {
             visible.clone()
         };
-        // Then one pass over the result in order: the rows, written where the last ones
-        // were (a fresh 300 KB each click costs page faults).
-        let (rows, shown) = (&mut self.rows, &mut self.shown);
-        rows.clear();
-        shown.clear();
-        if self.group_series && list.is_none() {
-            let open = &self.open_series;
-            let gathered = (
-                &self.gatherers[..],
-                &self.gathered,
-                &self.series,
-                &self.works,
-            );
-            grouping::group(matches, &listed, gathered, open, (rows, shown));
-        } else {
-            for &entry in matches.iter().filter(|&&i| listed.contains(i)) {
-                shown.push(entry);
-                rows.push(Row::story(entry, false));
-            }
-        }
+        // Then the rows, as the places of the result that lead one. The whole collection
+        // sorted has every entry's place at hand: the rows follow from those left out.
+        let place_of =
+            (whole && self.place_of.len() == entries.len()).then_some(&self.place_of[..]);
+        let order = match place_of {
+            Some(_) => self.sorted.clone(),
+            None => matches.clone(),
+        };
+        let groups = Groups {
+            gatherers: &self.gatherers,
+            gathered: &self.gathered,
+            series: &self.series,
+            own_members: &self.own_members,
+            works: &self.works,
+        };
+        let grouped = (self.group_series && list.is_none()).then_some((groups, &self.open_series));
+        self.row_list = RowList::build(order, listed, place_of, grouped);
         if let Some(fresh) = fresh {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
@@ -299,14 +308,14 @@ impl LibraryState {
     /// The sort or the filters changed: sort and judge again.
     pub fn invalidate(&mut self) {
         self.stale = true;
-        self.sorted.clear();
+        self.sorted = Arc::default();
         self.judged.clear();
         self.recent.clear();
     }
 
     /// The filters' verdict on a listed row.
     pub fn verdict(&self, row: usize) -> &Verdict {
-        &self.judged[self.shown[row]]
+        &self.judged[self.shown()[row]]
     }
 
     /// True when this entry is folded away by the filters.
@@ -325,7 +334,7 @@ impl LibraryState {
     /// Moves the selection by `delta` rows among the stories drawn.
     fn step(&mut self, delta: isize) -> Option<usize> {
         // The stories drawn: not those folded under a closed series' row.
-        let drawn: Vec<usize> = self.rows.iter().filter_map(Row::entry).collect();
+        let drawn: Vec<usize> = self.rows().iter().filter_map(Row::entry).collect();
         let pos = self
             .selected
             .and_then(|s| drawn.iter().position(|&i| i == s));
@@ -444,7 +453,7 @@ pub fn library_ui(
         empty_collection_ui(ui, commands);
         return;
     }
-    if state.shown.is_empty() {
+    if state.row_list.is_empty() {
         ui.add_space(20.0);
         ui.vertical_centered(|ui| {
             ui.label(format!(

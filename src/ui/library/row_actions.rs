@@ -68,7 +68,8 @@ pub(super) fn row_menu_ui(
 ) {
     let entry = &collection.entries[index];
     // Its place among the rows (a list shows its works one to a row, in order).
-    let row = state.shown.iter().position(|&i| i == index).unwrap_or(0);
+    let shown = state.shown();
+    let row = shown.iter().position(|&i| i == index).unwrap_or(0);
     if ui.button("Open").clicked() {
         commands.push(Command::Open(index));
         ui.close();
@@ -84,7 +85,7 @@ pub(super) fn row_menu_ui(
         .and_then(|id| context.lists.iter().find(|l| l.id == id))
     {
         ui.separator();
-        let last = state.shown.len().saturating_sub(1);
+        let last = shown.len().saturating_sub(1);
         let moves = [
             ("Move to the top", 0, row > 0),
             ("Move up", row.saturating_sub(1), row > 0),
@@ -95,7 +96,7 @@ pub(super) fn row_menu_ui(
             if ui.add_enabled(possible, egui::Button::new(label)).clicked() {
                 // Rows are the list's works in order, but a search may leave some out:
                 // the place is that of the work on the target row.
-                let target = state.shown.get(to).map(|&i| &collection.entries[i].hash);
+                let target = shown.get(to).map(|&i| &collection.entries[i].hash);
                 let to = target
                     .and_then(|hash| list.items.iter().position(|h| h == hash))
                     .unwrap_or(to);

@@ -48,7 +48,7 @@ pub fn rows_ui(
     if std::mem::take(&mut state.reveal_selected)
         && let Some(pos) = state.selected.and_then(|s| {
             let at = |r: &Row| r.entry() == Some(s);
-            state.rows.iter().position(at)
+            state.rows().iter().position(at)
         })
     {
         let spacing = ui.spacing().item_spacing.y;
@@ -60,9 +60,12 @@ pub fn rows_ui(
         }
     }
     state.texts.begin_frame(ui.painter());
-    let output = area.show_rows(ui, ROW_HEIGHT, state.rows.len(), |ui, range| {
+    let output = area.show_rows(ui, ROW_HEIGHT, state.row_count(), |ui, range| {
         for row in range {
-            let (index, in_series) = match state.rows[row] {
+            let Some(row) = state.row(row) else {
+                continue;
+            };
+            let (index, in_series) = match row {
                 Row::Story { entry, in_series } => (entry as usize, in_series),
                 Row::Series { series, works } => {
                     let (series, works) = (series as usize, works as usize);

@@ -41,7 +41,7 @@ pub(super) fn search_row(
                 commands.push(Command::Select(entry));
             }
         }
-        if enter && let Some(entry) = state.selected.or_else(|| state.shown.first().copied()) {
+        if enter && let Some(entry) = state.selected.or_else(|| state.shown().first().copied()) {
             commands.push(Command::Open(entry));
         }
     }

@@ -115,6 +115,39 @@ impl EntrySet {
             .sum()
     }
 
+    /// How many entries are in before each word of 64: what [`EntrySet::nth`] and
+    /// [`EntrySet::rank`] read.
+    pub fn counts_before(&self) -> Vec<u32> {
+        let mut sum = 0u32;
+        (self.words.iter())
+            .map(|w| {
+                let before = sum;
+                sum += w.count_ones();
+                before
+            })
+            .collect()
+    }
+
+    /// The `n`th entry in (from 0), with `before` from [`EntrySet::counts_before`].
+    pub fn nth(&self, before: &[u32], n: usize) -> Option<usize> {
+        let word = before
+            .partition_point(|&b| b as usize <= n)
+            .checked_sub(1)?;
+        let mut bits = *self.words.get(word)?;
+        for _ in 0..n - before[word] as usize {
+            bits &= bits.wrapping_sub(1);
+        }
+        (bits != 0).then(|| word * 64 + bits.trailing_zeros() as usize)
+    }
+
+    /// How many entries in come before `entry`, with `before` from
+    /// [`EntrySet::counts_before`].
+    pub fn rank(&self, before: &[u32], entry: usize) -> usize {
+        let (word, bit) = (entry / 64, entry % 64);
+        let below = self.words.get(word).map_or(0, |w| w & ((1u64 << bit) - 1));
+        before.get(word).map_or(0, |&b| b as usize) + below.count_ones() as usize
+    }
+
     /// The entries in, in order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.but_not_in(&EMPTY)

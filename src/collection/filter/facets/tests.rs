@@ -211,6 +211,19 @@ fn entry_sets_hold_what_was_put_in_and_tell_differences() {
     kept.remove(63);
     assert_eq!(kept.count(), 0);
     assert_eq!(EntrySet::full(128).count(), 128);
+    // The n-th entry in, and how many come before one, across empty words.
+    let sparse = EntrySet::of(300, [3, 70, 71, 250, 299]);
+    let before = sparse.counts_before();
+    let nth: Vec<_> = (0..6).map(|n| sparse.nth(&before, n)).collect();
+    assert_eq!(
+        nth,
+        [Some(3), Some(70), Some(71), Some(250), Some(299), None]
+    );
+    let ranks: Vec<_> = [3, 70, 71, 250, 299]
+        .map(|e| sparse.rank(&before, e))
+        .to_vec();
+    assert_eq!(ranks, [0, 1, 2, 3, 4]);
+    assert_eq!(sparse.rank(&before, 200), 3);
 }
 
 #[test]
