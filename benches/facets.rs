@@ -160,6 +160,7 @@ impl<'a> Pane<'a> {
     fn new(collection: &'a Collection, click: Click) -> Self {
         let mut state = LibraryState::new();
         state.group_series = true;
+        state.set_facets_open(true);
         Pane {
             collection,
             click,
@@ -235,6 +236,7 @@ fn refresh_cost(collection: &Collection, click: Click) -> f64 {
     let reading = ReadingState::in_memory(ReadingLog::default());
     let mut state = LibraryState::new();
     state.group_series = true;
+    state.set_facets_open(true);
     let mut filters = Filters::default();
     let mut times = Vec::new();
     for i in 0..FRAMES + 5 {
@@ -279,6 +281,7 @@ fn main() {
             let reading = ReadingState::in_memory(ReadingLog::default());
             let mut state = LibraryState::new();
             state.group_series = true;
+            state.set_facets_open(true);
             let mut filters = Filters::default();
             // The sections the drawn sidebar has open on an exclude click.
             state.sidebar.open = [Facet::Status, Facet::Fandom, Facet::Tag].into();

@@ -144,7 +144,7 @@ impl FicshelfApp {
                         });
                     });
                 let sort = self.settings.sort;
-                self.library.facets_open = !self.window.facets_closed;
+                self.library.set_facets_open(!self.window.facets_closed);
                 if self.library.group_series != self.settings.group_series {
                     self.library.group_series = self.settings.group_series;
                     self.library.stale = true;

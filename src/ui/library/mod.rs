@@ -69,8 +69,11 @@ pub struct LibraryState {
     pub marks_changed: bool,
     /// The filter sidebar's search and open lists.
     pub sidebar: SidebarState,
-    /// Whether the filter sidebar is shown (its button looks pressed).
+    /// Whether the filter sidebar is shown (its button looks pressed); set through
+    /// [`LibraryState::set_facets_open`].
     pub facets_open: bool,
+    /// The last result was listed while the sidebar was closed, and not counted.
+    uncounted: bool,
     /// Show a series as one row (when no list is shown).
     pub group_series: bool,
     /// The series in the collection.
@@ -110,7 +113,7 @@ pub struct LibraryState {
     scroll_offset: f32,
     /// Every entry in sort order (kept until [`LibraryState::invalidate`]).
     sorted: Arc<Vec<usize>>,
-    /// Each entry's place in `sorted`, when that is the whole collection.
+    /// Each entry's place in `sorted` (`u32::MAX` for those a list leaves out).
     place_of: Vec<u32>,
     /// The filters' verdict on every entry, by entry index.
     judged: Vec<Verdict>,
@@ -258,10 +261,10 @@ impl LibraryState {
         } else {
             visible.clone()
         };
-        // Then the rows, as the places of the result that lead one. The whole collection
-        // sorted has every entry's place at hand: the rows follow from those left out.
-        let place_of =
-            (whole && self.place_of.len() == entries.len()).then_some(&self.place_of[..]);
+        // Then the rows, as the places in the sorted list that lead one: a search's
+        // matches and a click's result are in that order, and each entry's place in it is
+        // kept, so the rows follow from the works listed (or from those left out).
+        let place_of = (self.place_of.len() == entries.len()).then_some(&self.place_of[..]);
         let order = match place_of {
             Some(_) => self.sorted.clone(),
             None => matches.clone(),
@@ -281,10 +284,24 @@ impl LibraryState {
             }
             self.recent.push((words.to_vec(), fresh));
         }
-        // Counts within the current result: the works listed (not those folded away); the
-        // ratings and warnings before the filters, so a reader sees what they hide.
+        // Counts within the current result, for the sidebar (while it is closed, a search
+        // or a click counts nothing: it is counted when opened): the works listed (not
+        // those folded away); the ratings and warnings before the filters, so a reader
+        // sees what they hide.
+        self.uncounted = !self.facets_open;
+        if self.uncounted {
+            self.listed = visible.count();
+            return;
+        }
         self.count_facets(visible, filters.facets.chosen());
         self.safety_counts = self.facets.safety_in(&in_result);
+    }
+
+    /// Shows or hides the filter sidebar; one opened after results went uncounted has
+    /// them counted before it is drawn.
+    pub fn set_facets_open(&mut self, open: bool) {
+        self.stale |= open && !self.facets_open && self.uncounted;
+        self.facets_open = open;
     }
 
     /// True when some work listed has a value of this facet.

@@ -67,9 +67,6 @@ pub(super) fn row_menu_ui(
     commands: &mut Vec<Command>,
 ) {
     let entry = &collection.entries[index];
-    // Its place among the rows (a list shows its works one to a row, in order).
-    let shown = state.shown();
-    let row = shown.iter().position(|&i| i == index).unwrap_or(0);
     if ui.button("Open").clicked() {
         commands.push(Command::Open(index));
         ui.close();
@@ -85,6 +82,9 @@ pub(super) fn row_menu_ui(
         .and_then(|id| context.lists.iter().find(|l| l.id == id))
     {
         ui.separator();
+        // Its place among the rows (a list shows its works one to a row, in order).
+        let shown = state.shown();
+        let row = shown.iter().position(|&i| i == index).unwrap_or(0);
         let last = shown.len().saturating_sub(1);
         let moves = [
             ("Move to the top", 0, row > 0),

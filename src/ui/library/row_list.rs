@@ -1,9 +1,9 @@
 //! The library's rows after a click, kept as sets: which places of the result (in list
 //! order) lead a row, a work alone or the first listed work of a series or of a work in
-//! several files with two or more listed, are bits. Without a search the result is the
-//! whole sorted collection, and a click that takes a few works out, or puts a few back,
-//! changes a few bits: it costs a few hundred word operations at 10,000 works, not a
-//! pass writing 10,000 rows. The rows on screen are read from the bits one at a time
+//! several files with two or more listed, are bits. Each entry's place in the sorted
+//! collection is kept, so a click that takes a few works out, or puts a few back, changes
+//! a few bits: it costs a few hundred word operations at 10,000 works, not a pass writing
+//! 10,000 rows. The rows on screen are read from the bits one at a time
 //! (the n-th bit, found from counts kept per word of 64).
 
 use std::collections::HashSet;
@@ -54,10 +54,11 @@ pub struct RowList {
 }
 
 impl RowList {
-    /// The rows for the `listed` entries of `order`. `place_of` gives each entry's place
-    /// in `order` when that holds every entry once (the whole collection sorted): the
-    /// rows are then found from the entries left out, not from a pass over the result.
-    /// `groups` gathers series and works (with those the reader opened), when given.
+    /// The rows for the `listed` entries of `order`. `place_of`, when given, is each
+    /// listed entry's place in `order` (an entry left out may have none: `u32::MAX`): the
+    /// rows are then found from the entries listed, or from those left out when fewer,
+    /// not from a pass over `order`. `groups` gathers series and works (with those the
+    /// reader opened), when given.
     pub fn build(
         order: Arc<Vec<usize>>,
         listed: EntrySet,

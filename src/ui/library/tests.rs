@@ -53,6 +53,7 @@ fn a_folded_section_orders_its_first_values_and_a_whole_one_all_of_them() {
     let collection = tagged_collection();
     let reading = ReadingState::in_memory(ReadingLog::default());
     let mut state = super::LibraryState::new();
+    state.set_facets_open(true);
     state.sidebar.open.insert(Facet::Tag);
     let filters = crate::collection::filter::Filters::default();
     let refresh = |state: &mut super::LibraryState| {
@@ -83,6 +84,7 @@ fn counts_after_clicks_back_and_forth_are_those_counted_afresh() {
     let reading = ReadingState::in_memory(ReadingLog::default());
     let listing = |state: &mut super::LibraryState, filters: &Filters| {
         state.stale = true;
+        state.set_facets_open(true);
         state.sidebar.open.insert(Facet::Tag);
         let sort = crate::collection::SortKey::Title;
         state.refresh(&collection, reading.log(), reading.lists(), sort, filters);
@@ -111,5 +113,23 @@ fn counts_after_clicks_back_and_forth_are_those_counted_afresh() {
         let fresh = listing(&mut super::LibraryState::new(), &filters);
         assert_eq!(listing(&mut state, &filters), fresh, "{click:?}");
         assert!(!fresh.is_empty());
+        // Clicked while the sidebar is closed: nothing counted then, all of it when opened.
+        let mut closed = super::LibraryState::new();
+        for other in ["Tag 3", "Tag 10"] {
+            let mut before = Filters::default();
+            before.facets.set(Facet::Tag, other, Mark::Excluded);
+            listing(&mut closed, &before);
+        }
+        closed.set_facets_open(false);
+        closed.stale = true;
+        let sort = crate::collection::SortKey::Title;
+        closed.refresh(&collection, reading.log(), reading.lists(), sort, &filters);
+        closed.set_facets_open(true);
+        assert!(closed.stale, "opening the sidebar counts the result");
+        assert_eq!(
+            listing(&mut closed, &filters),
+            fresh,
+            "opened after {click:?}"
+        );
     }
 }

@@ -200,11 +200,16 @@ fn rows_from_sets_match_rows_listed_one_by_one() {
             }
         }
         let gathering = (&gatherers[..], &gathered, &series, &works);
-        for (order, place_of) in [(&sorted, Some(&place_of[..])), (&searched, None)] {
-            let listed_here = match place_of {
-                Some(_) => listed.clone(),
-                None => EntrySet::of(n, order.iter().copied().filter(|&e| listed.contains(e))),
-            };
+        // The whole sort, a search's matches on their own, and the same read through the
+        // places in the whole sort (as the library does).
+        let lists = [
+            (&sorted, &sorted, Some(&place_of[..])),
+            (&searched, &searched, None),
+            (&searched, &sorted, Some(&place_of[..])),
+        ];
+        for (order, through, place_of) in lists {
+            let listed_here =
+                EntrySet::of(n, order.iter().copied().filter(|&e| listed.contains(e)));
             let (mut rows, mut shown) = (Vec::new(), Vec::new());
             group(
                 order,
@@ -214,7 +219,7 @@ fn rows_from_sets_match_rows_listed_one_by_one() {
                 (&mut rows, &mut shown),
             );
             let list = RowList::build(
-                Arc::new(order.clone()),
+                Arc::new(through.clone()),
                 listed_here.clone(),
                 place_of,
                 Some((groups, &open)),
@@ -231,7 +236,12 @@ fn rows_from_sets_match_rows_listed_one_by_one() {
                 "round {round}: the same works in order"
             );
             // Not gathered: one row per work listed, in list order.
-            let flat = RowList::build(Arc::new(order.clone()), listed_here.clone(), place_of, None);
+            let flat = RowList::build(
+                Arc::new(through.clone()),
+                listed_here.clone(),
+                place_of,
+                None,
+            );
             let expected: Vec<Row> = (order.iter())
                 .filter(|&&e| listed_here.contains(e))
                 .map(|&e| Row::story(e, false))
