@@ -2,12 +2,12 @@
 //! sets what they never want to see) and the library's filter sidebar (which adds how many
 //! works in the result have each rating and warning).
 
-use egui::{RichText, Ui, WidgetInfo};
+use egui::{RichText, TextStyle, Ui, WidgetInfo};
 
 use crate::collection::filter::Filters;
 use crate::collection::filter::facets::SafetyCounts;
 use crate::engine::{RatingLevel, WarningCategory};
-use crate::ui::thousands;
+use crate::ui::{text_cache, thousands};
 
 /// The highest rating shown, and whether unrated stories are. `id` keeps the two places'
 /// combo boxes apart when both are on screen.
@@ -37,17 +37,47 @@ pub fn rating_ui(ui: &mut Ui, filters: &mut Filters, id: &str) {
 pub fn warnings_ui(ui: &mut Ui, filters: &mut Filters, counts: Option<&SafetyCounts>) {
     ui.label(RichText::new("Hide stories that warn of").weak());
     ui.horizontal_wrapped(|ui| {
+        let (body, small) = (
+            TextStyle::Body.resolve(ui.style()),
+            TextStyle::Small.resolve(ui.style()),
+        );
+        let faint = ui.visuals().weak_text_color();
         for category in WarningCategory::ALL {
+            let count = counts.map(|c| c.warning(category)).filter(|&n| n > 0);
+            let count =
+                count.map(|n| text_cache::pieces(ui.painter(), &thousands(n), &small, faint));
+            // A box and its count stay on one line: a new one starts when both would not
+            // fit. The box's width is the one it took last frame (a guess the first time).
+            let width_id = ui.scope_id().with(("warning-box", category));
+            let boxed = ui.data(|d| d.get_temp::<f32>(width_id)).unwrap_or_else(|| {
+                let label =
+                    ui.painter()
+                        .layout_no_wrap(category.label().into(), body.clone(), faint);
+                ui.spacing().icon_width + ui.spacing().icon_spacing + label.size().x
+            });
+            let count_w: f32 = count.iter().flatten().map(|g| g.size().x).sum();
+            let need = boxed + ui.spacing().item_spacing.x + count_w;
+            // (A wrapping row's cursor is where its last widget ended.)
+            let row_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+            if ui.max_rect().right() - ui.cursor().min.x < need && !row_start {
+                ui.end_row();
+            }
             let mut on = filters.excluded.contains(&category);
-            if ui.checkbox(&mut on, category.label()).changed() {
+            let check = ui.checkbox(&mut on, category.label());
+            ui.data_mut(|d| d.insert_temp(width_id, check.rect.width()));
+            if check.changed() {
                 if on {
                     filters.excluded.insert(category);
                 } else {
                     filters.excluded.remove(&category);
                 }
             }
-            if let Some(n) = counts.map(|c| c.warning(category)).filter(|&n| n > 0) {
-                ui.label(RichText::new(thousands(n)).small().weak());
+            // Drawn from digits: a count changed by a click lays out no new text.
+            if let Some(pieces) = count {
+                let height = pieces.iter().map(|g| g.size().y).fold(0.0, f32::max);
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(count_w, height), egui::Sense::hover());
+                text_cache::paint_pieces(ui.painter(), rect.left_center(), pieces, faint);
             }
             ui.add_space(4.0);
         }

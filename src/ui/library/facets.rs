@@ -341,10 +341,12 @@ fn rating_section_ui(ui: &mut Ui, library: &LibraryState, filters: &mut Filters)
                 let font = egui::TextStyle::Body.resolve(ui.style());
                 let faint = ui.visuals().weak_text_color();
                 ui.spacing_mut().item_spacing.x = 0.0;
+                // The dot ends a level, so a line that wraps starts with one.
+                let last = per_level.len().saturating_sub(1);
                 for (i, text) in per_level.iter().enumerate() {
-                    let text = match i {
-                        0 => text.clone(),
-                        _ => format!(" \u{00b7} {text}"),
+                    let text = match i == last {
+                        true => text.clone(),
+                        false => format!("{text} \u{00b7} "),
                     };
                     text_cache::counted_label(ui, &text, font.clone(), faint)
                         .on_hover_text("Works in the result with this rating");
