@@ -224,7 +224,15 @@ impl RowList {
 
     /// Every row, in order.
     pub fn rows(&self, groups: Groups<'_>) -> Vec<Row> {
-        (0..self.len).filter_map(|i| self.row(i, groups)).collect()
+        let mut rows = Vec::with_capacity(self.len);
+        let mut opened = self.opened.iter().peekable();
+        for (rank, place) in self.lead.iter().enumerate() {
+            rows.push(self.row_at(place, groups));
+            while let Some((_, members)) = opened.next_if(|(r, _)| *r == rank) {
+                rows.extend(members.iter().map(|&m| Row::story(m, true)));
+            }
+        }
+        rows
     }
 
     /// The entries listed in the order drawn: a series' or work's follow its row, in

@@ -230,6 +230,10 @@ fn rows_from_sets_match_rows_listed_one_by_one() {
                 rows,
                 "round {round}: the same rows in order"
             );
+            let one_by_one: Vec<Row> = (0..list.len())
+                .filter_map(|i| list.row(i, groups))
+                .collect();
+            assert_eq!(one_by_one, rows, "round {round}: each row read alone");
             assert_eq!(
                 list.shown(groups),
                 shown,
