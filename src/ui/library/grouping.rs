@@ -1,8 +1,9 @@
-//! Series and works in several files as one row: the library's stories turned into the
-//! rows drawn, where the files of a work (`story-pt1.txt` ... `story-pt7.txt`) and the works
-//! of a series, with two or more in the result, are gathered under one row at the place of
-//! the first of them, and listed beneath it in reading order when it is opened. A work's
-//! files are gathered first; a series gathers the works of one file.
+//! Series and works in several files as one row: the files of a work (`story-pt1.txt` ...
+//! `story-pt7.txt`) and the works of a series, with two or more in the result, are gathered
+//! under one row at the place of the first of them, and listed beneath it in reading order
+//! when it is opened. A work's files are gathered first; a series gathers the works of one
+//! file. Here are the rows' kinds and what gathers each entry, worked out once per
+//! collection; `row_list` places the rows after each click.
 
 use super::LibraryState;
 use crate::collection::Entry;

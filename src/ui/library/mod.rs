@@ -13,7 +13,7 @@ mod top;
 use crate::ui::text_cache::TextCache;
 use grouping::Gatherer;
 pub use grouping::Row;
-use row_list::{Groups, RowList};
+use row_list::RowList;
 
 use top::{counts_ui, empty_collection_ui, search_row, unreadable_ui};
 
@@ -269,15 +269,10 @@ impl LibraryState {
             Some(_) => self.sorted.clone(),
             None => matches.clone(),
         };
-        let groups = Groups {
-            gatherers: &self.gatherers,
-            gathered: &self.gathered,
-            series: &self.series,
-            own_members: &self.own_members,
-            works: &self.works,
-        };
-        let grouped = (self.group_series && list.is_none()).then_some((groups, &self.open_series));
-        self.row_list = RowList::build(order, listed, place_of, grouped);
+        let grouped =
+            (self.group_series && list.is_none()).then(|| (self.groups(), &self.open_series));
+        let row_list = RowList::build(order, listed, place_of, grouped);
+        self.row_list = row_list;
         if let Some(fresh) = fresh {
             if self.recent.len() == RECENT_QUERIES {
                 self.recent.remove(0);
